@@ -1,0 +1,18 @@
+"""briefs: source-linked foreign-policy briefs. Public API: build(), BuildResult, GeneratorError."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .errors import GeneratorError
+
+__all__ = ["BuildResult", "GeneratorError", "Paths", "build", "extract_corpus", "generate"]
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy, so that importing one stage (e.g. generator.nlp.dates) does not load spaCy and MkDocs.
+    if name in __all__:
+        from . import builder as _build
+
+        return getattr(_build, name)
+    raise AttributeError(name)

@@ -1,0 +1,91 @@
+"""The five stages as named calls: ingest, extract, aggregate+render, publish."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import GeneratorError
+from .extract import dumps_facts, extract_documents
+from .ingest import load_corpus
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where a build reads and writes; every path may be overridden from the command line."""
+
+    content: Path = Path("content")
+    site: Path = Path("site")
+    templates: Path = Path("templates")
+    config: Path = Path("mkdocs.yml")
+    generated: Path = Path("generated")
+
+    @property
+    def sources(self) -> Path:
+        """The folder of articles inside content/."""
+        return self.content / "sources"
+
+
+@dataclass
+class BuildResult:
+    """What a build produced."""
+
+    facts: dict[str, Any]
+    pages: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def _warn(collected: list[str]) -> Any:
+    def warn(message: str) -> None:
+        collected.append(message)
+        print(f"warning: {message}", file=sys.stderr)
+    return warn
+
+
+def extract_corpus(corpus: Path, content: Path, *, strict: bool = False, n_process: int = 1,
+                   warnings: list[str] | None = None) -> tuple[dict[str, Any], dict[str, str]]:
+    """Ingest and extract a folder of articles; return the facts data and the source texts by id."""
+    from .nlp.countries import known_names
+
+    if not content.is_dir():
+        raise GeneratorError("content folder not found", content, hint="run from the project root or pass --content DIR")
+    collected = warnings if warnings is not None else []
+    docs = load_corpus(corpus, known_names=known_names(content), strict=strict, warn=_warn(collected))
+    if not docs:
+        raise GeneratorError("no articles found", corpus, hint="add .txt, .md or .html files")
+    data = extract_documents(docs, content, n_process=n_process)
+    return data, {d.id: d.source_text for d in docs}
+
+
+def write_facts(data: dict[str, Any], out: Path) -> None:
+    """Write facts.json atomically."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text(dumps_facts(data), encoding="utf-8")
+    tmp.replace(out)
+
+
+def generate(paths: Paths, *, strict: bool = False, n_process: int = 1) -> BuildResult:
+    """Ingest, extract, aggregate and render Markdown into paths.generated (no MkDocs)."""
+    from .nlp.lexicon import load_sectors
+    from .render import render_site
+
+    result = BuildResult(facts={})
+    result.facts, sources = extract_corpus(paths.sources, paths.content, strict=strict,
+                                           n_process=n_process, warnings=result.warnings)
+    sectors = {k: {"label": v.label, "description": v.description}
+               for k, v in load_sectors(paths.content / "sectors.yaml").items()}
+    written = render_site(result.facts, sources, sectors, paths.templates, paths.generated)
+    result.pages = sum(1 for p in written if p.suffix == ".md")
+    return result
+
+
+def build(paths: Paths = Paths(), *, strict: bool = False, n_process: int = 1) -> BuildResult:
+    """The whole build: generate the Markdown, then publish it with MkDocs into paths.site."""
+    from .publish import publish
+
+    result = generate(paths, strict=strict, n_process=n_process)
+    publish(paths.generated, paths.site, paths.config)
+    return result

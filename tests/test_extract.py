@@ -1,0 +1,96 @@
+"""The extract command: schema-valid, provenance-true, deterministic facts; bad files skipped or fatal."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.extract import pairs_of, validate_facts
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "content" / "sources"
+
+
+def test_demo_facts_validate_against_schema(demo_facts: dict[str, Any]) -> None:
+    assert validate_facts(demo_facts) == []
+    assert len(demo_facts["documents"]) == 5
+    assert len(demo_facts["facts"]) > 100
+
+
+def test_every_fact_points_at_its_sentence_in_the_source(demo_facts: dict[str, Any]) -> None:
+    docs = {d["id"]: d for d in demo_facts["documents"]}
+    for fact in demo_facts["facts"]:
+        doc = docs[fact["document"]]
+        source = (SOURCES / doc["path"]).read_text(encoding="utf-8")
+        assert source[fact["start"]:fact["end"]] == fact["text"]
+        assert doc["sentences"][fact["sentence"]] == [fact["start"], fact["end"]]
+
+
+def test_pairs_follow_countries_and_actors(demo_facts: dict[str, Any]) -> None:
+    actor_country = {a["id"]: a["country"] for a in demo_facts["actors"]}
+    for fact in demo_facts["facts"]:
+        assert fact["pairs"] == pairs_of(fact["countries"])
+        for actor in fact["actors"]:
+            if actor_country[actor] and actor_country[actor] not in ("EU", "INT"):
+                assert actor_country[actor] in fact["countries"]
+    belt_and_road = [f for f in demo_facts["facts"] if "first G7 nation to sign" in f["text"]]
+    assert belt_and_road and belt_and_road[0]["date"]["value"] == "2019-03-23"
+    assert "CN-IT" in belt_and_road[0]["pairs"]
+
+
+def test_pairs_of_sorts_and_skips_blocs() -> None:
+    assert pairs_of(["IT", "CN", "EU", "US", "IT"]) == ["CN-IT", "CN-US", "IT-US"]
+    assert pairs_of(["NATO", "IT"]) == []
+
+
+def _extract(runner: CliRunner, corpus: Path, out: Path, *extra: str) -> Any:
+    return runner.invoke(main, ["extract", str(corpus), "-o", str(out), "--content", str(ROOT / "content"), *extra])
+
+
+def test_cli_extract_is_byte_identical_across_runs(tmp_path: Path) -> None:
+    runner = CliRunner()
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    assert _extract(runner, SOURCES, first).exit_code == 0
+    assert _extract(runner, SOURCES, second).exit_code == 0
+    assert first.read_bytes() == second.read_bytes()
+    assert validate_facts(json.loads(first.read_text(encoding="utf-8"))) == []
+
+
+def test_bad_files_are_skipped_with_a_warning_or_fatal_when_strict(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(SOURCES / "004_f92a20b8281f9d8c.txt", corpus / "good.txt")
+    (corpus / "empty.txt").write_text("")
+    (corpus / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
+    runner = CliRunner()
+    result = _extract(runner, corpus, tmp_path / "f.json")
+    assert result.exit_code == 0, result.output
+    assert "empty.txt" in result.output and "binary.txt" in result.output
+    data = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))
+    assert [d["path"] for d in data["documents"]] == ["good.txt"]
+    strict = _extract(runner, corpus, tmp_path / "g.json", "--strict")
+    assert strict.exit_code != 0
+    assert "empty.txt" in strict.output or "binary.txt" in strict.output
+    assert "Traceback" not in strict.output
+
+
+def test_missing_corpus_is_a_one_line_error(tmp_path: Path) -> None:
+    result = _extract(CliRunner(), tmp_path / "nowhere", tmp_path / "f.json")
+    assert result.exit_code == 1
+    assert "nowhere" in result.output and "Traceback" not in result.output
+
+
+def test_python_dash_m_runs_the_same_command(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "f.json"
+    proc = subprocess.run([sys.executable, "-m", "generator", "extract", str(SOURCES), "-o", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert validate_facts(json.loads(out.read_text(encoding="utf-8"))) == []
