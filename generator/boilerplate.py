@@ -1,0 +1,219 @@
+"""General rules that tell site chrome from article text, line by line, plus apostrophe repairs."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Collection
+
+from . import metadata as meta
+
+KEEP, BLANK, CHROME, BYLINE, DATE = "keep", "blank", "chrome", "byline", "date"
+Segment = tuple[str, "int | None"]  # (text, source offset; None for inserted text)
+
+_I = re.I
+_END = r"\s*[:!.»›>|]*$"  # a whole-line match may end in a colon or an arrow
+_SHORT_RULES = [  # (max words, pattern) matched against the stripped line
+    (6, re.compile(r"^(?:skip (?:to|navigation)\b.*|(?:back to|scroll to|go to) top|top of page"
+                   r"|toggle navigation|(?:main |open )?menu|search|close|print|e-?mail|home|next|previous"
+                   r"|log ?in|register|create an account|advertisement|sponsored(?: content)?)" + _END, _I)),
+    (12, re.compile(r"^languages?\s*[:：]", _I)),
+    (20, re.compile(r"^(?:image|photo|picture|illustration|graphic|video|cover|featured image|header image|"
+                    r"source|credit)s?\s*(?:source|credits?|courtesy)?\s*[:：|]", _I)),
+    (12, re.compile(r"^(?:photos?|images?|pictures?)\s+(?:by|courtesy of|via|credit)\b", _I)),
+    (15, re.compile(r"\bCC[ -]?BY\b|\bCC0\b|getty images|shutterstock|wikimedia commons|\bAP photo\b|"
+                    r"\bvia reuters\b|\bAFP\b\s*(?:/|via)|all rights reserved", _I)),
+    (10, re.compile(r"\b(?:subscribe|sign[ -]?up|newsletter|mailing list)\b", _I)),
+    (25, re.compile(r"(?:^|[-–|:]\s*)(?:join now|apply now|buy now|shop now|download now|register now|"
+                    r"learn more|click here|read more|continue reading)" + _END, _I)),
+    (8, re.compile(r"^(?:share(?: (?:this|on|via)\b.*)?|tweet|follow us\b.*|like us\b.*|comments?|"
+                   r"\d+\s+comments?|leave a (?:comment|reply)|post a comment|add a comment|no comments"
+                   r"|you (?:may|might) also (?:like|enjoy)"
+                   r"|related(?: articles| posts| stories| content| reading)?"
+                   r"|read (?:also|more|next)\b.*|more from\b.*|recommended(?: for you| reading)?"
+                   r"|most (?:read|popular)|trending(?: now)?|tags?\s*:.*|filed under\b.*"
+                   r"|categor(?:y|ies)\s*:.*"
+                   r"|posted in\b.*|about the authors?|written by|see also\b.*)" + _END, _I)),
+    (12, re.compile(r"^(?:©|\(c\)|copyright\b)", _I)),
+]
+_CROSS_PROMO = re.compile(
+    r"\b(?:read|see|check out|explore|browse)\s+(?:also\s+)?our\s+(?:[\w-]+\s+){0,3}"
+    r"(?:explainers?|articles?|coverage|guides?|analys[ie]s|stories|reports?|posts?|series)\b", _I)
+_PROMO = re.compile(r"^.{3,200}?\s[-–—|]\s*by\s+" + meta.NAME + r"$")
+_HEX = re.compile(r"^[0-9a-fA-F]{2,}(?:[\s_-]+[0-9a-fA-F]{2,})*$")
+_STRAY = re.compile(r"^(?:[\W\d_]+|[A-Za-z0-9]*_[A-Za-z0-9_]*|\w)$")
+_BIO = re.compile(
+    r"^(?!(?:The|This|That|These|Those|It|Its|Our|In|On|At|A|An)\b)[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]*){1,3}"
+    r"\s+(?:is|was|has been|serves as)\s+(?:a|an|the|currently)\b"
+)
+_ROLE = re.compile(r"\b(?:fellow|analyst|journalist|correspondent|editor|professor|researcher|director|"
+                   r"author|writer|contributor|student|lecturer|expert|consultant|founder|reporter|scholar|chair|"
+                   r"head of|columnist|associate|scientist|economist|candidate)\b", _I)
+_BULLET = re.compile(r"^\s*(?:[•·▪◦‣*+-]|\d{1,3}[.)])\s")
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def is_stray(line: str) -> bool:
+    """A token that carries no text: hex/uuid fragments, lone numbers or symbols, identifiers."""
+    if len(line) > 80:
+        return False
+    if _HEX.match(line) and sum(c.isdigit() for c in line) and sum(c.isalnum() for c in line) >= 8:
+        return True
+    return bool(_STRAY.match(line))
+
+
+def line_rule(line: str) -> bool:
+    """True if a stripped line is site chrome wherever it appears."""
+    words = _words(line)
+    if is_stray(line) or meta.is_modified_line(line):
+        return True
+    if any(words <= limit and rule.search(line) for limit, rule in _SHORT_RULES):
+        return True
+    if words <= 60 and _CROSS_PROMO.search(line):
+        return True
+    return len(line) <= 200 and bool(_PROMO.match(line)) and not line.rstrip().endswith(".")
+
+
+def is_bullet(line: str) -> bool:
+    """True for a list item line."""
+    return bool(_BULLET.match(line))
+
+
+def is_body(line: str) -> bool:
+    """A line that reads like article prose (long, with sentence punctuation)."""
+    return _words(line) >= 15 and bool(re.search(r"[.!?][\"'”’)]?(?:\s|$)", line))
+
+
+def _breadcrumb(line: str, following: str | None) -> bool:
+    if not re.match(r"^home\b", line, _I):
+        return False
+    if re.search(r"\s[>»›/|]\s", line) or re.match(r"^home\s*[>»›/|]", line, _I):
+        return True
+    return bool(following) and line != following and line.endswith(following or "")
+
+
+def classify(lines: list[str]) -> list[str]:
+    """Label every line KEEP, BLANK, CHROME, BYLINE or DATE (lines already stripped)."""
+    kinds = [BLANK if not s else CHROME if line_rule(s) else KEEP for s in lines]
+    bodies = [i for i, s in enumerate(lines) if is_body(s)]
+    first = bodies[0] if bodies else len(lines)
+    _top(lines, kinds, first)
+    _tail(lines, kinds, first)
+    return kinds
+
+
+def _top(lines: list[str], kinds: list[str], first: int) -> None:
+    head = [i for i, s in enumerate(lines[:2000]) if s][:40]  # bounded: the top of a page is short
+    nonblank = [i for i in head if i < first]
+    for i in head[:12]:  # bylines may follow a long standfirst
+        if kinds[i] == KEEP and i >= first and meta.byline_name(lines[i]):
+            kinds[i] = BYLINE
+    for n, i in enumerate(nonblank):
+        nxt = lines[nonblank[n + 1]] if n + 1 < len(nonblank) else None
+        if kinds[i] != KEEP and kinds[i] != CHROME:
+            continue
+        if meta.date_line(lines[i]):
+            kinds[i] = DATE
+        elif meta.byline_name(lines[i]):
+            kinds[i] = BYLINE
+        elif kinds[i] == KEEP and _breadcrumb(lines[i], nxt):
+            kinds[i] = CHROME
+    headings = [i for i in nonblank if kinds[i] == KEEP and meta.is_heading(lines[i])]
+    for n, i in enumerate(headings[:-1]):  # a masthead glued to chrome ("Language : ..." + "Foreign Policy")
+        glued = (i > 0 and kinds[i - 1] == CHROME) or (i + 1 < len(kinds) and kinds[i + 1] == CHROME)
+        if glued and _words(lines[i]) <= 4 and headings[n + 1] > i:
+            kinds[i] = CHROME
+
+
+def _tail(lines: list[str], kinds: list[str], first: int) -> None:
+    tail = [i for i in range(len(lines)) if lines[i] and i >= first][-8:]
+    after_written_by = False
+    for i in tail:
+        s = lines[i]
+        if kinds[i] == CHROME and re.match(r"^(?:written by|about the authors?)$", s, _I):
+            after_written_by = True
+        elif kinds[i] == KEEP and meta.byline_name(s):
+            kinds[i] = BYLINE
+        elif kinds[i] == KEEP and after_written_by and meta.is_name(s):
+            kinds[i] = BYLINE
+        elif kinds[i] == KEEP and i > 0 and _BIO.match(s) and _ROLE.search(s) and _words(s) <= 120:
+            kinds[i] = CHROME
+
+
+_GLUED = re.compile(r"\b(?P<head>[A-Z][^\W\d_]*?)s\b")
+_ELIDED = re.compile(r"\b[dl](?=[A-Z][a-z]{2,}\b)")
+
+
+def repair_points(text: str, known: Collection[str]) -> list[int]:
+    """Offsets in text where a dropped apostrophe belongs ("Italys" -> "Italy's", "dItalia" -> "d'Italia")."""
+    points = [m.end() for m in _ELIDED.finditer(text)]
+    if known:
+        for m in _GLUED.finditer(text):
+            head = m.group("head")
+            word = head + "s"
+            if word in known or (head not in known and not _multiword(text, m.start(), head, known)):
+                continue
+            points.append(m.end("head"))
+    return sorted(points)
+
+
+def _multiword(text: str, start: int, head: str, known: Collection[str]) -> bool:
+    before = text[max(0, start - 40):start].split()
+    return any(" ".join([*before[-k:], head]) in known for k in (1, 2) if len(before) >= k)
+
+
+_MD_INLINE = re.compile(
+    r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)|\[([^\]\n]{1,500})\]\([^)\n]{0,2000}\)|\*\*|__"
+)
+
+
+def segments(source: str, start: int, end: int, kind: str) -> list[Segment]:
+    """The text pieces of one source line (stripped; Markdown markers removed) with their offsets."""
+    line = source[start:end]
+    start, end = start + len(line) - len(line.lstrip()), start + len(line.rstrip())
+    if kind != "markdown" or start == end:
+        return [(source[start:end], start)] if end > start else []
+    m = re.match(r"(?:#{1,6}|>)[ \t]*", source[start:end])
+    start += m.end() if m else 0
+    end = start + len(re.sub(r"[ \t]+#+$", "", source[start:end]))
+    pieces: list[Segment] = []
+    pos = start
+    for m in _MD_INLINE.finditer(source, start, end):
+        pieces.append((source[pos : m.start()], pos))
+        if m.group(1):
+            pieces.append((m.group(1), m.start(1)))
+        pos = m.end()
+    pieces.append((source[pos:end], pos))
+    return [s for s in pieces if s[0]]
+
+
+_HTML_TOKEN = re.compile(
+    r"<!--.*?(?:-->|$)|<(script|style|noscript|template)\b.*?(?:</\1\s*>|$)|<[^<>]*>|&#?\w{1,32};|\s+|[^<&\s]+|[<&]",
+    re.S | re.I,
+)
+
+
+def html_view(source: str) -> tuple[str, list[int], list[int]]:
+    """The visible text of an HTML page (entities decoded, spaces collapsed) with anchors into source."""
+    parts: list[str] = []
+    view_at: list[int] = []
+    source_at: list[int] = []
+    size = 0
+    for m in _HTML_TOKEN.finditer(source):
+        token = m.group()
+        if token.startswith("<") and len(token) > 1:
+            piece = " "
+        elif token[0].isspace():
+            piece = " "
+        else:
+            piece = html.unescape(token) if token.startswith("&") else token
+        if piece == " " and parts and parts[-1].endswith(" "):
+            continue
+        view_at.append(size)
+        source_at.append(m.start())
+        parts.append(piece)
+        size += len(piece)
+    return "".join(parts), view_at, source_at

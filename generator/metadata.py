@@ -1,0 +1,230 @@
+"""Document metadata: front matter, header lines, date lines, bylines, titles, reference years."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+import yaml
+
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_DATE_FORMS = [
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:T[\d:.]+Z?)?"),
+    re.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<y>\d{4})"),
+    re.compile(_WEEKDAY + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})", re.I),
+    re.compile(_WEEKDAY + r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(?P<y>\d{4})", re.I),
+    re.compile(_MON + r",?\s+(?P<y>\d{4})", re.I),
+]
+_DATE_PREFIX = re.compile(
+    r"^(?:(?:page\s+)?(?:last\s+)?(?:published|posted|updated|modified|date[d]?|on)\b\s*(?:on\s*)?[:\-–|]?\s*)+",
+    re.I,
+)
+_TIME_SUFFIX = re.compile(
+    r"(?:\s*(?:,|at|[-–|@])?\s*\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?)$",
+    re.I,
+)
+_DATE_TOKEN = re.compile(
+    r"\s*(?:date[d]?|published|posted|updated)\s*:?\s+"
+    r"(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\s+",
+    re.I,
+)
+_MODIFIED = re.compile(r"^(?:page\s+)?last\s+(?:modified|updated)\s*:", re.I)
+_META_KEY = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
+_META_MORE = re.compile(r"^[ ]{4,}(?P<value>.*)$")
+KNOWN_KEYS = {"title", "author", "authors", "published", "date", "source", "url", "link", "byline"}
+_PARTICLE = r"(?:de|di|da|del|della|van|von|der|den|le|la|du|dos|das|bin|al|el|ibn|y)"
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|" + _PARTICLE + r")"
+NAME = r"(?:[A-Z][\w'’.-]*(?:\s+" + _NAME_WORD + r"){0,4})"
+_NAMES = NAME + r"(?:\s*(?:,|and|&)\s*" + NAME + r"){0,3}"
+_BYLINE = re.compile(
+    r"^(?i:by|written\s+by|words\s+by|story\s+by|posted\s+by|author)\s*:?\s+(?P<name>" + _NAMES + r")$"
+)
+_YEAR_EVIDENCE = re.compile(
+    r"\b(?:in|of|since|during|until|by|from|early|late|mid|" + "|".join(MONTHS) + r")\.?,?\s+"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?P<y>(?:19|20)\d{2})\b(?![–-]\d)",
+    re.I,
+)
+
+
+def iso_date(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """Return an ISO date string of the given precision, or None if it is not a real date."""
+    try:
+        _dt.date(year, month or 1, day or 1)
+    except ValueError:
+        return None
+    if not 1800 <= year <= 2200:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    return f"{year:04d}-{month:02d}" if day is None else f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _from_match(m: re.Match[str]) -> str | None:
+    groups = m.groupdict()
+    year = int(groups["y"])
+    if groups.get("a"):
+        day, month = int(groups["a"]), int(groups["b"])
+        if month > 12 >= day:  # day-first unless that is impossible
+            day, month = month, day
+        return iso_date(year, month, day)
+    month = MONTHS[groups["mon"].lower()] if groups.get("mon") else int(groups["m"])
+    return iso_date(year, month, int(groups["d"]) if groups.get("d") else None)
+
+
+def parse_date(text: str) -> str | None:
+    """Parse a string that is wholly a date (e.g. "May 29, 2020", "10-08-2019") into ISO form."""
+    text = text.strip().strip(".,")
+    if len(text) > 60:
+        return None
+    for form in _DATE_FORMS:
+        m = form.fullmatch(text)
+        if m:
+            return _from_match(m)
+    return _parse_foreign(text)
+
+
+def _parse_foreign(text: str) -> str | None:
+    """Fallback for non-English month names ("29 maggio 2020"), via dateparser."""
+    if not re.search(r"\b(?:1[89]|2[01])\d{2}\b", text) or not re.search(r"[^\W\d_]{3,}", text):
+        return None
+    if len(text.split()) > 5:
+        return None
+    import dateparser  # slow import, only needed for rare foreign-language dates
+
+    settings: Any = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True}
+    try:
+        value = dateparser.parse(text, settings=settings)
+    except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd input
+        return None
+    return iso_date(value.year, value.month, value.day) if value else None
+
+
+def date_line(line: str) -> str | None:
+    """If the line is a dateline ("May 29, 2020", "Published: 3 May 2021 10:00 GMT"), return its date."""
+    line = line.strip()
+    if not line or len(line) > 80 or not re.search(r"\d", line):
+        return None
+    body = _DATE_PREFIX.sub("", line)
+    body = _TIME_SUFFIX.sub("", body).strip(" ,.|-–")
+    return parse_date(body)
+
+
+def is_modified_line(line: str) -> bool:
+    """True for a "Page last modified: ..." stamp."""
+    return bool(_MODIFIED.match(line.strip()))
+
+
+def leading_date_token(line: str) -> tuple[int, str] | None:
+    """For "date 2023-04-20 Sources said...", return (length of the token incl. spaces, ISO date)."""
+    m = _DATE_TOKEN.match(line)
+    if not m:
+        return None
+    value = parse_date(m.group(1))
+    return (m.end(), value) if value else None
+
+
+def byline_name(line: str) -> str | None:
+    """Return the author name of a byline such as "by Lorenzo Magliani", else None."""
+    line = line.strip()
+    if len(line) > 120:
+        return None
+    m = _BYLINE.match(line)
+    return m.group("name").strip() if m else None
+
+
+def is_name(line: str) -> bool:
+    """True for a line that is just a person's name (2-5 capitalised words)."""
+    line = line.strip()
+    return len(line) <= 60 and bool(re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+" + _NAME_WORD + r"){1,4}", line))
+
+
+def front_matter(lines: list[str]) -> tuple[int, dict[str, Any]] | None:
+    """Parse YAML front matter at the top; return (number of lines used, mapping) or None."""
+    if not lines or lines[0].strip() != "---":
+        return None
+    for i in range(1, min(len(lines), 500)):
+        if lines[i].strip() in ("---", "..."):
+            try:
+                data = yaml.safe_load("\n".join(lines[1:i]))
+            except yaml.YAMLError:
+                return None
+            return (i + 1, data) if isinstance(data, dict) else None
+    return None
+
+
+def header_lines(lines: list[str]) -> tuple[int, dict[str, Any]] | None:
+    """Parse Python-Markdown meta headers ("Title: ...") at the top; None unless a known key appears."""
+    meta: dict[str, Any] = {}
+    key = None
+    count = 0
+    for line in lines[:200]:
+        m = _META_KEY.match(line)
+        more = _META_MORE.match(line) if key else None
+        if m:
+            key = m.group("key").lower()
+            meta[key] = m.group("value").strip()
+        elif more:
+            meta[key] = f"{meta[key]} {more.group('value').strip()}".strip()
+        else:
+            break
+        count += 1
+    if not meta or not KNOWN_KEYS & set(meta):
+        return None
+    if count < len(lines) and lines[count].strip():
+        return None
+    return count, meta
+
+
+def _clean_value(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()[:10]
+    text = str(value).strip() if value is not None else ""
+    return text or None
+
+
+def explicit_metadata(meta: dict[str, Any]) -> dict[str, str | None]:
+    """Map front-matter / header keys to title, author, published, url."""
+    low = {str(k).lower(): v for k, v in meta.items()}
+
+    def pick(*keys: str) -> str | None:
+        return next((_clean_value(low[k]) for k in keys if _clean_value(low.get(k)) is not None), None)
+
+    raw_date = pick("published", "date")
+    published = date_line(raw_date) if raw_date else None
+    return {
+        "title": pick("title"),
+        "author": pick("author", "authors", "byline"),
+        "published": published,
+        "url": pick("url", "source", "link"),
+    }
+
+
+def is_heading(line: str) -> bool:
+    """True for a short heading-like line: no final sentence punctuation, not a date."""
+    line = line.strip()
+    if not line or len(line) > 200 or len(line.split()) > 20:
+        return False
+    if line[-1] in ".,;:!" or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    return date_line(line) is None and bool(re.search(r"[^\W\d_]{2,}", line))
+
+
+def latest_year(text: str) -> str | None:
+    """The latest year the text mentions as a date ("in 2025", "July 2024"), not range ends."""
+    years = [int(m.group("y")) for m in _YEAR_EVIDENCE.finditer(text)]
+    return f"{max(years):04d}" if years else None

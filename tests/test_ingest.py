@@ -1,0 +1,316 @@
+"""Tests of generator.ingest: decoding, metadata, boilerplate removal, offsets and corpus loading."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.errors import GeneratorError
+from generator.ingest import Document, decode_bytes, load_corpus, load_document, slugify
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "content" / "sources"
+GOLD = {
+    d["file"]: d for d in yaml.safe_load((ROOT / "tests" / "seeds_dev.yaml").read_text("utf-8"))["documents"]
+}
+NAMES = {"Italy", "Rome", "Moscow", "Russia", "China", "NATO", "Salvini", "Di Maio", "Europe", "Beijing"}
+SAFE_ID = re.compile(r"^[A-Za-z0-9._-]+$")
+
+
+def check_offsets(doc: Document) -> None:
+    """Every character of the cleaned text that was not inserted comes from that source position."""
+    inserted = set(doc.offsets.inserted)
+    for i, char in enumerate(doc.text):
+        if i not in inserted:
+            assert doc.source_text[doc.offsets.to_source(i)] == char, (doc.path, i, doc.text[i - 20 : i + 20])
+
+
+def write(folder: Path, name: str, data: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Document]:
+    docs = load_corpus(SOURCES, known_names=NAMES, warn=pytest.fail)
+    return {d.path: d for d in docs}
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_seed_gold_metadata_and_boilerplate(seeds: dict[str, Document], name: str) -> None:
+    doc, gold = seeds[name], GOLD[name]
+    assert doc.boilerplate_removed == gold["boilerplate"]
+    assert (doc.title, doc.author, doc.published) == (gold["title"], gold["author"], gold["published"])
+    if name.startswith("003"):
+        # 003 names no year at all; the gold 2025 comes from outside knowledge, so nothing can be found
+        assert doc.reference_date is None
+    else:
+        assert doc.reference_date == gold["reference_date"]
+
+
+def test_seed_000_and_001(seeds: dict[str, Document]) -> None:
+    d0 = seeds["000_327d2eb0f82c62eb.txt"]
+    assert (d0.id, d0.title, d0.published) == (
+        "000_327d2eb0f82c62eb",
+        "Italy Torn Between the US and China",
+        "2020-05-29",
+    )
+    assert {"Language : English 简体 繁體", "You might also like", "Back to Top"} <= set(
+        d0.boilerplate_removed
+    )
+    assert d0.text.startswith("Italy Torn Between the US and China\n\nSince last year")
+    d1 = seeds["001_56e3bbd846e493a1.txt"]
+    assert d1.title == "Italy–China Relations: The Diplomacy of Conscious Pragmatism"
+    assert (d1.author, d1.published, d1.reference_date) == ("Emanuele Rossi", None, "2025")
+    assert "8b140b8e 15e2 4aa0 a71f 5a3086a4aaf3" in d1.boilerplate_removed
+    assert "Image Source: Heute.at, CC BY 4.0" in d1.boilerplate_removed
+    assert d1.text.rstrip().endswith("(or multipolarism).")
+
+
+def test_seed_text_shape_and_offsets(seeds: dict[str, Document]) -> None:
+    for doc in seeds.values():
+        assert "\n\n\n" not in doc.text and doc.text == doc.text.strip()
+        for line in doc.boilerplate_removed:
+            assert line not in doc.text.split("\n\n")
+        check_offsets(doc)
+    assert seeds["004_f92a20b8281f9d8c.txt"].text.startswith("Sources familiar")
+    assert "Italy's Deputy Prime Minister" in seeds["002_77d380f8b45ae5f2.txt"].text
+    assert "NATO's warning" in seeds["002_77d380f8b45ae5f2.txt"].text
+
+
+def test_front_matter_and_header_lines(tmp_path: Path) -> None:
+    front = (
+        "---\ntitle: Rome and Paris\nauthor: Ada Rossi\ndate: 2021-03-04\n"
+        "url: https://x.org/a\n---\n\nBody text here.\n"
+    )
+    doc = load_document(write(tmp_path, "a.md", front), tmp_path)
+    assert (doc.title, doc.author, doc.published, doc.url) == (
+        "Rome and Paris",
+        "Ada Rossi",
+        "2021-03-04",
+        "https://x.org/a",
+    )
+    assert doc.text == "Body text here." and doc.boilerplate_removed == []
+    header = (
+        "Title: A Summit\nAuthor: Bo Li\nPublished: May 3, 2022\nSource: https://y.org\n\nThe summit began.\n"
+    )
+    doc = load_document(write(tmp_path, "b.txt", header), tmp_path)
+    assert (doc.title, doc.author, doc.published, doc.reference_date) == (
+        "A Summit",
+        "Bo Li",
+        "2022-05-03",
+        "2022-05-03",
+    )
+    assert (doc.url, doc.text) == ("https://y.org", "The summit began.")
+    md = "# The Big Title\n\nSee [the report](https://z.org) for **more** detail.\n"
+    doc = load_document(write(tmp_path, "c.md", md), tmp_path)
+    assert doc.title == "The Big Title" and doc.text == "The Big Title\n\nSee the report for more detail."
+    check_offsets(doc)
+
+
+def test_unseen_chrome_rules(tmp_path: Path) -> None:
+    article = (
+        "Skip to main content\nHome > World > Europe\n\nGreece and Turkey Resume Talks\n\n"
+        "Published: 12 March 2024 09:15 GMT\nBy Maria Papadopoulou and John Smith\n"
+        "Photo: Reuters\n\nGreek and Turkish diplomats met in Athens on Tuesday to resume talks that had "
+        "stalled for nearly two years, officials said after the meeting.\n\nKey points\n\n"
+        "Both sides agreed to meet again in June, according to a joint statement released by both "
+        "ministries.\n\n"
+        "Sign up for our daily briefing\n\nShare this article\n\n4f9c2a1e-77b0-4c1e-9d2a-0b1c2d3e4f5a\n\n"
+        "Related\n\nThe Road Ahead: Diplomacy in the Aegean - by Nikos Kazantzis\n\n"
+        "John Smith is a senior fellow at the Institute for Policy Studies and a former diplomat.\n"
+    )
+    doc = load_document(write(tmp_path, "gr.txt", article), tmp_path)
+    assert doc.title == "Greece and Turkey Resume Talks"
+    assert (doc.author, doc.published) == ("Maria Papadopoulou and John Smith", "2024-03-12")
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[0] == "Greece and Turkey Resume Talks" and paragraphs[2] == "Key points"
+    assert paragraphs[1].startswith("Greek and Turkish diplomats") and paragraphs[3].startswith("Both sides")
+    assert len(paragraphs) == 4
+    assert doc.boilerplate_removed == [
+        "Skip to main content",
+        "Home > World > Europe",
+        "Published: 12 March 2024 09:15 GMT",
+        "By Maria Papadopoulou and John Smith",
+        "Photo: Reuters",
+        "Sign up for our daily briefing",
+        "Share this article",
+        "4f9c2a1e-77b0-4c1e-9d2a-0b1c2d3e4f5a",
+        "Related",
+        "The Road Ahead: Diplomacy in the Aegean - by Nikos Kazantzis",
+        "John Smith is a senior fellow at the Institute for Policy Studies and a former diplomat.",
+    ]
+
+
+def test_html_document(tmp_path: Path) -> None:
+    body = " ".join(["Italy and Japan signed a defence agreement in Tokyo on Monday, officials said."] * 3)
+    page = (
+        "<html><head><title>Italy and Japan | Site</title><meta name='author' content='Aiko Tanaka'>"
+        "<meta property='article:published_time' content='2023-05-06'></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a> Subscribe now</nav>"
+        f"<article><h1>Italy and Japan sign pact</h1><p>{body}</p><p>Rome &amp; Tokyo will hold joint "
+        "exercises next year, the ministry said in a statement issued late on Monday.</p></article>"
+        "<footer>Copyright 2023 Example Media. All rights reserved. Back to top</footer></body></html>"
+    )
+    doc = load_document(write(tmp_path, "p.html", page), tmp_path)
+    assert doc.published == "2023-05-06" and doc.author == "Aiko Tanaka"
+    assert doc.title and "Italy and Japan" in doc.title
+    assert "Rome & Tokyo will hold joint exercises" in doc.text
+    assert "Subscribe" not in doc.text and "Copyright" not in doc.text and "World" not in doc.text
+    start = doc.text.index("Italy and Japan signed")
+    assert doc.source_text[doc.offsets.to_source(start) :].startswith("Italy and Japan signed")
+
+
+def test_apostrophe_repair_keeps_offsets(tmp_path: Path) -> None:
+    text = (
+        "Italys premier met Moscows envoy.\r\n\r\n"
+        "Salvinis party and Di Maios aides cited dItalia and lEuropa.\r\n"
+    )
+    doc = load_document(write(tmp_path, "r.txt", text), tmp_path, known_names=NAMES | {"Salvini"})
+    assert doc.text == (
+        "Italy's premier met Moscow's envoy.\n\n"
+        "Salvini's party and Di Maio's aides cited d'Italia and l'Europa."
+    )
+    check_offsets(doc)
+    assert doc.source_text[doc.offsets.to_source(doc.text.index("envoy"))] == "e"
+    plain = load_document(write(tmp_path, "s.txt", "Italys role and Parts of Paris.\n"), tmp_path)
+    assert plain.text == "Italys role and Parts of Paris."  # no known names: nothing to repair
+    paris = load_document(
+        write(tmp_path, "t.txt", "Paris and Brussels.\n"), tmp_path, known_names={"Pari", "Paris"}
+    )
+    assert paris.text == "Paris and Brussels."  # "Paris" is a known name itself, not Pari's
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty file"),
+        (b"  \n\t\r\n ", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        (b"Hello\x00world, plain text with a NUL in it", "binary"),
+        (bytes(range(1, 32)) * 20, "binary"),
+    ],
+)
+def test_bad_files_raise(tmp_path: Path, data: bytes, message: str) -> None:
+    with pytest.raises(GeneratorError, match=message):
+        load_document(write(tmp_path, "bad.txt", data), tmp_path)
+
+
+def test_encodings() -> None:
+    assert decode_bytes("Café à Roma".encode("latin-1"), "x") == "Café à Roma"
+    assert decode_bytes(b"\x93Italy\x94 said \x96 hello", "x") == "“Italy” said – hello"
+    assert decode_bytes("\ufeffCiao Roma".encode(), "x") == "Ciao Roma"
+    assert decode_bytes(b"\xef\xbb\xbfCiao", "x") == "Ciao"
+    assert decode_bytes("Zürich – Genève".encode("utf-16"), "x") == "Zürich – Genève"
+    assert decode_bytes("Zürich".encode("utf-16-be").join([b"\xfe\xff", b""]), "x") == "Zürich"
+    truncated = "Roma è bella".encode()[:-1] + "è".encode()[:1]
+    assert decode_bytes(truncated, "x") == "Roma è bell\ufffd"
+    cyrillic = "Москва и Рим подписали соглашение о сотрудничестве в области культуры.".encode("cp1251")
+    assert "Москва" in decode_bytes(cyrillic, "x")
+
+
+def test_corpus_skips_bad_files_and_duplicates(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Rome hosted the talks on Monday.\n")
+    write(tmp_path, "b/c.md", "Rome hosted   the talks on Monday.\n")
+    write(tmp_path, "d.txt", "")
+    write(tmp_path, "e.html", "\x00\x01\x02")
+    write(tmp_path, "f.pdf", "%PDF-1.4")
+    write(tmp_path, ".hidden/g.txt", "Hidden text stays out.\n")
+    warnings: list[str] = []
+    docs = load_corpus(tmp_path, warn=warnings.append)
+    assert [d.path for d in docs] == ["a.txt"]
+    assert "b/c.md: skipped: same text as a.txt" in warnings
+    assert "d.txt: skipped: empty file" in warnings
+    assert any(w.startswith("e.html: skipped: binary") for w in warnings)
+    with pytest.raises(GeneratorError, match="empty file"):
+        load_corpus(tmp_path, strict=True, warn=warnings.append)
+    with pytest.raises(GeneratorError, match="not found") as info:
+        load_corpus(tmp_path / "missing")
+    assert info.value.hint
+
+
+def test_unsafe_names_get_distinct_safe_ids(tmp_path: Path) -> None:
+    names = [
+        "My File.txt",
+        "my-file.txt",
+        "my_file.md",
+        "Ünïcödé.txt",
+        "简体.txt",
+        "繁體.txt",
+        "?*: .txt",
+        "sub/My File.txt",
+    ]
+    for n, name in enumerate(names):
+        write(tmp_path, name, f"Article number {n} about Rome.\n")
+    docs = load_corpus(tmp_path, warn=pytest.fail)
+    ids = [d.id for d in docs]
+    assert len(set(ids)) == len(names) and all(SAFE_ID.match(i) and i not in (".", "..") for i in ids)
+    assert {"my-file", "my-file-2", "unicode", "sub-my-file"} <= set(ids)
+
+
+@given(st.text())
+def test_slugify_is_always_safe(name: str) -> None:
+    slug = slugify(name)
+    assert SAFE_ID.match(slug) and slug not in (".", "..") and "/" not in slug and slug == slug.lower()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=400))
+def test_random_bytes_raise_only_generator_error(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes
+) -> None:
+    try:
+        decode_bytes(data, "r.txt")
+    except GeneratorError:
+        pass
+    folder = tmp_path_factory.mktemp("rand")
+    for name in ("r.txt", "r.md", "r.html"):
+        try:
+            load_document(write(folder, name, data), folder, known_names=NAMES)
+        except GeneratorError:
+            pass
+
+
+def test_large_unpunctuated_file_is_fast(tmp_path: Path) -> None:
+    line = "word " * 12 + "Italys Rome dItalia " + "x" * 30
+    path = write(tmp_path, "big.txt", "\n".join([line] * 50_000))
+    start = time.perf_counter()
+    doc = load_document(path, tmp_path, known_names=NAMES)
+    assert time.perf_counter() - start < 20
+    assert doc.text.count("Italy's") == 50_000
+
+
+def test_headings_that_look_like_chrome_are_kept(tmp_path: Path) -> None:
+    headings = [
+        "Home Office warns of new threats",
+        "Share of Chinese imports rises",
+        "Close ties with Moscow",
+        "Next steps for Rome",
+        "Related parties in the coalition",
+        "By Land and by Sea",
+    ]
+    body = "The minister said the measures were necessary and would be reviewed by parliament next spring."
+    sections = "".join(f"{body}\n\n{h}\n\n" for h in headings)
+    text = "Skip to content\nItaly and France Clash\n\n" + sections + body
+    doc = load_document(write(tmp_path, "h.txt", text), tmp_path)
+    assert doc.title == "Italy and France Clash"
+    assert doc.boilerplate_removed == ["Skip to content"]
+    for heading in headings:
+        assert f"\n\n{heading}\n\n" in doc.text
+
+
+def test_hard_wrapped_paragraphs_are_joined(tmp_path: Path) -> None:
+    text = "Rome and Madrid agreed on\na common position on migration,\nofficials said.\nA second sentence.\n"
+    doc = load_document(write(tmp_path, "w.txt", text), tmp_path)
+    assert doc.text == (
+        "Rome and Madrid agreed on a common position on migration, officials said.\n\nA second sentence."
+    )
+    check_offsets(doc)
