@@ -1,0 +1,267 @@
+"""Tests of generator.nlp.dates: literal sentences, the dev gold annotation, and random-text properties."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.nlp.dates import DateResolver, DateValue, parse_date
+
+ROOT = Path(__file__).resolve().parent.parent
+ISO = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+def values(reference: str | None, *sentences: str) -> list[tuple[str, bool]]:
+    """(value, relative) of the last sentence, after resolving the earlier ones of the same paragraph."""
+    resolver = DateResolver(reference)
+    found: list[DateValue] = []
+    for sentence in sentences:
+        found = resolver.resolve(sentence)
+    return [(d.value, d.relative) for d in found]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("On March 23, 2019, Italy signed the memorandum.", "2019-03-23"),
+    ("The deal was signed on 23 March 2019 in Rome.", "2019-03-23"),
+    ("An official told VOA 06 March 2018 on condition of anonymity.", "2018-03-06"),
+    ("Salvini on 10 July 2019 denied the report.", "2019-07-10"),
+    ("Delhi and Paris met on the 1st of June, 2021.", "2021-06-01"),
+    ("In March 2020, the government imposed a lockdown.", "2020-03"),
+    ("The report was issued in December 2023.", "2023-12"),
+    ("Trade exceeded 27 billion euro in 2011.", "2011"),
+    ("Proof was the 2015 announcement that the army would expand.", "2015"),
+    ("the 2024–2027 Action Plan", "2024"),
+    ("the 2024-2027 Action Plan", "2024"),
+    ("the fiscal 2019-20 budget", "2019"),
+    ("Brazil imported half of its machinery in the 1960s.", "1960"),
+    ("In the first eight months of 2025, trade grew.", "2025"),
+    ("The text is dated 2023-04-20 in the archive.", "2023-04-20"),
+    ("Page last modified: 10-08-2019", "2019-08-10"),
+    ("By marach 2018, the prospects had changed.", "2018-03"),
+    ("Talks resumed in Febuary 2021 in Berlin.", "2021-02"),
+    ("despite his statements made during SPIEF-2016", "2016"),
+    ("Growth resumed in mid-2021.", "2021"),
+    ("The jury praised Marco 2018 winners.", "2018"),  # a name near "March" is not a misspelt month
+])
+def test_absolute_expressions(sentence: str, expected: str) -> None:
+    found = values(None, sentence)
+    assert found == [(expected, False)]
+
+
+def test_absolute_expression_offsets_and_precision() -> None:
+    sentence = "Delhi signed on March 23, 2019 and again in May 2020."
+    found = DateResolver(None).resolve(sentence)
+    assert [(d.value, d.precision, d.text) for d in found] == [
+        ("2019-03-23", "day", "March 23, 2019"), ("2020-05", "month", "May 2020")]
+    assert all(sentence[d.start:d.end] == d.text for d in found)
+
+
+def test_year_interval_gives_both_years() -> None:
+    assert values(None, "From 1998 to 2007 exports to Russia grew by 230 percent.") == [
+        ("1998", False), ("2007", False)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Exports grew from 2.7 billion Euros to 9.5 Billion.",
+    "The first major outbreak of COVID-19 outside of China hit Italy.",
+    "Italy was the first G7 nation to adopt 5G rules.",
+    "The 12th session of the committee opened.",
+    "FIAT assembles 120,000 Jeeps annually.",
+    "Prices rose 15% and 30% of gas came from Russia.",
+    "Page last modified at 19:04:49 ZULU.",
+    "The pilots fly the French Mirage-2000 and the US F-15.",
+    "Crosetto announced a 1500-strong cyber army.",
+    "Some 2000 troops crossed the border.",
+    "The budget reached 2050 million rupees.",
+    "The vessel carried 1900 tonnes of grain.",
+    "UN Security Council Resolution 1973 authorised the operation.",
+    "The decree implements Law 90/2024 on cybersecurity.",
+    "Retail sales of 3400 units were recorded.",
+    "Theresa May met the French president.",
+    "Theresa May 5 times rejected the plan.",
+    "The letter to May was leaked.",
+    "Italians may soon march to Brussels.",
+    "The markets fell on Black Friday.",
+    "The relationship is now framed by EU-wide concerns.",
+    "This is where Italy and China collaborate today.",
+    "A recent EU-level analysis highlights de-risking.",
+    "Over recent years relations improved.",
+    "The last year of his term was calm.",
+    "The COVID-19 March protests were large.",
+])
+def test_non_dates(sentence: str) -> None:
+    assert values("2020-05-29", sentence) == []
+
+
+@pytest.mark.parametrize(("reference", "sentence", "expected"), [
+    ("2020-05-29", "On March 25 this year, the administration released its strategy.", ("2020-03-25", True)),
+    ("2020-05-29", "In April of this year, the rule was reformed.", ("2020-04", True)),
+    ("2019-08-10", "Talks were held in Moscow last October.", ("2018-10", True)),
+    ("2019-08-10", "Trade fell last year.", ("2018", True)),
+    ("2019-08-10", "Trade grew this year.", ("2019", True)),
+    ("2019-08-10", "Elections are due next year.", ("2020", True)),
+    ("2019-08-10", "Exports fell last month.", ("2019-07", True)),
+    ("2019-08-10", "Recently, the ministry announced a new office.", ("2019", True)),
+    ("2023-04-20", "The decision now rests with Prime Minister Meloni.", ("2023-04-20", True)),
+    ("2023-04-20", "Germany now plans to buy more gas from Brazil.", ("2023-04-20", True)),
+    ("2023-04-20", "The minister said today that talks would resume.", ("2023-04-20", True)),
+    ("2023-04-20", "The minister arrived in Delhi yesterday.", ("2023-04-19", True)),
+    ("2016-06-20", "The resolution was adopted in May.", ("2016-05", True)),
+    ("2016-06-20", "France and India met on 18 May to discuss Rafale jets.", ("2016-05-18", True)),
+    ("2016-06-20", "France and India met on May 18 to discuss Rafale jets.", ("2016-05-18", True)),
+    ("2016-06-20", "On May 18 France and India discussed Rafale jets.", ("2016-05-18", True)),
+    ("2016-06-20", "In May, India ordered Rafale jets.", ("2016-05", True)),
+    ("2016-06-20", "Leaders will gather at the summit on June 28-29.", ("2016-06-28", True)),
+    ("2016-06-20", "Italys March 4 election changed everything.", ("2016-03-04", True)),
+    ("2019-08-10", "Buzzfeed said it had a recording of talks in Moscow in October.", ("2018-10", True)),
+    ("2019-11-10", "The talks will resume in March.", ("2020-03", True)),
+    ("2025", "Exports rose in October.", ("2025-10", True)),
+])
+def test_relative_against_reference(reference: str, sentence: str, expected: tuple[str, bool]) -> None:
+    assert values(reference, sentence) == [expected]
+
+
+def test_last_month_name_against_anchor_in_same_sentence() -> None:
+    sentence = "L'Espresso reported in February 2019 that Savoini had held talks in Moscow last October."
+    assert values("2019-08-10", sentence) == [("2019-02", False), ("2018-10", True)]
+
+
+def test_anchor_is_previous_dated_sentence_of_paragraph() -> None:
+    context = ["The Senate adopted a resolution on 27 June 2016.", "The text was approved by a majority."]
+    assert values("2019-08-10", *context, "Earlier Monday, the Senate rejected two resolutions.") == [
+        ("2016-06-27", True)]
+    assert values("2019-08-10", "Di Maio said 06 June 2018 that Italy would not bow.",
+                  "He said on Thursday that his government would be firm.") == [("2018-06-07", True)]
+    assert values("2019-08-10", "In January 2017 Gentiloni spoke.", "The summit in May will matter.") == [
+        ("2017-05", True)]
+
+
+def test_since_year_is_not_an_anchor() -> None:
+    assert values("2020-05-29", "The US has pressured Italy since 2018.",
+                  "On March 25 this year, the US released a strategy.") == [("2020-03-25", True)]
+
+
+def test_next_day_counts_from_previous_date() -> None:
+    sentence = "On October 8, 2024, Wang Yi co-chaired the committee, followed by a meeting the next day."
+    assert values(None, sentence) == [("2024-10-08", False), ("2024-10-09", True)]
+    context = "On October 8, Wang co-chaired the session."
+    assert values("2025-10-20", context, "The following day he met Mattarella.") == [("2025-10-09", True)]
+    assert values(None, "The accord was signed on 8 October 2024.", "The day before, talks stalled.") == [
+        ("2024-10-07", True)]
+    assert values(None, "In 2015, Berlusconi visited Crimea.", "The following year, sanctions stayed.") == [
+        ("2016", True)]
+
+
+def test_weekday_needs_a_day_anchor() -> None:
+    assert values("2016-06-29", "Earlier Monday, the Senate discussed the text.") == [("2016-06-27", True)]
+    assert values("2016-06-29", "Officials met last Friday.") == [("2016-06-24", True)]
+    assert values("2016", "Earlier Monday, the Senate discussed the text.") == []
+
+
+def test_new_paragraph_resets_paragraph_anchor() -> None:
+    resolver = DateResolver("2019-08-10")
+    resolver.resolve("Trade exceeded 27 billion euro in 2011.")
+    resolver.resolve("Talks went well.")
+    assert [d.value for d in resolver.resolve("In May, ministers met.", new_paragraph=True)] == ["2019-05"]
+    resolver.resolve("Trade exceeded 27 billion euro in 2011.")
+    assert [d.value for d in resolver.resolve("In May, ministers met.", new_paragraph=True)] == ["2011-05"]
+
+
+def test_relative_without_anchor_is_dropped() -> None:
+    assert values(None, "Talks were held last October and again on Thursday, recently.") == []
+
+
+@pytest.mark.parametrize(("text", "value", "precision"), [
+    ("May 29, 2020", "2020-05-29", "day"),
+    ("2023-04-20", "2023-04-20", "day"),
+    ("10-08-2019", "2019-08-10", "day"),
+    ("08-25-2019", "2019-08-25", "day"),
+    ("29 June 2016", "2016-06-29", "day"),
+    ("2019-03", "2019-03", "month"),
+    ("2011-12", "2011-12", "month"),
+    ("2025", "2025", "year"),
+    ("Thu, 20 Apr 2023 10:15:00 +0000", "2023-04-20", "day"),
+    ("20230420", "2023-04-20", "day"),
+])
+def test_parse_date(text: str, value: str, precision: str) -> None:
+    parsed = parse_date(text)
+    assert parsed is not None
+    assert (parsed.value, parsed.precision, parsed.relative) == (value, precision, False)
+
+
+@pytest.mark.parametrize("text", ["", "hello", "COVID-19", "120,000", "19:04:49", "G7 summit"])
+def test_parse_date_rejects(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_parse_date_impossible_day_keeps_month() -> None:
+    parsed = parse_date("31 February 2019")
+    assert parsed is not None and (parsed.value, parsed.precision) == ("2019-02", "month")
+
+
+def _gold() -> dict:
+    with open(ROOT / "tests" / "seeds_dev.yaml", encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def _resolve_document(text: str, reference: str | None) -> list[tuple[str, list[DateValue]]]:
+    resolver = DateResolver(reference)
+    out = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        for i, sentence in enumerate(SENTENCE_END.split(paragraph.strip())):
+            out.append((sentence, resolver.resolve(sentence, new_paragraph=i == 0)))
+    return out
+
+
+def test_gold_event_dates() -> None:
+    gold = _gold()
+    hits, misses = 0, []
+    for doc in gold["documents"]:
+        text = (ROOT / "content" / "sources" / doc["file"]).read_text(encoding="utf-8")
+        sentences = _resolve_document(text, doc["reference_date"])
+        for event in (e for e in gold["events"] if e["file"] == doc["file"]):
+            quote = event["quote"].rstrip(".")
+            found = [d for sentence, dates in sentences if quote in sentence for d in dates]
+            if any(d.value.startswith(str(event["date"])) for d in found):
+                hits += 1
+            else:
+                misses.append((event["date"], event["quote"], [d.value for d in found]))
+    total = hits + len(misses)
+    print(f"gold event dates: {hits}/{total} = {hits / total:.1%}")
+    for miss in misses:
+        print("  miss:", miss)
+    assert total > 0 and hits / total >= 0.85
+
+
+WORDS = st.sampled_from(
+    "on in last next this the following day before after May June October Sept. 18 2019 2019-20 "
+    "10-08-2019 31 February Monday Thursday Earlier now today yesterday recently rests said will "
+    "1960s marach year month , . - – / : $ % 2.7 COVID-19".split())
+SENTENCES = st.lists(WORDS, max_size=15).map(" ".join) | st.text(max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SENTENCES, min_size=1, max_size=4),
+       st.sampled_from([None, "2019", "2019-08", "2019-08-10", "1800-01-01", "2100-12-31"]))
+def test_resolve_never_raises_and_returns_iso(sentences: list[str], reference: str | None) -> None:
+    resolver = DateResolver(reference)
+    for i, sentence in enumerate(sentences):
+        for d in resolver.resolve(sentence, new_paragraph=i % 2 == 1):
+            assert ISO.match(d.value)
+            assert d.precision == ("year", "month", "day")[d.value.count("-")]
+            assert 0 <= d.start < d.end <= len(sentence) and sentence[d.start:d.end] == d.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(SENTENCES | st.from_regex(r"[0-3]?\d[-/. ][01]?\d[-/. ](19|20)\d\d", fullmatch=True))
+def test_parse_date_never_raises(text: str) -> None:
+    parsed = parse_date(text)
+    if parsed is not None:
+        assert ISO.match(parsed.value) and not parsed.relative
+        assert text[parsed.start:parsed.end] == parsed.text

@@ -1,0 +1,337 @@
+"""Tests for money, percent, count and rank extraction (generator.nlp.quantities)."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.nlp.quantities import Quantity, find_quantities, parse_amount
+from tests.scoring import unit_matches
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = yaml.safe_load((ROOT / "tests" / "seeds_dev.yaml").read_text(encoding="utf-8"))
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])|\n+")
+
+
+def _pairs(sentence: str) -> list[tuple[float | int, str]]:
+    return [(q.value, q.unit) for q in find_quantities(sentence)]
+
+
+def _one(sentence: str) -> Quantity:
+    found = find_quantities(sentence)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- parse_amount ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("49.8 billion", 49_800_000_000), ("1,500", 1500), ("six", 6), ("a dozen", 12), ("half", 0.5),
+    ("twenty-five", 25), ("ninety nine", 99), ("two hundred", 200), ("three thousand", 3000),
+    ("2.7 billion", 2_700_000_000), ("9.5 Billion", 9_500_000_000), ("200m", 200_000_000),
+    ("3 bn", 3_000_000_000), ("-11.1", -11.1), ("two dozen", 24), ("a hundred", 100), ("8th", 8),
+    ("120,000", 120000), ("0.5", 0.5), ("1.5 million", 1_500_000), ("2.5 lakh crore", 2_500_000_000_000),
+    ("two hundred thousand", 200_000), ("third", 3),
+])
+def test_parse_amount(text: str, value: float | int) -> None:
+    assert parse_amount(text) == value
+
+
+@pytest.mark.parametrize("text", ["", "abc", "m", "1 2", "€5", "seven up", "nan", "inf", "."])
+def test_parse_amount_rejects(text: str) -> None:
+    assert parse_amount(text) is None
+
+
+def test_parse_amount_gives_ints_when_integral() -> None:
+    assert isinstance(parse_amount("49.8 billion"), int)
+    assert isinstance(parse_amount("1.0"), int)
+
+
+# --- money ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "value", "unit", "text"), [
+    ("Trade reached €49.8 billion last year.", 49_800_000_000, "EUR", "€49.8 billion"),
+    ("Oil worth some $1.5 billion was sold.", 1_500_000_000, "USD", "$1.5 billion"),
+    ("Trade exceeded 27 billion euro in 2011.", 27_000_000_000, "EUR", "27 billion euro"),
+    ("Italy had lost over six billion euro as a result.", 6_000_000_000, "EUR", "six billion euro"),
+    ("The deal is worth US$3 bn in total.", 3_000_000_000, "USD", "US$3 bn"),
+    ("The club paid £200m for him.", 200_000_000, "GBP", "£200m"),
+    ("The bank pledged ¥5 trillion of bonds.", 5_000_000_000_000, "JPY", "¥5 trillion"),
+    ("Beijing offered RMB 10 billion in loans.", 10_000_000_000, "CNY", "RMB 10 billion"),
+    ("Beijing offered 10 billion yuan in loans.", 10_000_000_000, "CNY", "10 billion yuan"),
+    ("The grant totals USD 4.2 million.", 4_200_000, "USD", "USD 4.2 million"),
+    ("The fine was 3 million Swiss francs.", 3_000_000, "CHF", "3 million Swiss francs"),
+    ("Sales reached 40 billion roubles.", 40_000_000_000, "RUB", "40 billion roubles"),
+    ("Delhi spent Rs 2.5 lakh crore on oil.", 2_500_000_000_000, "INR", "Rs 2.5 lakh crore"),
+    ("Canada spent 2 billion Canadian dollars.", 2_000_000_000, "CAD", "2 billion Canadian dollars"),
+    ("Ankara borrowed 7 million TRY.", 7_000_000, "TRY", "7 million TRY"),
+])
+def test_money(sentence: str, value: int, unit: str, text: str) -> None:
+    q = _one(sentence)
+    assert (q.value, q.unit, q.text) == (value, unit, text)
+    assert sentence[q.start : q.end] == text
+
+
+def test_money_with_converted_amount_gives_two() -> None:
+    sentence = "a possible oil deal to covertly divert 58 million euros ($65 million) to the League."
+    assert _pairs(sentence) == [(58_000_000, "EUR"), (65_000_000, "USD")]
+    assert [q.text for q in find_quantities(sentence)] == ["58 million euros", "$65 million"]
+
+
+def test_second_amount_inherits_currency() -> None:
+    sentence = "From 1998 to 2007 exports grew by 230 percent, from 2.7 billion Euros to 9.5 Billion."
+    assert _pairs(sentence) == [(230, "percent"), (2_700_000_000, "EUR"), (9_500_000_000, "EUR")]
+
+
+def test_compared_figure_inherits_currency_and_scale() -> None:
+    sentence = "Trade exceeded 27 billion euro in 2011 (that figure was approximately 22 in 2010)."
+    assert _pairs(sentence) == [(27_000_000_000, "EUR"), (22_000_000_000, "EUR")]
+    expected = [(5_000_000, "USD"), (4_000_000, "USD")]
+    assert _pairs("Sales hit $5 million, up from 4 a year earlier.") == expected
+
+
+def test_bare_number_without_comparison_is_not_money() -> None:
+    assert _pairs("Exports were $5 billion and 22 in all.") == [(5_000_000_000, "USD")]
+    assert _pairs("Exports were $5 billion in 2011, up from 2010.") == [(5_000_000_000, "USD")]
+
+
+def test_scaled_number_without_money_context_is_not_money() -> None:
+    assert _pairs("It was 9.5 billion.") == []
+    assert _pairs("It has 200m of track.") == []
+
+
+def test_money_range() -> None:
+    q = _one("The plan costs $10-15 billion.")
+    assert (q.value, q.value_max, q.unit) == (10_000_000_000, 15_000_000_000, "USD")
+
+
+def test_pounds_of_weight_are_not_money() -> None:
+    assert all(unit != "GBP" for _, unit in _pairs("Police found 500 pounds of explosives."))
+    assert _pairs("He paid 5 million pounds.") == [(5_000_000, "GBP")]
+
+
+# --- percentages ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "value", "text"), [
+    ("Trade was up 16 percent year-on-year.", 16, "16 percent"),
+    ("A poll showed that 52% of Italians agreed.", 52, "52%"),
+    ("Exports stood at a low level (-11.1 percent) this year.", -11.1, "-11.1 percent"),
+    ("Imports climbed (+24.5 percent) this year.", 24.5, "+24.5 percent"),
+    ("Support fell 12 per cent this year.", 12, "12 per cent"),
+    ("That was a drop of 12% from last year.", 12, "12%"),
+    ("Exports grew by 230 percent over the decade.", 230, "230 percent"),
+    ("Rates rose five percentage points.", 5, "five percentage points"),
+])
+def test_percent(sentence: str, value: float, text: str) -> None:
+    q = _one(sentence)
+    assert (q.value, q.unit, q.text) == (value, "percent", text)
+
+
+@pytest.mark.parametrize(("sentence", "low", "high"), [
+    ("Huawei gear is used across 20-30% of their networks.", 20, 30),
+    ("Growth will be between 10 and 15 percent next year.", 10, 15),
+])
+def test_percent_range(sentence: str, low: int, high: int) -> None:
+    q = _one(sentence)
+    assert (q.value, q.value_max, q.unit) == (low, high, "percent")
+
+
+def test_first_of_two_percentages_lends_unit() -> None:
+    assert _pairs("The rate went from 10 to 15 percent.") == [(10, "percent"), (15, "percent")]
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Italy has seen its exports fall by nearly half.", -50),
+    ("Output was cut by half after the war.", -50),
+    ("Italy supplied half of all the industrial equipment the Soviet Union imported.", 50),
+    ("Sales grew by half in a year.", 50),
+])
+def test_half(sentence: str, value: int) -> None:
+    assert _pairs(sentence) == [(value, "percent")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the first half of 2019 the talks stalled.",
+    "The meeting lasted half an hour.",
+    "The second half of the year was calmer.",
+])
+def test_half_that_is_no_share(sentence: str) -> None:
+    assert find_quantities(sentence) == []
+
+
+# --- counts ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "value", "noun"), [
+    ("Crosetto announced a 1500-strong “cyber army” to protect networks.", 1500, "army"),
+    ("There are nearly 500 Italian firms operating in Russia.", 500, "firms"),
+    ("The plant assembles 120,000 Jeeps annually.", 120000, "Jeeps"),
+    ("The army will add over 40 intercontinental nuclear missiles on the border.", 40, "missiles"),
+    ("Talks were held among three Italians including an aide.", 3, "Italians"),
+    ("He met three unidentified Russian men in Moscow.", 3, "men"),
+    ("During the meeting, the six men discussed a deal.", 6, "men"),
+    ("Rome decided to kick out two Russian diplomats.", 2, "diplomats"),
+    ("The Senate rejected two similar resolutions proposed by the opposition.", 2, "resolutions"),
+    ("Italy and over a dozen other European countries joined in.", 12, "countries"),
+    ("Some twenty-five people were arrested.", 25, "people"),
+    ("Huawei is a partner of three mobile operators in Italy.", 3, "operators"),
+    ("The company employs 120\u00a0000 people.", 120000, "people"),
+])
+def test_count(sentence: str, value: int, noun: str) -> None:
+    q = _one(sentence)
+    assert (q.value, q.unit, q.noun) == (value, "count", noun)
+    assert sentence[q.start : q.end] == q.text
+
+
+def test_count_at_sentence_start() -> None:
+    q = _one("Three Italians attended.")
+    assert (q.value, q.unit, q.noun) == (3, "count", "Italians")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two countries are close.",
+    "She is one of the leaders.",
+    "The Movement of Five Stars voted against it.",
+    "The 5-Star Movement voted against it.",
+    "During their 75-minute meeting nothing was agreed.",
+    "The talks lasted three days.",
+    "The Boeing 737 jets were grounded.",
+    "See page 12 items below.",
+])
+def test_not_counts(sentence: str) -> None:
+    assert find_quantities(sentence) == []
+
+
+# --- ranks ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "value", "text"), [
+    ("Italy is Russia's third largest trade partner.", 3, "third largest"),
+    ("Unicredit Banca is ranked 8th in Russia in terms of assets.", 8, "8th"),
+    ("Generali holds stock in Russia's second largest bank, VTB.", 2, "second largest"),
+    ("Italy is the second biggest exporter to Russia in the EU.", 2, "second biggest"),
+    ("It is the world's fifth-largest economy.", 5, "fifth-largest"),
+    ("Brazil is the third most populous country in the Americas.", 3, "third most populous"),
+    ("The firm ranks No. 4 in Europe.", 4, "4"),
+])
+def test_rank(sentence: str, value: int, text: str) -> None:
+    q = _one(sentence)
+    assert (q.value, q.unit, q.text) == (value, "rank", text)
+
+
+def test_rank_noun_and_coordinated_rank() -> None:
+    sentence = ("Italy is the Russian Federation's third largest trade partner (excluding the "
+                "Netherlands, via the port of Rotterdam), and seventh supplier.")
+    found = find_quantities(sentence)
+    expected = [(3, "rank", "trade partner"), (7, "rank", "supplier")]
+    assert [(q.value, q.unit, q.noun) for q in found] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Italy became the first G7 nation to sign.",
+    "Wang Yi co-chaired the 12th session of the committee.",
+    "Taiwan plans to open a second representative office in Milan.",
+    "He said it should never have been signed in the first place.",
+    "and seventh supplier without any rank before it.",
+])
+def test_sequence_ordinals_are_not_ranks(sentence: str) -> None:
+    assert find_quantities(sentence) == []
+
+
+# --- things that are not quantities ---------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "On March 23, 2019, Italy signed the memorandum.",
+    "The outbreak began in 2011 and grew.",
+    "The 2024–2027 Action Plan was signed.",
+    "Talks took place on 18 May in Brussels.",
+    "The summit on June 28-29 will decide.",
+    "Salvini on 10 July 2019 denied the report.",
+    "It was the first outbreak of COVID-19 outside of China.",
+    "The G7 and the G20 met, as did the G8.",
+    "Italy will not use Chinese 5G or 4G gear.",
+    "It trains pilots to fly the Mig-29, the Su-27 and the F-16.",
+    "He spoke during SPIEF-2016 in the city.",
+    "They worked on the Super Jet 100, and other planes.",
+    "Page last modified: 10-08-2019 19:04:49 ZULU",
+    "date 2023-04-20 Sources familiar with the matter said so.",
+    "It implements Law 90/2024 on security.",
+    "In the 1960s Fiat built a plant.",
+    "Italy's March 4 election changed things.",
+])
+def test_not_quantities(sentence: str) -> None:
+    assert find_quantities(sentence) == []
+
+
+def test_order_and_offsets() -> None:
+    sentence = ("Exports stood at €9.1 billion (-11.1 percent), while imports climbed to "
+                "€40.7 billion (+24.5 percent).")
+    found = find_quantities(sentence)
+    expected = [(9_100_000_000, "EUR"), (-11.1, "percent"), (40_700_000_000, "EUR"), (24.5, "percent")]
+    assert _pairs(sentence) == expected
+    assert all(sentence[q.start : q.end] == q.text for q in found)
+    assert [q.start for q in found] == sorted(q.start for q in found)
+
+
+# --- gold recall ----------------------------------------------------------------------------
+
+def _sentence_with(file: str, quote: str) -> str | None:
+    text = (ROOT / "content" / "sources" / file).read_text(encoding="utf-8")
+    for sentence in _SENTENCE_SPLIT.split(text):
+        if quote in sentence:
+            return sentence
+    return next((p for p in text.split("\n") if quote in p), None)
+
+
+def _hit(q: Quantity, item: dict[str, object]) -> bool:
+    return math.isclose(q.value, float(str(item["value"]))) and unit_matches(str(item["unit"]), q.unit)
+
+
+def test_gold_recall() -> None:
+    gold = GOLD["quantities"]
+    misses = []
+    for item in gold:
+        sentence = _sentence_with(item["file"], item["quote"])
+        found = find_quantities(sentence) if sentence else []
+        if not any(_hit(q, item) for q in found):
+            got = [(q.value, q.unit) for q in found]
+            misses.append(f"{item['value']} {item['unit']} {item['quote']!r} -> {got}")
+    recall = 1 - len(misses) / len(gold)
+    print(f"\nquantity recall {len(gold) - len(misses)}/{len(gold)} = {recall:.3f}")
+    for miss in misses:
+        print(f"  missed {miss}")
+    assert len(gold) > 10
+    assert recall >= 0.9
+
+
+# --- properties -----------------------------------------------------------------------------
+
+_PIECES = st.sampled_from([
+    " ", "$", "€", "£", "US$", "RMB ", "-", "–", "%", " percent", " billion", " million", "m", "bn", ",",
+    ".", "(", ")", ":", "/", "half", "a dozen", "third", "largest", "ranked", "8th", "and", "to",
+    "between", "fall by", "euros", "Swiss francs", "USD", "men", "firms", "the", "two", "May", "2019",
+    "1,500", "49.8", "0", "99999999999999999999", "figure was", "up from", "-strong", "G7", "COVID-19",
+])
+_TEXT = st.one_of(st.text(max_size=80), st.lists(_PIECES, max_size=25).map("".join))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_find_quantities_never_raises_and_spans_match(sentence: str) -> None:
+    found = find_quantities(sentence)
+    for q in found:
+        assert sentence[q.start : q.end] == q.text
+        assert math.isfinite(q.value)
+        assert q.value_max is None or math.isfinite(q.value_max)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+def test_parse_amount_never_raises(text: str) -> None:
+    value = parse_amount(text)
+    assert value is None or math.isfinite(value)
