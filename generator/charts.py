@@ -1,0 +1,66 @@
+"""Inline SVG charts (no JavaScript, no external assets): facts per year stacked by stance."""
+
+from __future__ import annotations
+
+import html
+
+from markupsafe import Markup
+
+STANCE_ORDER = ("cooperation", "tension", "neutral")
+_BAR, _GAP, _HEIGHT, _TOP, _BOTTOM, _LEFT = 28, 12, 120, 16, 22, 28
+
+
+def stance_bars(rows: list[tuple[str, dict[str, int]]], title: str) -> Markup:
+    """Return an SVG bar chart, one bar per (label, counts by stance) row, stacked by stance.
+
+    Colours come from CSS classes (briefs-cooperation, ...) so the chart follows the light/dark
+    palette; the whole figure is one raw HTML block without blank lines.
+    """
+    if not rows:
+        return Markup("")
+    peak = max(sum(counts.values()) for _, counts in rows) or 1
+    width = _LEFT + len(rows) * (_BAR + _GAP)
+    height = _TOP + _HEIGHT + _BOTTOM
+    label = html.escape(title, quote=True)
+    parts = [
+        f'<figure class="briefs-chart"><svg xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'aria-label="{label}" viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
+        f"<title>{label}</title>",
+        f'<text class="briefs-axis" x="0" y="{_TOP - 4}">{peak}</text>',
+        f'<line class="briefs-axis" x1="{_LEFT - 4}" y1="{_TOP + _HEIGHT}" '
+        f'x2="{width}" y2="{_TOP + _HEIGHT}"/>',
+    ]
+    for index, (name, counts) in enumerate(rows):
+        parts.extend(_bar(index, html.escape(name, quote=True), counts, peak))
+    parts.append("</svg>")
+    parts.append(f"<figcaption>{_legend()}</figcaption></figure>")
+    return Markup("\n".join(parts))  # noqa: S704 -- numbers and html.escape()d labels only
+
+
+def _bar(index: int, name: str, counts: dict[str, int], peak: int) -> list[str]:
+    x = _LEFT + index * (_BAR + _GAP)
+    y = _TOP + _HEIGHT
+    out = []
+    for stance in STANCE_ORDER:
+        value = int(counts.get(stance, 0))
+        if not value:
+            continue
+        h = round(_HEIGHT * value / peak)
+        y -= h
+        out.append(
+            f'<rect class="briefs-{stance}" x="{x}" y="{y}" width="{_BAR}" height="{h}">'
+            f"<title>{name}: {value} {stance}</title></rect>"
+        )
+    total = sum(int(v) for v in counts.values())
+    out.append(
+        f'<text class="briefs-axis" x="{x + _BAR // 2}" y="{y - 3}" text-anchor="middle">{total}</text>'
+    )
+    out.append(
+        f'<text class="briefs-axis" x="{x + _BAR // 2}" y="{_TOP + _HEIGHT + 15}" '
+        f'text-anchor="middle">{name}</text>'
+    )
+    return out
+
+
+def _legend() -> str:
+    return " ".join(f'<span class="briefs-key briefs-{s}">{s}</span>' for s in STANCE_ORDER)

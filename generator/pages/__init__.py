@@ -1,0 +1,41 @@
+"""The page kinds of the site: PAGE_KINDS maps each kind to its template and view model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from generator.pages.actor import ActorContext, actor_pages
+from generator.pages.brief import BriefContext, brief_pages
+from generator.pages.corpus import Corpus, load_corpus
+from generator.pages.data import DataContext, data_pages
+from generator.pages.home import HomeContext, home_pages
+from generator.pages.indexes import IndexContext, index_pages
+from generator.pages.sector import SectorContext, sector_pages
+from generator.pages.source import SourceContext, source_pages
+from generator.pages.timeline import TimelineContext, timeline_pages
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """A kind of page: the template that renders it, its context type, and what makes its pages."""
+
+    template: str
+    context: type
+    pages: Callable[[Corpus], list[tuple[str, Any]]]
+    help: str
+
+
+PAGE_KINDS: dict[str, PageKind] = {
+    "home": PageKind("home.md.j2", HomeContext, home_pages, "pair × sector matrix, latest events"),
+    "index": PageKind("index.md.j2", IndexContext, index_pages, "lists of briefs, actors, sectors, sources"),
+    "brief": PageKind("brief.md.j2", BriefContext, brief_pages, "one country pair"),
+    "actor": PageKind("actor.md.j2", ActorContext, actor_pages, "one actor profile"),
+    "sector": PageKind("sector.md.j2", SectorContext, sector_pages, "one sector map"),
+    "source": PageKind("source.md.j2", SourceContext, source_pages, "one source text with sentence anchors"),
+    "timeline": PageKind("timeline.md.j2", TimelineContext, timeline_pages, "all dated facts"),
+    "data": PageKind("data.md.j2", DataContext, data_pages, "downloads"),
+}
+
+__all__ = ["PAGE_KINDS", "Corpus", "PageKind", "load_corpus"]

@@ -1,0 +1,129 @@
+"""Actor profiles: one page per actor named in at least one fact."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from generator.pages.corpus import Corpus
+from generator.pages.names import country_name, readable
+from generator.pages.views import (
+    ENTITY_ROOT,
+    FactView,
+    Link,
+    TimelineYear,
+    actor_link,
+    fact_view,
+    front_matter,
+    pair_link,
+    sector_link,
+    source_link,
+    timeline,
+)
+
+_QUOTES = re.compile(r"[\"“”«»„]")
+# Case-sensitive on purpose: "States" in "United States" is not a speech verb.
+_SPEECH = re.compile(r"\b(said|says|told|tells|stated|states|[Aa]ccording to)\b")
+SPEECH_WINDOW = 80
+
+
+@dataclass(frozen=True)
+class RoleRow:
+    """A role the actor holds, as stated by a fact."""
+
+    role: str = field(metadata={"help": "the role as written"})
+    date: str = field(metadata={"help": "ISO date or ''"})
+    source: Link | None = field(metadata={"help": "link to the sentence stating it, if known"})
+
+
+@dataclass(frozen=True)
+class CountRow:
+    """A linked item with how many of the actor's facts it shares."""
+
+    link: Link = field(metadata={"help": "link (empty href: print the label only)"})
+    count: int = field(metadata={"help": "number of facts"})
+
+
+@dataclass(frozen=True)
+class ActorContext:
+    """Everything templates/actor.md.j2 receives."""
+
+    id: str = field(metadata={"help": "actor id"})
+    name: str = field(metadata={"help": "display name"})
+    meta: Markup = field(metadata={"help": "YAML front matter"})
+    kind: str = field(metadata={"help": "actor type, readable"})
+    country: str = field(metadata={"help": "country name or —"})
+    aliases: str = field(metadata={"help": "other names, sorted, comma-separated, or —"})
+    fact_count: int = field(metadata={"help": "facts naming the actor"})
+    roles: list[RoleRow] = field(metadata={"help": "by date, then role"})
+    statements: list[FactView] = field(metadata={"help": "facts quoting or reporting the actor"})
+    timeline: list[TimelineYear] = field(metadata={"help": "dated facts by year"})
+    undated: list[FactView] = field(metadata={"help": "facts without a date"})
+    pairs: list[CountRow] = field(metadata={"help": "related pairs, most facts first"})
+    sectors: list[CountRow] = field(metadata={"help": "sectors, most facts first"})
+    co_mentioned: list[CountRow] = field(metadata={"help": "actors named in the same facts"})
+
+
+def is_statement(text: str, names: list[str]) -> bool:
+    """Return True if `text` names the actor and quotes it or has a speech verb near the name."""
+    lowered = text.lower()
+    for name in names:
+        at = lowered.find(name.lower()) if name else -1
+        if at < 0:
+            continue
+        if _QUOTES.search(text):
+            return True
+        window = text[max(0, at - SPEECH_WINDOW) : at + len(name) + SPEECH_WINDOW]
+        if _SPEECH.search(window):
+            return True
+    return False
+
+
+def _roles(corpus: Corpus, actor: dict) -> list[RoleRow]:
+    rows = []
+    for role in actor.get("roles") or []:
+        fact = corpus.facts_by_id.get(str(role.get("fact")))
+        link = source_link(corpus, fact, ENTITY_ROOT) if fact else None
+        rows.append(RoleRow(str(role["role"]), str(role.get("date") or ""), link))
+    return sorted(rows, key=lambda r: (r.date, r.role))
+
+
+def _counted(counter: Counter[str], make: Callable[[str], Link]) -> list[CountRow]:
+    order = sorted(counter, key=lambda k: (-counter[k], k))
+    return [CountRow(make(k), counter[k]) for k in order]
+
+
+def actor_context(corpus: Corpus, actor_id: str) -> ActorContext:
+    """Build the view model of the profile of `actor_id`."""
+    actor = corpus.actors[actor_id]
+    facts = corpus.by_actor[actor_id]
+    names = [str(actor["name"]), *[str(a) for a in actor.get("aliases") or []]]
+    pairs = Counter(p.lower() for f in facts for p in f.get("pairs") or [])
+    sectors = Counter(s for f in facts for s in f.get("sectors") or [] if s in corpus.by_sector)
+    others = Counter(a for f in facts for a in f.get("actors") or [] if a != actor_id and a in corpus.actors)
+    tags = sorted({actor["type"], *pairs, *sectors})
+    return ActorContext(
+        id=actor_id,
+        name=str(actor["name"]),
+        meta=front_matter(str(actor["name"]), tags),
+        kind=readable(actor["type"]),
+        country=country_name(actor.get("country")),
+        aliases=", ".join(sorted({str(a) for a in actor.get("aliases") or []} - {str(actor["name"])})) or "—",
+        fact_count=len(facts),
+        roles=_roles(corpus, actor),
+        statements=[fact_view(corpus, f, ENTITY_ROOT) for f in facts if is_statement(str(f["text"]), names)],
+        timeline=timeline(corpus, facts, ENTITY_ROOT),
+        undated=[fact_view(corpus, f, ENTITY_ROOT) for f in facts if not f.get("date")],
+        pairs=_counted(pairs, lambda p: pair_link(corpus, p, ENTITY_ROOT)),
+        sectors=_counted(sectors, lambda s: sector_link(corpus, s, ENTITY_ROOT)),
+        co_mentioned=_counted(others, lambda a: actor_link(corpus, a, ENTITY_ROOT)),
+    )
+
+
+def actor_pages(corpus: Corpus) -> list[tuple[str, ActorContext]]:
+    """Return (relative path, context) of every actor profile."""
+    return [(f"actors/{a}/index.md", actor_context(corpus, a)) for a in corpus.by_actor]

@@ -1,0 +1,101 @@
+"""The home page: pair × sector matrix, latest dated events and corpus counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from generator.pages.corpus import Corpus
+from generator.pages.escape import html_text
+from generator.pages.names import pair_title, sector_label
+from generator.pages.views import FactView, date_of, fact_view, front_matter, stance_count, url
+
+HOME_ROOT = ""
+LATEST_EVENTS = 10
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of the matrix (raw HTML: every text is pre-escaped Markup)."""
+
+    count: int = field(metadata={"help": "facts of the pair in the sector"})
+    css: Markup = field(
+        metadata={"help": "briefs-cooperation, briefs-tension, briefs-neutral, briefs-mixed or briefs-empty"}
+    )
+    url: Markup = field(metadata={"help": "brief sector section, or sector page if no brief; '' if empty"})
+    title: Markup = field(metadata={"help": "tooltip: stance counts"})
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """One pair of the matrix."""
+
+    label: Markup = field(metadata={"help": "pair title, escaped"})
+    url: Markup = field(metadata={"help": "brief address, or '' if the pair has no brief"})
+    total: int = field(metadata={"help": "facts of the pair"})
+    cells: list[Cell] = field(metadata={"help": "one per column"})
+
+
+@dataclass(frozen=True)
+class HomeContext:
+    """Everything templates/home.md.j2 receives."""
+
+    meta: Markup = field(metadata={"help": "YAML front matter"})
+    counts: list[tuple[str, int]] = field(metadata={"help": "(what, how many) for the summary"})
+    columns: list[tuple[Markup, Markup]] = field(metadata={"help": "(sector label, sector url) per column"})
+    rows: list[MatrixRow] = field(metadata={"help": "pairs, most facts first"})
+    latest: list[FactView] = field(metadata={"help": "latest dated facts, newest first"})
+
+
+def _cell(corpus: Corpus, pair: str, sector: str) -> Cell:
+    facts = [f for f in corpus.by_pair[pair] if sector in (f.get("sectors") or [])]
+    if not facts:
+        return Cell(0, Markup("briefs-empty"), Markup(""), Markup(""))
+    counts = stance_count(facts)
+    if corpus.has_brief(pair):
+        target = url(HOME_ROOT, "briefs", pair, f"sector-{sector}")
+    else:
+        target = url(HOME_ROOT, "sectors", sector)
+    tip = html_text(f"{counts.cooperation} cooperation, {counts.tension} tension, {counts.neutral} neutral")
+    css = Markup(f"briefs-{counts.dominant}")  # noqa: S704 -- fixed stance names
+    return Cell(counts.total, css, target, tip)
+
+
+def home_context(corpus: Corpus) -> HomeContext:
+    """Build the view model of the home page."""
+    sectors = sorted(corpus.by_sector, key=lambda s: (-len(corpus.by_sector[s]), s))
+    pairs = sorted(corpus.by_pair, key=lambda p: (-len(corpus.by_pair[p]), p))
+    rows = [
+        MatrixRow(
+            html_text(pair_title(p, corpus.country_weight)),
+            url(HOME_ROOT, "briefs", p) if corpus.has_brief(p) else Markup(""),
+            len(corpus.by_pair[p]),
+            [_cell(corpus, p, s) for s in sectors],
+        )
+        for p in pairs
+    ]
+    dated = sorted(
+        (f for f in corpus.facts if date_of(f)), key=lambda f: (date_of(f), str(f["id"])), reverse=True
+    )
+    counts = [
+        ("sources", len(corpus.documents)),
+        ("facts", len(corpus.facts)),
+        ("dated facts", len(dated)),
+        ("actors", len(corpus.by_actor)),
+        ("country pairs", len(corpus.by_pair)),
+        ("briefs", len(corpus.brief_pairs)),
+        ("sectors", len(corpus.by_sector)),
+    ]
+    return HomeContext(
+        meta=front_matter("Home", []),
+        counts=counts,
+        columns=[(html_text(sector_label(s, corpus.sectors)), url(HOME_ROOT, "sectors", s)) for s in sectors],
+        rows=rows,
+        latest=[fact_view(corpus, f, HOME_ROOT) for f in dated[:LATEST_EVENTS]],
+    )
+
+
+def home_pages(corpus: Corpus) -> list[tuple[str, HomeContext]]:
+    """Return the home page."""
+    return [("index.md", home_context(corpus))]

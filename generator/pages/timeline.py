@@ -1,0 +1,36 @@
+"""The timeline page: every dated fact of the corpus, grouped by year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from generator.pages.corpus import Corpus
+from generator.pages.views import SECTION_ROOT, TimelineYear, date_of, front_matter, timeline
+
+
+@dataclass(frozen=True)
+class TimelineContext:
+    """Everything templates/timeline.md.j2 receives."""
+
+    meta: Markup = field(metadata={"help": "YAML front matter"})
+    dated: int = field(metadata={"help": "number of dated facts"})
+    undated: int = field(metadata={"help": "number of facts without a date (not shown)"})
+    years: list[TimelineYear] = field(metadata={"help": "dated facts by year, oldest first"})
+
+
+def timeline_context(corpus: Corpus) -> TimelineContext:
+    """Build the view model of the corpus timeline."""
+    dated = sum(1 for f in corpus.facts if date_of(f))
+    return TimelineContext(
+        meta=front_matter("Timeline", []),
+        dated=dated,
+        undated=len(corpus.facts) - dated,
+        years=timeline(corpus, corpus.facts, SECTION_ROOT),
+    )
+
+
+def timeline_pages(corpus: Corpus) -> list[tuple[str, TimelineContext]]:
+    """Return the timeline page."""
+    return [("timeline/index.md", timeline_context(corpus))]

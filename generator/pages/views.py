@@ -1,0 +1,151 @@
+"""View-model pieces shared by page kinds: links, fact rows, timelines and stance counts."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from generator.pages.corpus import Corpus
+from generator.pages.escape import html_text, is_slug, slug
+from generator.pages.names import pair_title, sector_label
+
+STANCES = ("cooperation", "tension", "neutral")
+ENTITY_ROOT = "../../"
+SECTION_ROOT = "../"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A label (untrusted, escaped when printed) and a computed, trusted relative address."""
+
+    label: str = field(metadata={"help": "visible text"})
+    href: Markup = field(metadata={"help": "relative address of a Markdown page, with #anchor"})
+
+
+@dataclass(frozen=True)
+class FactView:
+    """One fact as printed in lists and tables."""
+
+    id: str = field(metadata={"help": "fact id"})
+    text: str = field(metadata={"help": "the sentence"})
+    short: str = field(metadata={"help": "the sentence shortened to about 140 characters"})
+    date: str = field(metadata={"help": "ISO date as precise as known, or '' if undated"})
+    stance: str = field(metadata={"help": "cooperation, tension or neutral"})
+    source: Link = field(metadata={"help": "link to the sentence on its source page"})
+    pairs: list[Link] = field(metadata={"help": "pairs of the fact (briefs or plain text)"})
+    sectors: list[Link] = field(metadata={"help": "sector pages"})
+
+
+@dataclass(frozen=True)
+class TimelineYear:
+    """Dated facts of one year, sorted by date."""
+
+    year: str = field(metadata={"help": "four-digit year"})
+    events: list[FactView] = field(metadata={"help": "facts of the year, oldest first"})
+
+
+@dataclass(frozen=True)
+class StanceCount:
+    """How many facts of a group are cooperation, tension or neutral."""
+
+    cooperation: int
+    tension: int
+    neutral: int
+    total: int
+    dominant: str = field(metadata={"help": "cooperation, tension, neutral or mixed (a tie)"})
+
+
+def href(root: str, section: str, ident: str | None = None, anchor: str | None = None) -> Markup:
+    """Return the relative Markdown address of a page (index.md) of `section`, with an anchor."""
+    path = f"{root}{section}/" + (f"{slug(ident)}/" if ident else "") + "index.md"
+    return Markup(path + (f"#{slug(anchor)}" if anchor else ""))  # noqa: S704 -- slugs only
+
+
+def url(root: str, section: str, ident: str | None = None, anchor: str | None = None) -> Markup:
+    """Return the relative address of a built page, for raw HTML where MkDocs rewrites nothing."""
+    path = f"{root}{section}/" + (f"{slug(ident)}/" if ident else "")
+    return Markup(path + (f"#{slug(anchor)}" if anchor else ""))  # noqa: S704 -- slugs only
+
+
+def shorten(text: str, limit: int = 140) -> str:
+    """Return `text` on one line, cut at a word boundary to at most `limit` characters."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def date_of(fact: dict) -> str:
+    """Return the ISO date of a fact, or '' if it has none."""
+    return str((fact.get("date") or {}).get("value") or "")
+
+
+def pair_link(corpus: Corpus, pair: str, root: str, anchor: str | None = None) -> Link:
+    """Return a link to the pair's brief (plain label without address if it has no brief)."""
+    title = pair_title(pair, corpus.country_weight)
+    target = href(root, "briefs", pair.lower(), anchor) if corpus.has_brief(pair.lower()) else Markup("")
+    return Link(title, target)
+
+
+def sector_link(corpus: Corpus, sector: str, root: str) -> Link:
+    """Return a link to a sector page."""
+    return Link(sector_label(sector, corpus.sectors), href(root, "sectors", sector))
+
+
+def actor_link(corpus: Corpus, actor_id: str, root: str) -> Link:
+    """Return a link to an actor profile."""
+    return Link(str(corpus.actors[actor_id]["name"]), href(root, "actors", actor_id))
+
+
+def source_link(corpus: Corpus, fact: dict, root: str) -> Link:
+    """Return a link to the fact's sentence on its source page."""
+    doc = corpus.documents[fact["document"]]
+    label = f"{shorten(str(doc.get('title') or doc['id']), 48)}, sentence {fact['sentence']}"
+    return Link(label, href(root, "sources", doc["id"], f"s-{int(fact['sentence'])}"))
+
+
+def fact_view(corpus: Corpus, fact: dict, root: str) -> FactView:
+    """Return the printable view of one fact."""
+    return FactView(
+        id=str(fact["id"]),
+        text=" ".join(str(fact["text"]).split()),
+        short=shorten(str(fact["text"])),
+        date=date_of(fact),
+        stance=str(fact["stance"]),
+        source=source_link(corpus, fact, root),
+        pairs=[pair_link(corpus, p.lower(), root) for p in sorted(fact.get("pairs") or [])],
+        sectors=[
+            sector_link(corpus, s, root) for s in sorted(fact.get("sectors") or []) if s in corpus.by_sector
+        ],
+    )
+
+
+def timeline(corpus: Corpus, facts: list[dict], root: str) -> list[TimelineYear]:
+    """Group the dated facts by year (ascending), each year sorted by date then fact id."""
+    dated = sorted((f for f in facts if date_of(f)), key=lambda f: (date_of(f), str(f["id"])))
+    years: dict[str, list[FactView]] = {}
+    for fact in dated:
+        years.setdefault(date_of(fact)[:4], []).append(fact_view(corpus, fact, root))
+    return [TimelineYear(year, events) for year, events in years.items()]
+
+
+def stance_count(facts: list[dict]) -> StanceCount:
+    """Count the facts per stance and name the dominant one."""
+    counts = Counter(str(f["stance"]) for f in facts)
+    top = max(counts.values(), default=0)
+    leaders = [s for s in STANCES if counts[s] == top]
+    dominant = leaders[0] if len(leaders) == 1 else "mixed"
+    return StanceCount(counts["cooperation"], counts["tension"], counts["neutral"], len(facts), dominant)
+
+
+def front_matter(title: str, tags: list[str]) -> Markup:
+    """Return the YAML front matter body: an HTML-escaped title (themes print it raw) and safe tags."""
+    lines = [f"title: {json.dumps(str(html_text(title)), ensure_ascii=False)}"]
+    safe_tags = [t for t in tags if is_slug(t)]
+    if safe_tags:
+        lines.append("tags:")
+        lines.extend(f"  - {json.dumps(t)}" for t in safe_tags)
+    return Markup("\n".join(lines))  # noqa: S704 -- JSON-quoted escaped title, slug tags

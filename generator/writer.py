@@ -1,0 +1,45 @@
+"""The only code that writes files: empties the output folder and writes the rendered site into it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.errors import GeneratorError
+from generator.pages.escape import inside
+
+# An output folder holding any of these is a project, not generated output: never empty it.
+_PROTECTED = (".git", "mkdocs.yml", "pyproject.toml", "generator")
+
+
+def empty_dir(out_dir: Path) -> None:
+    """Create `out_dir` or remove everything inside it; refuse folders that look like a project."""
+    if out_dir.resolve() in {Path("/"), Path.home().resolve()}:
+        raise GeneratorError(f"refusing to empty {out_dir}", hint="choose a dedicated output folder")
+    if out_dir.exists():
+        if not out_dir.is_dir():
+            raise GeneratorError(f"{out_dir} exists and is not a folder")
+        if any((out_dir / name).exists() for name in _PROTECTED):
+            raise GeneratorError(
+                f"refusing to empty {out_dir}: it looks like a project folder",
+                hint="choose a dedicated output folder",
+            )
+        for child in sorted(out_dir.iterdir()):
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+
+def write_site(out_dir: Path, files: dict[str, str]) -> list[Path]:
+    """Empty `out_dir`, write each relative path -> text as UTF-8, and return the paths, sorted."""
+    targets = {relative: inside(out_dir, relative) for relative in files}
+    empty_dir(out_dir)
+    written = []
+    for relative in sorted(files):
+        target = targets[relative]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(files[relative], encoding="utf-8", newline="\n")
+        written.append(target)
+    return written
