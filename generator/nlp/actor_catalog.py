@@ -1,0 +1,174 @@
+"""Loads content/actors.yaml: the curated actors and the lexicon that steers actor discovery."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+from ..content import Field, LineDict, check_record, load_yaml
+from ..errors import GeneratorError, raise_all
+
+ACTOR_TYPES = (
+    "person",
+    "party",
+    "company",
+    "government_body",
+    "international_org",
+    "media",
+    "think_tank",
+    "other",
+)
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SPECIAL_COUNTRIES = {"EU", "INT", "NATO", "XK"}
+ACTOR_FIELDS = {
+    "id": Field((str,), required=True),
+    "name": Field((str,), required=True),
+    "aliases": Field((list,)),
+    "type": Field((str,), required=True),
+    "country": Field((str,)),
+}
+LIST_KEYS = ("titles", "role_words", "particles", "not_actors")
+MAP_KEYS = ("org_suffixes", "org_prefixes", "org_heads", "institutions")
+TOP_KEYS = ("actors", *LIST_KEYS, *MAP_KEYS)
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One curated actor, with the file line it was declared on."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    type: str
+    country: str | None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class ActorConfig:
+    """Curated actors plus the word lists used to discover the others."""
+
+    actors: tuple[ActorEntry, ...]
+    lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    maps: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def slugify(name: str) -> str:
+    """Kebab-case id of a name ("Luigi Di Maio" -> "luigi-di-maio")."""
+    ascii_name = name.lower().replace("’", "-").replace("'", "-")
+    ascii_name = ascii_name.translate(str.maketrans("àáâäèéêëìíîïòóôöùúûüçñ", "aaaaeeeeiiiioooouuuucn"))
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "actor"
+
+
+def _check_values(rec: LineDict, path: Path, errors: list[GeneratorError]) -> bool:
+    ok = True
+    if not ID_RE.match(rec["id"]):
+        errors.append(
+            GeneratorError(
+                f"id '{rec['id']}' is not kebab-case", path, rec.line_of("id"), "use a-z, 0-9 and -"
+            )
+        )
+        ok = False
+    if rec["type"] not in ACTOR_TYPES:
+        close = difflib.get_close_matches(rec["type"], ACTOR_TYPES, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"use one of {', '.join(ACTOR_TYPES)}"
+        errors.append(GeneratorError(f"unknown type '{rec['type']}'", path, rec.line_of("type"), hint))
+        ok = False
+    country = rec.get("country")
+    if (
+        country is not None
+        and country not in SPECIAL_COUNTRIES
+        and not pycountry.countries.get(alpha_2=country)
+    ):
+        errors.append(
+            GeneratorError(
+                f"unknown country '{country}'",
+                path,
+                rec.line_of("country"),
+                "use an ISO 3166-1 alpha-2 code, EU, INT or null",
+            )
+        )
+        ok = False
+    if not all(isinstance(a, str) for a in rec.get("aliases") or []):
+        errors.append(GeneratorError("'aliases' must be a list of strings", path, rec.line_of("aliases")))
+        ok = False
+    return ok
+
+
+def _entries(records: list[Any], path: Path, errors: list[GeneratorError]) -> list[ActorEntry]:
+    entries: list[ActorEntry] = []
+    ids: dict[str, int] = {}
+    names: dict[str, int] = {}
+    for rec in records:
+        if not check_record(rec, ACTOR_FIELDS, path, "actor", errors) or not _check_values(rec, path, errors):
+            continue
+        line = rec.line
+        if rec["id"] in ids:
+            errors.append(
+                GeneratorError(f"duplicate id '{rec['id']}' (also on line {ids[rec['id']]})", path, line)
+            )
+            continue
+        ids[rec["id"]] = line
+        aliases = tuple(rec.get("aliases") or [])
+        for alias in (rec["name"], *aliases):
+            if alias in names and names[alias] != line:
+                errors.append(
+                    GeneratorError(f"duplicate alias '{alias}' (also on line {names[alias]})", path, line)
+                )
+            names.setdefault(alias, line)
+        entries.append(ActorEntry(rec["id"], rec["name"], aliases, rec["type"], rec.get("country"), line))
+    return entries
+
+
+def _lexicon(data: dict[str, Any], path: Path, errors: list[GeneratorError]) -> tuple[dict, dict]:
+    line_of = data.line_of if isinstance(data, LineDict) else (lambda _k: None)
+    lists: dict[str, frozenset[str]] = {}
+    maps: dict[str, dict[str, str]] = {}
+    for key in LIST_KEYS:
+        value = data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            errors.append(GeneratorError(f"'{key}' must be a list of words", path, line_of(key)))
+            value = []
+        lists[key] = frozenset(v.lower() for v in value)
+    for key in MAP_KEYS:
+        value = data.get(key) or {}
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            errors.append(GeneratorError(f"'{key}' must map words to names", path, line_of(key)))
+            value = {}
+        if key != "institutions" and any(v not in ACTOR_TYPES for v in value.values()):
+            errors.append(GeneratorError(f"'{key}' values must be actor types", path, line_of(key)))
+        maps[key] = {str(k).lower(): v for k, v in value.items()}
+    return lists, maps
+
+
+def _load(path: Path) -> ActorConfig:
+    data = load_yaml(path) or {}
+    if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
+        raise GeneratorError("expected a top-level 'actors:' list", path, 1)
+    errors: list[GeneratorError] = []
+    for key in data:
+        if key not in TOP_KEYS:
+            close = difflib.get_close_matches(str(key), TOP_KEYS, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(TOP_KEYS)}"
+            errors.append(GeneratorError(f"unknown key '{key}'", path, data.line_of(key), hint))
+    entries = _entries(data["actors"], path, errors)
+    lists, maps = _lexicon(data, path, errors)
+    raise_all(errors)
+    return ActorConfig(tuple(entries), lists, maps)
+
+
+@lru_cache(maxsize=8)
+def load_actor_config(path: Path) -> ActorConfig:
+    """Read and validate content/actors.yaml; every problem is reported as file:line."""
+    return _load(Path(path))
+
+
+def load_actors(path: Path) -> list[ActorEntry]:
+    """The curated actors of content/actors.yaml."""
+    return list(load_actor_config(Path(path)).actors)

@@ -1,0 +1,228 @@
+"""General rules that discover people and organisations absent from content/actors.yaml."""
+
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from .actor_catalog import ActorConfig
+from .actor_orgs import Candidate, DocView, OrgRules
+
+HYPHENS = {"-", "–"}
+LIST_SEPS = {",", "and", "/", "&"}
+APPOS_END = {",", ".", ";", ":", "(", ")", "—", "–", "!", "?"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+CLOSING = {".", "!", "?", '"', "”", ":", ")", "'", "’"}
+
+
+def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
+    """Collect token features, country and curated spans, sentence ends and heading flags."""
+    n = len(doc)
+    country: list[str | None] = [None] * n
+    for span in doc.spans["countries"] if "countries" in doc.spans else []:
+        for i in range(span.start, span.end):
+            country[i] = span.label_
+    cur: list[tuple[str, str, int, int] | None] = [None] * n
+    for item in curated:
+        for i in range(item[2], item[3]):
+            cur[i] = item
+    view = DocView(doc, [t.lower_ for t in doc], [t.text[:1].isupper() for t in doc], country, cur)
+    view.sent_end, view.heading = [0] * n, [False] * n
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        own_line = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
+        is_heading = bool(words) and own_line and words[-1].text not in CLOSING
+        for i in range(sent.start, sent.end):
+            view.sent_end[i], view.heading[i] = sent.end, is_heading
+    return view
+
+
+class Discoverer(OrgRules):
+    """Applies the title, apposition and organisation rules to one DocView."""
+
+    def __init__(self, config: ActorConfig) -> None:
+        lists, maps = config.lists, config.maps
+        self.titles = lists["titles"]
+        self.role_words = lists["role_words"] | self.titles
+        self.particles = lists["particles"]
+        self.blocked = lists["not_actors"] | STOP_WORDS | self.titles
+        self.suffixes, self.prefixes = maps["org_suffixes"], maps["org_prefixes"]
+        self.heads, self.institutions = maps["org_heads"], maps["institutions"]
+
+    def namey(self, v: DocView, i: int) -> bool:
+        """A capitalised word that can be part of a name (not a country, title or stop word)."""
+        return (
+            v.cap[i]
+            and v.country[i] is None
+            and v.lower[i] not in self.blocked
+            and not any(c.isdigit() for c in v.lower[i])
+            and v.doc[i].text not in POSSESSIVE
+        )
+
+    def grab_name(self, v: DocView, k: int, limit: int = 4) -> int:
+        """End of the name starting at token k (particles and inner hyphens allowed), or k."""
+        j, end, core, n = k, k, 0, min(len(v.doc), v.sent_end[k])
+        while j < n and core < limit and v.curated[j] is None:
+            if self.namey(v, j):
+                core, j, end = core + 1, j + 1, j + 1
+            elif v.lower[j] in self.particles and j + 1 < n and core < limit - 1:
+                j += 1
+            elif (
+                v.lower[j] in HYPHENS and j > k and not v.doc[j - 1].whitespace_ and not v.doc[j].whitespace_
+            ):
+                j += 1
+            else:
+                break
+        return end
+
+    def run(self, v: DocView) -> list[Candidate]:
+        """Every candidate found by the rules, in text order, heading sentences excluded."""
+        found: list[Candidate] = []
+        for rule in (
+            self.titled,
+            self.appositions,
+            self.listed_orgs,
+            self.suffixed_orgs,
+            self.institution_bodies,
+            self.councils_of,
+            self.members_of,
+        ):
+            found += rule(v)
+        return [c for c in found if c.curated or not v.heading[c.start]]
+
+    def titled(self, v: DocView) -> list[Candidate]:
+        """People after a title: "Italian Foreign Minister Luigi Di Maio", "X's spokesman, Y"."""
+        found, i, n = [], 0, len(v.doc)
+        while i < n:
+            cand = self._titled_at(v, i) if v.lower[i] in self.titles else None
+            if cand:
+                found.append(cand)
+                i = cand.end
+            else:
+                i += 1
+        return found
+
+    def _titled_at(self, v: DocView, i: int) -> Candidate | None:
+        j, stop, anchor, last_of = i + 1, min(v.sent_end[i], i + 14), i, None
+        while j < stop:
+            cur = v.curated[j]
+            if cur and cur[1] == "person" and v.lower[j - 1] != "of":
+                return self._with_role(v, anchor, cur[2], cur[3], cur[0])
+            if cur or v.country[j]:
+                j = cur[3] if cur else j + 1
+            elif v.lower[j] in self.role_words and not (v.cap[j] and v.lower[j] in self.particles):
+                last_of = j if v.lower[j] == "of" else last_of
+                # "aide of former Prime Minister X": X's own title starts after "of".
+                anchor = last_of + 1 if last_of and v.lower[j] in self.titles else anchor
+                j += 1
+            elif v.lower[j] == "," and j + 1 < stop and self.namey(v, j + 1):
+                j += 1
+                break
+            else:
+                break
+        if j >= stop or not self.namey(v, j) and v.lower[j] not in self.particles:
+            return None
+        end = self.grab_name(v, j)
+        if end == j or end < len(v.doc) and (v.lower[end] in self.heads or v.lower[end] in HYPHENS):
+            return None
+        return self._with_role(v, anchor, j, end, None)
+
+    def _with_role(self, v: DocView, i: int, start: int, end: int, cid: str | None) -> Candidate:
+        s, stops = i, {"the", "and", "of", "for", "to", "at", "-", ","}
+        while (
+            s > 0
+            and v.sent_end[s - 1] == v.sent_end[i]
+            and v.lower[s - 1] not in stops - self._joined(v, s - 1)
+        ):
+            prev = v.lower[s - 1]
+            if s > 1 and prev in POSSESSIVE:
+                s -= 1
+                while s > 0 and i - s < 8 and self.namey(v, s - 1):
+                    s -= 1
+            elif prev in self.role_words or v.country[s - 1] or v.curated[s - 1]:
+                s -= 1
+            else:
+                break
+        while s < i and (v.lower[s] in stops or v.doc[s].text in POSSESSIVE):
+            s += 1
+        e = start
+        while e > i + 1 and v.lower[e - 1] in {",", "-"}:
+            e -= 1
+        left = [v.country[t] for t in range(s, i + 1) if v.country[t]]
+        right = [v.country[t] for t in range(i, e) if v.country[t]]
+        country = (left or right or [None])[0]
+        return Candidate(start, end, "person", (s, e), country, curated=cid)
+
+    @staticmethod
+    def _joined(v: DocView, k: int) -> set[str]:
+        """{"-"} when token k is a hyphen inside a word ("then-President", "Under-Secretary")."""
+        inside = k > 0 and not v.doc[k - 1].whitespace_ and not v.doc[k].whitespace_
+        return {"-"} if inside else set()
+
+    def appositions(self, v: DocView) -> list[Candidate]:
+        """Appositions: "Savoini, a former journalist," and "X, Italy's main phone operator"."""
+        found = []
+        for c, tok in enumerate(v.doc):
+            if tok.text != "," or c == 0 or not (self.namey(v, c - 1) or v.curated[c - 1]):
+                continue
+            start = self._name_start(v, c)
+            if start is None:
+                continue
+            cand = self._apposition_role(v, start, c)
+            if cand:
+                found.append(cand)
+        return found
+
+    def _name_start(self, v: DocView, c: int) -> int | None:
+        if v.curated[c - 1]:
+            return v.curated[c - 1][2]
+        s = c - 1
+        while (
+            s > 0 and c - s < 5 and (self.namey(v, s - 1) or v.lower[s - 1] in self.particles and s - 1 > 0)
+        ):
+            s -= 1
+        return s if self.namey(v, s) else None
+
+    def _apposition_role(self, v: DocView, start: int, c: int) -> Candidate | None:
+        j, n = c + 1, min(len(v.doc), v.sent_end[c])
+        if j + 1 < n and v.lower[j] == "who" and v.lower[j + 1] in {"is", "was"}:
+            j += 2
+        if j < n and v.lower[j] in {"a", "an", "the"}:
+            j += 1
+        elif not (j + 1 < n and (v.country[j] or v.curated[j]) and v.doc[j + 1].text in POSSESSIVE):
+            return None
+        r = j
+        while (
+            r < n
+            and r - j < 10
+            and v.lower[r] not in APPOS_END
+            and not (v.lower[r] == "-" and v.doc[r - 1].whitespace_)
+        ):
+            r += 1
+        words = v.lower[j:r]
+        cur = v.curated[start]
+        for k, word in enumerate(words[:6]):
+            if word in self.heads and not v.cap[j + k] and any(v.country[j : j + k]):
+                kind = self.heads[word]
+                return Candidate(
+                    start, c, kind, (j, r), next(x for x in v.country[j:r] if x), curated=cur and cur[0]
+                )
+            if word in self.titles and v.lower[j + k - 1] not in HYPHENS:
+                if cur and cur[1] != "person":
+                    return None
+                country = next((x for x in v.country[j:r] if x), None)
+                return Candidate(start, c, "person", (j, r), country, curated=cur and cur[0])
+        return None
+
+    def members_of(self, v: DocView) -> list[Candidate]:
+        """Party members: a full name, then "of" and a party ("Roberto Jonghi Lavarini of Forza Italia")."""
+        found = []
+        for i, word in enumerate(v.lower):
+            cur = v.curated[i + 1] if word == "of" and i + 1 < len(v.doc) else None
+            if not cur or cur[1] != "party" or i < 2 or not self.namey(v, i - 1):
+                continue
+            s = self._name_start(v, i)
+            if s is not None and i - s >= 2:
+                role = f"member of {v.doc[i + 1 : cur[3]].text}"
+                found.append(Candidate(s, i, "person", role=(s, cur[3]), role_text=role))
+        return found

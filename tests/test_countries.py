@@ -1,0 +1,106 @@
+"""Tests of the briefs_countries component, country_name and known_names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import generator.nlp.components  # noqa: F401 - registers briefs_paragraphs
+from generator.errors import GeneratorError
+from generator.nlp.countries import country_name, known_names, load_country_names
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe("briefs_paragraphs")
+    pipeline.add_pipe("briefs_countries", config={"content_dir": str(CONTENT)})
+    return pipeline
+
+
+def codes(nlp: Language, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(s.text, s.label_) for s in doc.spans["countries"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia and the Russian Federation", ["RU", "RU"]),
+        ("the United States, the US, the U.S., USA and America", ["US"] * 5),
+        ("Britain and the UK", ["GB", "GB"]),
+        ("the Soviet Union and the USSR", ["RU", "RU"]),
+        ("Taiwan and South Korea", ["TW", "KR"]),
+        ("Italian, Chinese, Taiwanese, British and American firms", ["IT", "CN", "TW", "GB", "US"]),
+        (
+            "Rome, Beijing, the Kremlin, the White House, Downing Street and the Élysée",
+            ["IT", "CN", "RU", "US", "GB", "FR"],
+        ),
+        ("Brussels, Kyiv, Kiev, Taipei and Tokyo", ["EU", "UA", "UA", "TW", "JP"]),
+        (
+            "the EU, the European Union, the European Commission, NATO and Nato",
+            ["EU", "EU", "EU", "NATO", "NATO"],
+        ),
+        ("Papua New Guinea", ["PG"]),
+        ("Italy's and Italy’s", ["IT", "IT"]),
+    ],
+)
+def test_names(nlp: Language, text: str, expected: list[str]) -> None:
+    assert [code for _, code in codes(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("US-China", ["US", "CN"]),
+        ("U.S.-China ties", ["US", "CN"]),
+        ("Italy-China", ["IT", "CN"]),
+        ("Italy–China", ["IT", "CN"]),
+        ("Sino-Italian", ["CN", "IT"]),
+        ("Sino-Indian", ["CN", "IN"]),
+        ("Rome-Beijing", ["IT", "CN"]),
+        ("Italo-Russian", ["IT", "RU"]),
+    ],
+)
+def test_compounds(nlp: Language, text: str, expected: list[str]) -> None:
+    assert [code for _, code in codes(nlp, text)] == expected
+
+
+def test_offsets_are_exact(nlp: Language) -> None:
+    doc = nlp("Ties: U.S.-China talks.")
+    assert [(s.start_char, s.end_char) for s in doc.spans["countries"]] == [(6, 10), (11, 16)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tell us about china", "IT IN TO", "Sino is a word", "jordan and georgia", "the Americas"],
+)
+def test_not_countries(nlp: Language, text: str) -> None:
+    assert codes(nlp, text) == []
+
+
+def test_country_name() -> None:
+    names = [country_name(c) for c in ("IT", "EU", "TW", "RU", "US", "NATO")]
+    assert names == ["Italy", "European Union", "Taiwan", "Russia", "United States", "NATO"]
+
+
+def test_known_names() -> None:
+    names = known_names(CONTENT)
+    assert {"Italy", "Rome", "Italian", "Kremlin", "Matteo Salvini", "Salvini", "Lega"} <= names
+
+
+def test_bad_code_is_reported_with_line(tmp_path: Path) -> None:
+    (tmp_path / "countries.yaml").write_text(
+        "countries:\n  IT: {demonyms: [Italian]}\n  QQ: {demonyms: [Q]}\n"
+    )
+    with pytest.raises(GeneratorError) as err:
+        load_country_names(tmp_path)
+    assert (
+        str(err.value) == f"{tmp_path}/countries.yaml:3: unknown country code 'QQ' (use ISO 3166-1 alpha-2)"
+    )
