@@ -21,6 +21,7 @@ class Paths:
     templates: Path = Path("templates")
     config: Path = Path("mkdocs.yml")
     generated: Path = Path("generated")
+    cache: Path | None = Path(".cache/extract.sqlite")
 
     @property
     def sources(self) -> Path:
@@ -45,17 +46,19 @@ def _warn(collected: list[str]) -> Any:
 
 
 def extract_corpus(corpus: Path, content: Path, *, strict: bool = False, n_process: int = 1,
-                   warnings: list[str] | None = None) -> tuple[dict[str, Any], dict[str, str]]:
+                   warnings: list[str] | None = None,
+                   cache: Path | None = None) -> tuple[dict[str, Any], dict[str, str]]:
     """Ingest and extract a folder of articles; return the facts data and the source texts by id."""
     from .nlp.countries import known_names
 
     if not content.is_dir():
-        raise GeneratorError("content folder not found", content, hint="run from the project root or pass --content DIR")
+        raise GeneratorError("content folder not found", content,
+                             hint="run from the project root or pass --content DIR")
     collected = warnings if warnings is not None else []
     docs = load_corpus(corpus, known_names=known_names(content), strict=strict, warn=_warn(collected))
     if not docs:
         raise GeneratorError("no articles found", corpus, hint="add .txt, .md or .html files")
-    data = extract_documents(docs, content, n_process=n_process)
+    data = extract_documents(docs, content, n_process=n_process, cache_path=cache)
     return data, {d.id: d.source_text for d in docs}
 
 
@@ -74,7 +77,8 @@ def generate(paths: Paths, *, strict: bool = False, n_process: int = 1) -> Build
 
     result = BuildResult(facts={})
     result.facts, sources = extract_corpus(paths.sources, paths.content, strict=strict,
-                                           n_process=n_process, warnings=result.warnings)
+                                           n_process=n_process, warnings=result.warnings,
+                                           cache=paths.cache)
     sectors = {k: {"label": v.label, "description": v.description}
                for k, v in load_sectors(paths.content / "sectors.yaml").items()}
     written = render_site(result.facts, sources, sectors, paths.templates, paths.generated)

@@ -56,7 +56,7 @@ def _paths(content: Path, site: Path, templates: Path, config: Path):  # type: i
     from .builder import Paths
 
     return Paths(content=content, site=site, templates=templates, config=config,
-                 generated=config.parent / "generated")
+                 generated=config.parent / "generated", cache=config.parent / ".cache" / "extract.sqlite")
 
 
 _path_options = [

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
+import multiprocessing
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from spacy.language import Language
+
+from .cache import ExtractionCache, code_version, content_version
 from .ingest import Document
-from .nlp.pipeline import NON_STATES, SentenceFacts, build_nlp, iter_sentences, pipe_texts
+from .nlp.pipeline import NON_STATES, PIPELINE_VERSION, SentenceFacts, build_nlp, iter_sentences
 from .progress import progress
 
 SCHEMA_VERSION = "1"
@@ -67,15 +73,36 @@ def _date_dict(d: Any) -> dict[str, Any]:
     return {"value": d.value, "precision": d.precision, "relative": d.relative, "text": d.text}
 
 
-def _wants_fact(s: SentenceFacts) -> bool:
-    """A sentence becomes facts when it names a country or an actor and is not a bare heading."""
-    return bool(s.countries or s.actors) and not s.heading
+def _with_context(sents: list[SentenceFacts]) -> Iterator[tuple[SentenceFacts, list[str]]]:
+    """Pair each fact-bearing sentence with its countries.
+
+    A sentence names a country or an actor, or it carries a date or a figure and follows, in the same
+    paragraph, a sentence that named countries ("the figure was 22 in 2010"): it inherits those.
+    Bare headings never become facts.
+    """
+    context: list[str] = []
+    for s in sents:
+        if s.new_paragraph:
+            context = []
+        if s.heading:
+            continue
+        if s.countries or s.actors:
+            context = s.countries or context
+            yield s, s.countries
+        elif context and (s.dates or s.quantities):
+            yield s, context
 
 
-def sentence_facts(doc: Document, s: SentenceFacts, actor_country: dict[str, str | None]) -> list[Fact]:
+def _state_or_bloc(code: str | None) -> bool:
+    return code is not None and (len(code) == 2 or code in ("EU", "NATO"))
+
+
+def sentence_facts(doc: Document, s: SentenceFacts, countries: list[str],
+                   actor_country: dict[str, str | None]) -> list[Fact]:
     """One fact per distinct date of the sentence (or one undated fact); figures go to the nearest date."""
     start, end = doc.offsets.to_source(s.start), doc.offsets.to_source(s.end - 1) + 1
-    countries = list(dict.fromkeys(s.countries + [c for a in s.actors if (c := actor_country.get(a))]))
+    from_actors = [c for a in s.actors if _state_or_bloc(c := actor_country.get(a))]
+    countries = list(dict.fromkeys(countries + from_actors))  # type: ignore[operator]
     dates = list({d.value: d for d in s.dates}.values()) or [None]
     facts = []
     for k, date in enumerate(dates):
@@ -105,53 +132,94 @@ def _merge_actors(registry: dict[str, ActorRecord], found: dict[str, dict[str, A
     for actor_id, info in found.items():
         rec = registry.get(actor_id)
         if rec is None:
-            registry[actor_id] = ActorRecord(
+            rec = registry[actor_id] = ActorRecord(
                 id=actor_id, name=info["name"], type=info["type"], country=info.get("country"),
-                aliases=sorted(set(info.get("aliases", []))), curated=bool(info.get("curated")))
-            continue
+                aliases=[], curated=bool(info.get("curated")))
         rec.aliases = sorted(set(rec.aliases) | set(info.get("aliases", [])))
         rec.country = rec.country or info.get("country")
         if rec.type == "other":
             rec.type = info["type"]
+        rec.roles.extend(info.get("roles", []))
 
 
-def _roles(doc: Document, found: dict[str, dict[str, Any]], sents: list[SentenceFacts],
-           facts: list[Fact]) -> dict[str, list[dict[str, Any]]]:
+def _roles(doc: Document, info: dict[str, Any], sents: list[SentenceFacts],
+           first_fact: dict[int, Fact]) -> list[dict[str, Any]]:
     """Attach each discovered role to the first fact of the sentence that states it."""
-    first_fact = {f.sentence: f for f in reversed(facts)}
-    out: dict[str, list[dict[str, Any]]] = {}
-    for actor_id, info in found.items():
-        for role in info.get("roles", []):
-            sent = next((s for s in sents if s.start <= role["start"] < s.end), None)
-            fact = first_fact.get(sent.index) if sent else None
-            if fact is None:
-                continue
+    out = []
+    for role in info.get("roles", []):
+        sent = next((s for s in sents if s.start <= role["start"] < s.end), None)
+        fact = first_fact.get(sent.index) if sent else None
+        if fact is not None:
             date = fact.date["value"] if fact.date else doc.reference_date
-            out.setdefault(actor_id, []).append({"role": role["role"], "date": date, "fact": fact.id})
+            out.append({"role": role["role"], "date": date, "fact": fact.id})
     return out
 
 
-def extract_documents(docs: list[Document], content_dir: Path, n_process: int = 1) -> dict[str, Any]:
-    """Run the pipeline over the documents and return the facts data (schema facts.schema.json)."""
-    nlp = build_nlp(content_dir)
+def extract_one(nlp: Language, doc: Document) -> dict[str, Any]:
+    """Extract one document into a JSON-ready result: its record, its facts and the actors it names."""
+    sdoc = nlp(doc.text)
+    found = sdoc.user_data.get("briefs_actors", {})
+    actor_country = {a: info.get("country") for a, info in found.items()}
+    sents = list(iter_sentences(sdoc, doc.reference_date))
+    facts = [f for s, countries in _with_context(sents) for f in sentence_facts(doc, s, countries, actor_country)]
+    first_fact = {f.sentence: f for f in reversed(facts)}
+    actors = {a: {**{k: v for k, v in info.items() if k != "roles"}, "roles": _roles(doc, info, sents, first_fact)}
+              for a, info in found.items()}
+    spans = [[doc.offsets.to_source(s.start), doc.offsets.to_source(s.end - 1) + 1] for s in sents]
+    return {"document": _document_dict(doc, spans), "facts": [asdict(f) for f in facts], "actors": actors}
+
+
+_WORKER: dict[str, Language] = {}
+
+
+def _init_worker(content_dir: Path) -> None:
+    _WORKER["nlp"] = build_nlp(content_dir)
+
+
+def _work(doc: Document) -> dict[str, Any]:
+    return extract_one(_WORKER["nlp"], doc)
+
+
+def _run(docs: list[Document], content_dir: Path, n_process: int) -> Iterator[dict[str, Any]]:
+    """Results in document order, from this process or from a pool of worker processes."""
+    if n_process <= 1 or len(docs) < 4 * n_process:
+        nlp = build_nlp(content_dir)
+        yield from (extract_one(nlp, d) for d in docs)
+        return
+    build_nlp(content_dir)  # fail here, once, on bad curated YAML rather than in every worker
+    with multiprocessing.get_context("fork").Pool(n_process, _init_worker, (content_dir,)) as pool:
+        yield from pool.imap(_work, docs, chunksize=4)
+
+
+def _cache_key(doc: Document, versions: str) -> str:
+    return hashlib.sha256(f"{doc.id}\0{doc.path}\0{doc.sha256}\0{versions}".encode()).hexdigest()
+
+
+def extract_documents(docs: list[Document], content_dir: Path, n_process: int = 1,
+                      cache_path: Path | None = None) -> dict[str, Any]:
+    """Run the pipeline over the documents (cached per document) and return the facts data."""
+    cache = ExtractionCache(cache_path)
+    versions = f"{PIPELINE_VERSION}:{code_version()}:{content_version(content_dir)}"
+    keys = [_cache_key(d, versions) for d in docs]
+    results: list[dict[str, Any] | None] = [cache.get(k) for k in keys]
+    todo = [i for i, r in enumerate(results) if r is None]
+    fresh = _run([docs[i] for i in todo], content_dir, n_process)
+    for i, result in progress(zip(todo, fresh, strict=True), len(todo), "extract"):
+        results[i] = result
+    cache.put_many({keys[i]: results[i] for i in todo if results[i] is not None})
+    cache.close()
+    return merge_results([r for r in results if r is not None])
+
+
+def merge_results(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """Merge per-document results into the corpus facts data; actors are joined by id."""
     registry: dict[str, ActorRecord] = {}
-    documents, facts = [], []
-    texts = (d.text for d in docs)
-    for doc, sdoc in progress(zip(docs, pipe_texts(nlp, texts, n_process), strict=True), len(docs), "extract"):
-        found = sdoc.user_data.get("briefs_actors", {})
-        _merge_actors(registry, found)
-        actor_country = {a: info.get("country") for a, info in found.items()}
-        sents = list(iter_sentences(sdoc, doc.reference_date))
-        doc_facts = [f for s in sents if _wants_fact(s) for f in sentence_facts(doc, s, actor_country)]
-        for actor_id, roles in _roles(doc, found, sents, doc_facts).items():
-            registry[actor_id].roles.extend(roles)
-        spans = [[doc.offsets.to_source(s.start), doc.offsets.to_source(s.end - 1) + 1] for s in sents]
-        documents.append(_document_dict(doc, spans))
-        facts.extend(doc_facts)
-    used = {a for f in facts for a in f.actors}
-    actors = [asdict(registry[a]) for a in sorted(used)]
-    return {"schema_version": SCHEMA_VERSION, "documents": documents, "actors": actors,
-            "facts": [asdict(f) for f in facts]}
+    for result in results:
+        _merge_actors(registry, result["actors"])
+    facts = [f for r in results for f in r["facts"]]
+    used = {a for f in facts for a in f["actors"]}
+    return {"schema_version": SCHEMA_VERSION, "documents": [r["document"] for r in results],
+            "actors": [asdict(registry[a]) for a in sorted(used)], "facts": facts}
 
 
 def dumps_facts(data: dict[str, Any]) -> str:

@@ -79,3 +79,10 @@ def _swap(staging: Path, site_dir: Path) -> None:
         raise GeneratorError(f"could not move the new site into place: {error}", site_dir) from error
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def serve_site(docs_dir: Path, config_file: Path, dev_addr: str = "127.0.0.1:8000") -> None:
+    """Serve `docs_dir` with MkDocs' live-reloading server on 127.0.0.1 (blocks until interrupted)."""
+    from mkdocs.commands.serve import serve
+
+    serve(str(config_file), livereload=True, dev_addr=dev_addr, docs_dir=str(docs_dir.resolve()))

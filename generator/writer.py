@@ -33,13 +33,23 @@ def empty_dir(out_dir: Path) -> None:
 
 
 def write_site(out_dir: Path, files: dict[str, str]) -> list[Path]:
-    """Empty `out_dir`, write each relative path -> text as UTF-8, and return the paths, sorted."""
+    """Make `out_dir` hold exactly `files` (relative path -> text): unchanged files are not rewritten,
+    stale ones are removed, so a watcher (make serve) sees only real changes. Returns the paths, sorted."""
     targets = {relative: inside(out_dir, relative) for relative in files}
-    empty_dir(out_dir)
+    if not out_dir.exists() or any((out_dir / name).exists() for name in _PROTECTED):
+        empty_dir(out_dir)
+    wanted = set(targets.values())
+    for old in sorted(out_dir.resolve().rglob("*"), reverse=True):
+        if old.is_file() and old not in wanted or old.is_symlink():
+            old.unlink()
+        elif old.is_dir() and not any(old.iterdir()):
+            old.rmdir()
     written = []
     for relative in sorted(files):
         target = targets[relative]
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(files[relative], encoding="utf-8", newline="\n")
+        data = files[relative].encode("utf-8")
+        if not target.is_file() or target.read_bytes() != data:
+            target.write_bytes(data)
         written.append(target)
     return written

@@ -49,6 +49,7 @@ class SentenceFacts:
     stance: str
     quantities: list[Quantity]
     heading: bool
+    new_paragraph: bool
 
 
 def _labels(doc: Doc, group: str, sent: Span) -> list[str]:
@@ -86,7 +87,7 @@ def iter_sentences(doc: Doc, reference_date: str | None) -> Iterator[SentenceFac
             dates=resolver.resolve(text, new_paragraph=new_paragraph),
             countries=_labels(doc, "countries", sent), actors=_labels(doc, "actors", sent),
             sectors=_labels(doc, "sectors", sent), stance=sentence_stance(cues),
-            quantities=find_quantities(text), heading=_is_heading(sent, text),
+            quantities=find_quantities(text), heading=_is_heading(sent, text), new_paragraph=new_paragraph,
         )
         index += 1
 
