@@ -105,7 +105,7 @@ def actor_context(corpus: Corpus, actor_id: str) -> ActorContext:
     pairs = Counter(p.lower() for f in facts for p in f.get("pairs") or [])
     sectors = Counter(s for f in facts for s in f.get("sectors") or [] if s in corpus.by_sector)
     others = Counter(a for f in facts for a in f.get("actors") or [] if a != actor_id and a in corpus.actors)
-    tags = sorted({actor["type"], *pairs, *sectors})
+    tags = sorted({actor["type"], *(p for p in pairs if corpus.has_brief(p)), *sectors})
     return ActorContext(
         id=actor_id,
         name=str(actor["name"]),

@@ -178,8 +178,8 @@ def _actors(corpus: Corpus, facts: list[dict]) -> list[ActorRow]:
 
 
 def brief_tags(pair: str, facts: list[dict], corpus: Corpus) -> list[str]:
-    """Return the Material tags of a page: pair ids, sector ids and actor types of its facts."""
-    tags = {pair} | {p.lower() for f in facts for p in f.get("pairs") or []}
+    """Return the Material tags of a brief: its own pair id, sector ids and actor types of its facts."""
+    tags = {pair}
     tags |= {s for f in facts for s in f.get("sectors") or [] if s in corpus.by_sector}
     tags |= {corpus.actors[a]["type"] for f in facts for a in f.get("actors") or [] if a in corpus.actors}
     return sorted(t for t in tags if t)

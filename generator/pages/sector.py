@@ -129,7 +129,7 @@ def sector_context(corpus: Corpus, sector: str) -> SectorContext:
     """Build the view model of the map of `sector`."""
     facts = corpus.by_sector[sector]
     title = sector_label(sector, corpus.sectors)
-    tags = sorted({sector} | {p.lower() for f in facts for p in f.get("pairs") or []})
+    tags = sorted({sector} | {p.lower() for f in facts for p in f.get("pairs") or [] if corpus.has_brief(p.lower())})
     return SectorContext(
         id=sector,
         title=title,

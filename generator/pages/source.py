@@ -68,7 +68,7 @@ def source_context(corpus: Corpus, doc_id: str) -> SourceContext:
         ("URL", str(doc.get("url") or "—")),
         ("SHA-256", str(doc.get("sha256") or "—")),
     ]
-    tags = sorted({p.lower() for f in facts for p in f.get("pairs") or []})
+    tags = sorted({p.lower() for f in facts for p in f.get("pairs") or [] if corpus.has_brief(p.lower())})
     return SourceContext(
         id=doc_id,
         title=title,
