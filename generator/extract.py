@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import json
@@ -16,7 +17,8 @@ from spacy.language import Language
 
 from .cache import ExtractionCache, code_version, content_version
 from .ingest import Document
-from .nlp.pipeline import NON_STATES, PIPELINE_VERSION, SentenceFacts, build_nlp, iter_sentences
+from .nlp.dates import DateResolver
+from .nlp.pipeline import NON_STATES, PIPELINE_VERSION, SentenceFacts, build_nlp, chunks, iter_sentences
 from .progress import progress
 
 SCHEMA_VERSION = "1"
@@ -145,26 +147,44 @@ def _merge_actors(registry: dict[str, ActorRecord], found: dict[str, dict[str, A
 def _roles(doc: Document, info: dict[str, Any], sents: list[SentenceFacts],
            first_fact: dict[int, Fact]) -> list[dict[str, Any]]:
     """Attach each discovered role to the first fact of the sentence that states it."""
+    starts = [s.start for s in sents]
     out = []
     for role in info.get("roles", []):
-        sent = next((s for s in sents if s.start <= role["start"] < s.end), None)
-        fact = first_fact.get(sent.index) if sent else None
+        i = bisect.bisect_right(starts, role["start"]) - 1
+        fact = first_fact.get(sents[i].index) if i >= 0 and role["start"] < sents[i].end else None
         if fact is not None:
             date = fact.date["value"] if fact.date else doc.reference_date
             out.append({"role": role["role"], "date": date, "fact": fact.id})
     return out
 
 
+def _add_found(found: dict[str, dict[str, Any]], more: dict[str, dict[str, Any]], base: int) -> None:
+    """Fold the actors of one chunk into those of the document (role offsets made document-wide)."""
+    for actor_id, info in more.items():
+        roles = [{**r, "start": r["start"] + base, "end": r["end"] + base} for r in info.get("roles", [])]
+        if actor_id not in found:
+            found[actor_id] = {**info, "roles": roles}
+        else:
+            have = found[actor_id]
+            have["aliases"] = sorted(set(have.get("aliases", [])) | set(info.get("aliases", [])))
+            have["roles"] = have.get("roles", []) + roles
+
+
 def extract_one(nlp: Language, doc: Document) -> dict[str, Any]:
     """Extract one document into a JSON-ready result: its record, its facts and the actors it names."""
-    sdoc = nlp(doc.text)
-    found = sdoc.user_data.get("briefs_actors", {})
+    resolver = DateResolver(doc.reference_date)
+    found: dict[str, dict[str, Any]] = {}
+    sents: list[SentenceFacts] = []
+    for base, piece in chunks(doc.text):
+        sdoc = nlp(piece)
+        _add_found(found, sdoc.user_data.get("briefs_actors", {}), base)
+        sents.extend(iter_sentences(sdoc, resolver, base, len(sents)))
     actor_country = {a: info.get("country") for a, info in found.items()}
-    sents = list(iter_sentences(sdoc, doc.reference_date))
-    facts = [f for s, countries in _with_context(sents) for f in sentence_facts(doc, s, countries, actor_country)]
+    facts = [f for s, countries in _with_context(sents)
+             for f in sentence_facts(doc, s, countries, actor_country)]
     first_fact = {f.sentence: f for f in reversed(facts)}
-    actors = {a: {**{k: v for k, v in info.items() if k != "roles"}, "roles": _roles(doc, info, sents, first_fact)}
-              for a, info in found.items()}
+    actors = {a: {**{k: v for k, v in info.items() if k != "roles"},
+                  "roles": _roles(doc, info, sents, first_fact)} for a, info in found.items()}
     spans = [[doc.offsets.to_source(s.start), doc.offsets.to_source(s.end - 1) + 1] for s in sents]
     return {"document": _document_dict(doc, spans), "facts": [asdict(f) for f in facts], "actors": actors}
 

@@ -94,3 +94,62 @@ def test_python_dash_m_runs_the_same_command(tmp_path: Path) -> None:
                           cwd=ROOT, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     assert validate_facts(json.loads(out.read_text(encoding="utf-8"))) == []
+
+
+def test_long_documents_are_processed_in_chunks_with_the_same_facts(
+        demo_facts: dict[str, Any], monkeypatch: Any) -> None:
+    from generator.builder import extract_corpus
+    from generator.nlp import pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 6000)  # splits 001 and 002 at paragraphs
+    chunked, _ = extract_corpus(SOURCES, ROOT / "content")
+    key = [(f["id"], f["start"], f["end"], f["date"], f["quantities"]) for f in demo_facts["facts"]]
+    assert [(f["id"], f["start"], f["end"], f["date"], f["quantities"]) for f in chunked["facts"]] == key
+
+
+def test_parallel_extraction_gives_the_same_facts(demo_facts: dict[str, Any], tmp_path: Path) -> None:
+    from generator.extract import dumps_facts, extract_documents
+    from generator.ingest import load_corpus
+    from generator.nlp.countries import known_names
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for i in range(4):  # enough documents for a pool of two workers
+        for src in sorted(SOURCES.glob("*.txt")):
+            (corpus / f"{i}_{src.name}").write_text(f"Copy {i}.\n\n" + src.read_text(encoding="utf-8"))
+    docs = load_corpus(corpus, known_names=known_names(ROOT / "content"))
+    serial = extract_documents(docs, ROOT / "content", n_process=1)
+    parallel = extract_documents(docs, ROOT / "content", n_process=2)
+    assert len(serial["documents"]) == 20
+    assert dumps_facts(serial) == dumps_facts(parallel)
+
+
+def test_a_sentence_without_punctuation_is_cut_to_bounded_length() -> None:
+    import spacy
+
+    from generator.nlp import components
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("briefs_paragraphs")
+    doc = nlp("word " * 1000)
+    lengths = [len(s) for s in doc.sents]
+    assert max(lengths) <= components.MAX_SENTENCE_TOKENS
+    assert sum(lengths) == len(doc)
+
+
+def test_cache_reuses_results_and_notices_changes(tmp_path: Path) -> None:
+    from generator.extract import dumps_facts, extract_documents
+    from generator.ingest import load_corpus
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    shutil.copy(SOURCES / "004_f92a20b8281f9d8c.txt", corpus / "a.txt")
+    cache = tmp_path / "cache.sqlite"
+    first = extract_documents(load_corpus(corpus), ROOT / "content", cache_path=cache)
+    again = extract_documents(load_corpus(corpus), ROOT / "content", cache_path=cache)
+    assert dumps_facts(first) == dumps_facts(again)
+    (corpus / "a.txt").write_text("On 3 May 2021 France signed a deal with India.\n", encoding="utf-8")
+    changed = extract_documents(load_corpus(corpus), ROOT / "content", cache_path=cache)
+    assert [f["date"]["value"] for f in changed["facts"]] == ["2021-05-03"]
+    assert changed["facts"][0]["pairs"] == ["FR-IN"]

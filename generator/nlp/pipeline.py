@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from .lexicon import sentence_stance
 from .quantities import Quantity, find_quantities
 
 PIPELINE_VERSION = "1"
+CHUNK_CHARS = 100_000  # spaCy's own limit is 1,000,000; smaller chunks bound memory per call
 NON_STATES = {"EU", "NATO", "INT"}
 
 
@@ -31,6 +33,7 @@ def build_nlp(content_dir: Path) -> Language:
     nlp.add_pipe("briefs_countries", config=config)
     nlp.add_pipe("briefs_actors", config=config)
     nlp.add_pipe("briefs_lexicon", config=config)
+    nlp.max_length = 2 * CHUNK_CHARS
     return nlp
 
 
@@ -52,15 +55,22 @@ class SentenceFacts:
     new_paragraph: bool
 
 
-def _labels(doc: Doc, group: str, sent: Span) -> list[str]:
-    """Labels of a span group inside one sentence, in order of first mention, no repeats."""
-    if group not in doc.spans:
-        return []
-    seen: dict[str, None] = {}
-    for span in doc.spans[group]:
-        if span.start >= sent.start and span.end <= sent.end:
-            seen.setdefault(span.label_, None)
-    return list(seen)
+def _group_by_sentence(doc: Doc, group: str, sents: list[Span]) -> list[list[Span]]:
+    """The spans of a span group that lie in each sentence, in one pass (linear, not sentences x spans)."""
+    out: list[list[Span]] = [[] for _ in sents]
+    if group not in doc.spans or not sents:
+        return out
+    starts = [sent.start for sent in sents]
+    for span in sorted(doc.spans[group], key=lambda sp: (sp.start, sp.end)):
+        i = bisect.bisect_right(starts, span.start) - 1
+        if i >= 0 and span.end <= sents[i].end:
+            out[i].append(span)
+    return out
+
+
+def _labels(spans: list[Span]) -> list[str]:
+    """Labels in order of first mention, no repeats."""
+    return list(dict.fromkeys(span.label_ for span in spans))
 
 
 def _is_heading(sent: Span, text: str) -> bool:
@@ -69,27 +79,43 @@ def _is_heading(sent: Span, text: str) -> bool:
     return bool(stripped) and stripped[-1] not in ".!?\"'”’)»:" and len(sent) < 25
 
 
-def iter_sentences(doc: Doc, reference_date: str | None) -> Iterator[SentenceFacts]:
-    """Yield the facts of every non-blank sentence of a processed document, numbered from 0."""
-    resolver = DateResolver(reference_date)
+def iter_sentences(doc: Doc, resolver: DateResolver, base: int = 0, first_index: int = 0
+                   ) -> Iterator[SentenceFacts]:
+    """Yield the facts of every non-blank sentence of a processed text, numbered from first_index.
+
+    `base` is the offset of this text in the whole document (long documents are processed in chunks
+    that start at paragraph boundaries); the resolver carries date anchors from chunk to chunk.
+    """
+    sents = [sent for sent in doc.sents if sent.text.strip()]
+    groups = {g: _group_by_sentence(doc, g, sents) for g in ("countries", "actors", "sectors", "stance")}
     previous_end = 0
-    index = 0
-    for sent in doc.sents:
+    for k, sent in enumerate(sents):
         text = sent.text.rstrip()
-        if not text.strip():
-            continue
         start = sent.start_char
-        new_paragraph = "\n" in doc.text[previous_end:start] or index == 0
+        new_paragraph = k == 0 or "\n" in doc.text[previous_end:start]
         previous_end = start + len(text)
-        cues = [(s.label_, s.start) for s in doc.spans.get("stance", []) if sent.start <= s.start < sent.end]
         yield SentenceFacts(
-            index=index, start=start, end=start + len(text), text=text,
+            index=first_index + k, start=base + start, end=base + start + len(text), text=text,
             dates=resolver.resolve(text, new_paragraph=new_paragraph),
-            countries=_labels(doc, "countries", sent), actors=_labels(doc, "actors", sent),
-            sectors=_labels(doc, "sectors", sent), stance=sentence_stance(cues),
+            countries=_labels(groups["countries"][k]), actors=_labels(groups["actors"][k]),
+            sectors=_labels(groups["sectors"][k]),
+            stance=sentence_stance([(sp.label_, sp.start) for sp in groups["stance"][k]]),
             quantities=find_quantities(text), heading=_is_heading(sent, text), new_paragraph=new_paragraph,
         )
-        index += 1
+
+
+def chunks(text: str, size: int | None = None) -> Iterator[tuple[int, str]]:
+    """Split a long text at paragraph breaks (else at whitespace) into (offset, piece) of at most ~size."""
+    size = size or CHUNK_CHARS
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n\n", start + size // 2, start + size)
+        if cut < 0:
+            cut = text.rfind(" ", start + size // 2, start + size)
+        cut = cut + 1 if cut >= 0 else start + size
+        yield start, text[start:cut]
+        start = cut
+    yield start, text[start:]
 
 
 def pipe_texts(nlp: Language, texts: Iterable[str], n_process: int = 1) -> Iterator[Doc]:
