@@ -1,10 +1,11 @@
-"""Small general spaCy components: paragraph-aware sentence boundaries."""
+"""Small general spaCy components: paragraph-aware, length-bounded sentence boundaries."""
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
-
 
 MAX_SENTENCE_TOKENS = 150  # text without punctuation still yields sentences of bounded length
 
@@ -12,16 +13,27 @@ MAX_SENTENCE_TOKENS = 150  # text without punctuation still yields sentences of 
 @Language.component("briefs_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break (headings stand alone) and at least every
-    MAX_SENTENCE_TOKENS tokens; whitespace never starts one."""
-    run = 0
-    for i, token in enumerate(doc):
-        if i == 0:
-            continue
-        run += 1
-        if token.is_space:
-            token.is_sent_start = False
-        elif "\n" in doc[i - 1].text_with_ws or run >= MAX_SENTENCE_TOKENS:
-            token.is_sent_start = True
-        if token.is_sent_start:
-            run = 0
+    MAX_SENTENCE_TOKENS tokens; whitespace never starts one.
+
+    Works on attribute arrays and touches only the tokens it changes: iterating Token objects
+    would cost more than the tokenizer itself.
+    """
+    if len(doc) < 2:
+        return doc
+    arr = doc.to_array([IS_SPACE, SENT_START])
+    space, start = arr[:, 0].astype(bool), arr[:, 1] == 1
+    newline = numpy.zeros(len(doc), dtype=bool)
+    for i in numpy.flatnonzero(space[:-1]):
+        newline[i + 1] = "\n" in doc[int(i)].text
+    start = (start | newline) & ~space
+    start[0] = True
+    starts = list(numpy.flatnonzero(start))
+    bounded = []
+    for a, b in zip(starts, starts[1:] + [len(doc)], strict=True):
+        bounded.extend(range(int(a), int(b), MAX_SENTENCE_TOKENS))
+    final = numpy.zeros(len(doc), dtype=bool)
+    final[bounded] = True
+    for i in numpy.flatnonzero(final != (arr[:, 1] == 1)):
+        if i > 0:
+            doc[int(i)].is_sent_start = bool(final[i])
     return doc

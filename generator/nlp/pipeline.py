@@ -86,13 +86,14 @@ def iter_sentences(doc: Doc, resolver: DateResolver, base: int = 0, first_index:
     `base` is the offset of this text in the whole document (long documents are processed in chunks
     that start at paragraph boundaries); the resolver carries date anchors from chunk to chunk.
     """
-    sents = [sent for sent in doc.sents if sent.text.strip()]
+    whole = doc.text  # Doc.text and Span.text join Token objects: slice one string instead
+    sents = [sent for sent in doc.sents if whole[sent.start_char:sent.end_char].strip()]
     groups = {g: _group_by_sentence(doc, g, sents) for g in ("countries", "actors", "sectors", "stance")}
     previous_end = 0
     for k, sent in enumerate(sents):
-        text = sent.text.rstrip()
         start = sent.start_char
-        new_paragraph = k == 0 or "\n" in doc.text[previous_end:start]
+        text = whole[start:sent.end_char].rstrip()
+        new_paragraph = k == 0 or "\n" in whole[previous_end:start]
         previous_end = start + len(text)
         yield SentenceFacts(
             index=first_index + k, start=base + start, end=base + start + len(text), text=text,
