@@ -10,6 +10,8 @@ from typing import Any
 from .builder import Paths, generate
 from .errors import GeneratorError
 
+CHANGES = {"created", "modified", "deleted", "moved", "closed"}
+
 
 class Regenerator:
     """Debounced regeneration: many file events within a short pause give one rebuild."""
@@ -22,7 +24,10 @@ class Regenerator:
 
     def changed(self, event: Any = None) -> None:
         """A watched file changed: (re)start the countdown to a rebuild."""
-        if event is not None and getattr(event, "is_directory", False):
+        # Reading files raises "opened"/"closed_no_write" events too: only real changes count,
+        # or every regeneration would trigger the next one.
+        if event is not None and (getattr(event, "is_directory", False)
+                                  or getattr(event, "event_type", "") not in CHANGES):
             return
         with self.lock:
             if self.timer is not None:
