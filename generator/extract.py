@@ -8,7 +8,7 @@ import itertools
 import json
 import multiprocessing
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -78,8 +78,9 @@ def _date_dict(d: Any) -> dict[str, Any]:
 def _with_context(sents: list[SentenceFacts]) -> Iterator[tuple[SentenceFacts, list[str]]]:
     """Pair each fact-bearing sentence with its countries.
 
-    A sentence names a country or an actor, or it carries a date or a figure and follows, in the same
-    paragraph, a sentence that named countries ("the figure was 22 in 2010"): it inherits those.
+    A sentence names a country or an actor, or it carries a date or a figure; one that names no
+    country inherits those of the last sentence of the same paragraph that did ("the figure was 22
+    in 2010", "Modi received him the day before"); actors' own countries are added later.
     Bare headings never become facts.
     """
     context: list[str] = []
@@ -89,8 +90,8 @@ def _with_context(sents: list[SentenceFacts]) -> Iterator[tuple[SentenceFacts, l
         if s.heading:
             continue
         if s.countries or s.actors:
+            yield s, s.countries or context  # "He met Modi the next day": the paragraph's countries
             context = s.countries or context
-            yield s, s.countries
         elif context and (s.dates or s.quantities):
             yield s, context
 
@@ -178,7 +179,7 @@ def extract_one(nlp: Language, doc: Document) -> dict[str, Any]:
     for base, piece in chunks(doc.text):
         sdoc = nlp(piece)
         _add_found(found, sdoc.user_data.get("briefs_actors", {}), base)
-        sents.extend(iter_sentences(sdoc, resolver, base, len(sents)))
+        sents.extend(iter_sentences(sdoc, resolver, base, len(sents), text=piece))
     actor_country = {a: info.get("country") for a, info in found.items()}
     facts = [f for s, countries in _with_context(sents)
              for f in sentence_facts(doc, s, countries, actor_country)]
@@ -186,33 +187,58 @@ def extract_one(nlp: Language, doc: Document) -> dict[str, Any]:
     actors = {a: {**{k: v for k, v in info.items() if k != "roles"},
                   "roles": _roles(doc, info, sents, first_fact)} for a, info in found.items()}
     spans = [[doc.offsets.to_source(s.start), doc.offsets.to_source(s.end - 1) + 1] for s in sents]
-    return {"document": _document_dict(doc, spans), "facts": [asdict(f) for f in facts], "actors": actors}
+    return {"document": _document_dict(doc, spans), "facts": [_fact_dict(f) for f in facts], "actors": actors}
+
+
+_FACT_FIELDS = [f.name for f in fields(Fact)]
+
+
+def _fact_dict(fact: Fact) -> dict[str, Any]:
+    """asdict(fact) without its deep copy of every leaf (the values are fresh JSON-ready data)."""
+    out = {name: getattr(fact, name) for name in _FACT_FIELDS}
+    for name in ("countries", "pairs", "actors", "sectors"):
+        out[name] = list(out[name])
+    return out
 
 
 _WORKER: dict[str, Language] = {}
-
-
-def _init_worker(content_dir: Path) -> None:
-    _WORKER["nlp"] = build_nlp(content_dir)
 
 
 def _work(doc: Document) -> dict[str, Any]:
     return extract_one(_WORKER["nlp"], doc)
 
 
+def _chunksize(n_docs: int, n_process: int) -> int:
+    """Documents per task: few round trips, yet about 16 tasks per worker so the load stays even."""
+    return max(1, min(32, n_docs // (16 * n_process)))
+
+
 def _run(docs: list[Document], content_dir: Path, n_process: int) -> Iterator[dict[str, Any]]:
-    """Results in document order, from this process or from a pool of worker processes."""
+    """Results in document order, from this process or from a pool of worker processes.
+
+    The pipeline is built once, here (bad curated YAML fails once), and the forked workers inherit it:
+    only documents go to the workers and only JSON-ready results come back.
+    """
+    nlp = build_nlp(content_dir)
     if n_process <= 1 or len(docs) < 4 * n_process:
-        nlp = build_nlp(content_dir)
         yield from (extract_one(nlp, d) for d in docs)
         return
-    build_nlp(content_dir)  # fail here, once, on bad curated YAML rather than in every worker
-    with multiprocessing.get_context("fork").Pool(n_process, _init_worker, (content_dir,)) as pool:
-        yield from pool.imap(_work, docs, chunksize=4)
+    _WORKER["nlp"] = nlp
+    try:
+        with multiprocessing.get_context("fork").Pool(n_process) as pool:
+            yield from pool.imap(_work, docs, chunksize=_chunksize(len(docs), n_process))
+    finally:
+        _WORKER.clear()
 
 
 def _cache_key(doc: Document, versions: str) -> str:
-    return hashlib.sha256(f"{doc.id}\0{doc.path}\0{doc.sha256}\0{versions}".encode()).hexdigest()
+    """Hash of all that extraction reads from the document (cleaned text, metadata) and of the versions."""
+    parts = [doc.id, doc.path, doc.title, doc.author, doc.published, doc.reference_date, doc.url, doc.sha256,
+             doc.text, repr(doc.offsets), *doc.boilerplate_removed, versions]
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(f"{part}\0".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def extract_documents(docs: list[Document], content_dir: Path, n_process: int = 1,
@@ -221,12 +247,14 @@ def extract_documents(docs: list[Document], content_dir: Path, n_process: int = 
     cache = ExtractionCache(cache_path)
     versions = f"{PIPELINE_VERSION}:{code_version()}:{content_version(content_dir)}"
     keys = [_cache_key(d, versions) for d in docs]
-    results: list[dict[str, Any] | None] = [cache.get(k) for k in keys]
+    cached = cache.get_many(keys)
+    results: list[dict[str, Any] | None] = [cached.get(k) for k in keys]
     todo = [i for i, r in enumerate(results) if r is None]
-    fresh = _run([docs[i] for i in todo], content_dir, n_process)
-    for i, result in progress(zip(todo, fresh, strict=True), len(todo), "extract"):
-        results[i] = result
-    cache.put_many({keys[i]: results[i] for i in todo if results[i] is not None})
+    if todo:
+        fresh = _run([docs[i] for i in todo], content_dir, n_process)
+        for i, result in progress(zip(todo, fresh, strict=True), len(todo), "extract"):
+            results[i] = result
+        cache.put_many({keys[i]: results[i] for i in todo if results[i] is not None})
     cache.close()
     return merge_results([r for r in results if r is not None])
 

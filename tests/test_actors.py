@@ -55,8 +55,8 @@ def test_compound_title_and_particles(nlp: Language) -> None:
 
 
 def test_single_surname_after_title_and_hyphenated_names(nlp: Language) -> None:
-    found = actors(nlp, "He met President Bashar al-Assad and Chancellor Merkel in Damascus.")
-    assert {"bashar-al-assad", "merkel"} <= set(found)
+    found = actors(nlp, "He met President Bashar al-Assad and Chancellor Kohlberg in Damascus.")
+    assert {"bashar-al-assad", "kohlberg"} <= set(found)
 
 
 def test_appositions(nlp: Language) -> None:
@@ -69,15 +69,15 @@ def test_appositions(nlp: Language) -> None:
 
 def test_organisation_cues(nlp: Language) -> None:
     text = (
-        "Orange, France's main phone operator, and the firms Total and Dassault agreed. "
-        "The Liberal Democratic Party and Toyota Group welcomed it. Ipsos research institute polled voters. "
+        "Orange, France's main phone operator, and the firms Valmont and Hexacore agreed. "
+        "The Liberal Democratic Party and Nakamura Group welcomed it. Ipsos research institute polled voters. "
         "Japan's Ministry of Foreign Affairs said so."
     )
     found = actors(nlp, text)
     assert found["orange"]["type"] == "company" and found["orange"]["country"] == "FR"
-    assert found["total"]["type"] == found["dassault"]["type"] == "company"
+    assert found["valmont"]["type"] == found["hexacore"]["type"] == "company"
     assert found["liberal-democratic-party"]["type"] == "party"
-    assert found["toyota-group"]["type"] == "company"
+    assert found["nakamura-group"]["type"] == "company"
     assert found["ipsos-research-institute"]["type"] == "think_tank"
     ministry = found["ministry-of-foreign-affairs-japan"]
     assert (ministry["type"], ministry["country"]) == ("government_body", "JP")
@@ -180,5 +180,5 @@ def test_loader_rejects_wrong_types_and_unknown_top_keys(tmp_path: Path) -> None
 
 def test_curated_file_loads() -> None:
     entries = load_actors(CONTENT / "actors.yaml")
-    assert 60 <= len(entries) <= 130
+    assert 60 <= len(entries) <= 400
     assert len({e.id for e in entries}) == len(entries)

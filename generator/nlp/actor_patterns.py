@@ -115,6 +115,8 @@ class Discoverer(OrgRules):
                 # "aide of former Prime Minister X": X's own title starts after "of".
                 anchor = last_of + 1 if last_of and v.lower[j] in self.titles else anchor
                 j += 1
+            elif v.lower[j] == "," and j + 1 < stop and (nxt := v.curated[j + 1]) and nxt[1] == "person":
+                return self._with_role(v, anchor, nxt[2], nxt[3], nxt[0])  # "X's minister, <curated>"
             elif v.lower[j] == "," and j + 1 < stop and self.namey(v, j + 1):
                 j += 1
                 break

@@ -77,6 +77,13 @@ class ActorRecognizer:
             _add_role(actors[entry.id], doc, cand)
             return None
         tokens = range(cand.start, cand.end)
+        owner = {v.curated[t] for t in tokens}
+        if len(owner) == 1 and None not in owner and cand.role is not None:
+            # The cue found a curated actor ("India's foreign minister, S. Jaishankar"): keep its role.
+            entry = self.entries[next(iter(owner))[0]]  # type: ignore[index]
+            actors.setdefault(entry.id, _info(entry.name, entry.type, entry.country, True))
+            _add_role(actors[entry.id], doc, cand)
+            return None
         if (
             any(v.curated[t] for t in tokens)
             and not cand.alias
