@@ -81,6 +81,36 @@ _NAME_BEFORE = re.compile(r"\b(?!(?:On|In|By|Since|Until|From|Before|After|Early
                           r"|Of)\b)[A-Z][a-z]+\s+$")
 
 
+_DIGIT = re.compile(r"\d")
+_MONTH_HINT = re.compile(rf"\b(?:{_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+_WEEKDAY_HINT = re.compile(rf"\b(?:{_WD})\b")
+# Which kinds can match at all, from cheap tests: most sentences need few of the 17 patterns.
+_NEEDS = {
+    "iso": "digit", "num": "digit", "dmy": "digit", "mdy": "digit", "my": "digit", "fuzzy": "digit",
+    "decade": "digit", "range": "digit", "year": "digit", "md": "month", "dm": "month", "mon": "month",
+    "offset": "unit", "rely": "unit", "weekday": "weekday", "recent": "recent", "deictic": "deictic",
+}
+
+
+@lru_cache(maxsize=64)
+def _kinds(flags: frozenset[str]) -> tuple[str, ...]:
+    return tuple(kind for kind in _RX if _NEEDS[kind] in flags)
+
+
+def _kinds_for(sentence: str) -> tuple[str, ...]:
+    """The pattern kinds worth running on a sentence, in priority order."""
+    low = sentence.lower()
+    flags = {
+        "digit": bool(_DIGIT.search(sentence)),
+        "month": bool(_MONTH_HINT.search(sentence)),
+        "unit": "day" in low or "month" in low or "year" in low,
+        "weekday": bool(_WEEKDAY_HINT.search(sentence)),
+        "recent": "recently" in low,
+        "deictic": "now" in low or "today" in low or "yesterday" in low or "tomorrow" in low,
+    }
+    return _kinds(frozenset(k for k, on in flags.items() if on))
+
+
 @dataclass(frozen=True)
 class DateValue:
     """One temporal expression of a sentence and the ISO date it denotes."""
@@ -312,7 +342,8 @@ class DateResolver:
             self._para = None
         found: list[DateValue] = []
         explicit: DateValue | None = None
-        cands = _candidates(sentence, tuple(_RX)) if _HINT.search(sentence) else []
+        kinds = _kinds_for(sentence)
+        cands = _candidates(sentence, kinds) if kinds else ()
         for start, end, kind, g, dv in cands:
             if dv is None:
                 anchor = explicit or self._para or self._prev_explicit or self._ref

@@ -9,9 +9,12 @@ from decimal import Decimal
 from generator.nlp.numbers import (
     MONTHS,
     ORDINAL_WORD,
+    ORDINALS,
     SCALE_WORD,
     SCALES,
+    TENS,
     TIME_NOUNS,
+    UNITS,
     WORD_NUMBER,
     WORD_RE,
     currency_after,
@@ -105,8 +108,21 @@ _STRONG_RE = re.compile(r"[-–]strong\b")
 _LOOKBACK = 60
 
 
+_WORD_RE = re.compile(r"[a-z]+")
+_NUMBER_WORDS = frozenset(TENS) | frozenset(UNITS) | frozenset(ORDINALS) | frozenset(SCALE_WORD.split("|"))
+
+
+def _may_hold_figures(sentence: str) -> bool:
+    """Cheap test before the patterns: a digit, or a spelled number, ordinal or scale word."""
+    if any(ch.isdigit() for ch in sentence):
+        return True
+    return not _NUMBER_WORDS.isdisjoint(_WORD_RE.findall(sentence.lower()))
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """Return the money, percent, count and rank figures of `sentence`, in order, non-overlapping."""
+    if not _may_hold_figures(sentence):
+        return find_halves_only(sentence)
     state = _State()
     pos = 0
     for m in _TOKEN_RE.finditer(sentence):
@@ -124,6 +140,13 @@ def find_quantities(sentence: str) -> list[Quantity]:
         if not result or q.start >= result[-1].end:
             result.append(q)
     return result
+
+
+def find_halves_only(sentence: str) -> list[Quantity]:
+    """The "half" figures of a sentence with no other number."""
+    if "alf" not in sentence:
+        return []
+    return [Quantity(v, "percent", sentence[s:e], s, e) for s, e, v in find_halves(sentence)]
 
 
 def _read(sentence: str, m: re.Match[str], joined: bool = False) -> _Fig | None:
