@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -26,14 +28,22 @@ def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
     for item in curated:
         for i in range(item[2], item[3]):
             cur[i] = item
-    view = DocView(doc, [t.lower_ for t in doc], [t.text[:1].isupper() for t in doc], country, cur)
+    # Token features from attribute arrays and string slices: Token objects are slow to create.
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START])
+    text, idx, length = doc.text, arr[:, 0].tolist(), arr[:, 1].tolist()
+    words = [text[a : a + k] for a, k in zip(idx, length, strict=True)]
+    view = DocView(doc, [w.lower() for w in words], [w[:1].isupper() for w in words], country, cur)
     view.sent_end, view.heading = [0] * n, [False] * n
-    for sent in doc.sents:
-        words = [t for t in sent if not t.is_space]
-        own_line = sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws
-        is_heading = bool(words) and own_line and words[-1].text not in CLOSING
-        for i in range(sent.start, sent.end):
-            view.sent_end[i], view.heading[i] = sent.end, is_heading
+    space = arr[:, 2].tolist()
+    starts = [0, *(int(i) for i in numpy.flatnonzero(arr[:, 3] == 1) if i > 0), n] if n else []
+    for s, e in zip(starts, starts[1:], strict=False):
+        last = e - 1
+        while last >= s and space[last]:
+            last -= 1
+        own_line = s == 0 or "\n" in text[idx[s - 1] : idx[s]]
+        is_heading = last >= s and own_line and words[last] not in CLOSING
+        view.sent_end[s:e] = [e] * (e - s)
+        view.heading[s:e] = [is_heading] * (e - s)
     return view
 
 
