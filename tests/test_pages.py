@@ -21,6 +21,7 @@ from generator.pages.data import facts_csv
 from generator.pages.escape import inside, md_text, slug
 from generator.pages.names import pair_title
 from generator.pages.sector import sector_context
+from generator.pages.source import source_context
 from generator.render import render_pages, render_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -210,3 +211,46 @@ def test_every_page_kind_has_template_docstrings_and_help(kind):
     assert module is not None and inspect.getdoc(module)
     for f in fields(entry.context):
         assert f.metadata.get("help"), f"{entry.context.__name__}.{f.name} has no help"
+
+
+def facet_pairs(meta) -> set[tuple[str, str]]:
+    """(filter name, value) of a page's search facets, as plain strings."""
+    return {(str(f.name), str(f.value)) for f in meta.facets}
+
+
+def test_search_facets_of_a_brief(corpus):
+    facets = facet_pairs(brief_context(corpus, "cn-it").search)
+    assert {v for n, v in facets if n == "pair"} == {"cn-it"}
+    assert ("sector", "telecom_5g") in facets and ("sector", "diplomacy") in facets
+    assert {v for n, v in facets if n == "year"} == {"2019", "2020", "2021", "2022", "2023"}
+    assert {n for n, _ in facets} <= {"pair", "sector", "actor type", "year"}
+    assert str(brief_context(corpus, "cn-it").search.title) == "Italy – China"
+
+
+def test_search_facets_of_actor_sector_and_source(corpus):
+    huawei = facet_pairs(actor_context(corpus, "huawei").search)
+    assert {v for n, v in huawei if n == "actor type"} == {"company"}
+    assert ("sector", "telecom_5g") in huawei and any(n == "pair" for n, _ in huawei)
+    telecom = facet_pairs(sector_context(corpus, "telecom_5g").search)
+    assert {v for n, v in telecom if n == "sector"} == {"telecom_5g"}
+    assert ("actor type", "company") in telecom
+    source = facet_pairs(source_context(corpus, "doc-a").search)
+    assert ("pair", "cn-it") in source and ("year", "2019") in source
+
+
+def test_search_meta_is_escaped_and_inert(pages):
+    text = pages["sources/doc-c/index.md"]
+    assert 'data-value="&lt;script&gt;alert(1)&lt;/script&gt;"' in text
+    body = pages["actors/hostile-actor/index.md"].split("---", 2)[2]
+    html = markdown.markdown(body, extensions=MD_EXTENSIONS)
+    assert not any(t in {"script", "img"} for t, _ in live_tags(html))
+
+
+def test_aggregate_pages_stay_out_of_the_search_index(pages):
+    for path in ["index.md", "briefs/index.md", "timeline/index.md", "data/index.md", "search/index.md"]:
+        assert "\npagefind: false\n" in pages[path], path
+        assert "data-pagefind-filter" not in pages[path], path
+    for path in ["briefs/cn-it/index.md", "actors/huawei/index.md", "sectors/trade/index.md"]:
+        assert "pagefind: false" not in pages[path] and "data-pagefind-filter" in pages[path], path
+    assert "search_ui: true" in pages["search/index.md"]
+    assert sum("search_ui" in text for text in pages.values()) == 1

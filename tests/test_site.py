@@ -189,3 +189,14 @@ def test_demo_italy_china_timeline_has_the_belt_and_road_memorandum(demo_site):
     timeline = text.split('id="timeline"', 1)[1].split('id="sectors"', 1)[0]
     entries = [e for e in timeline.split("<li>") if "2019-03-23" in e]
     assert any("Belt and Road" in e for e in entries), entries
+
+
+def test_search_index_covers_entity_pages_only(site):
+    assert (site / "pagefind" / "pagefind-ui.js").is_file() and (site / "search" / "index.html").is_file()
+    body = {p.parent.relative_to(site).as_posix() for p in html_pages(site)
+            if "data-pagefind-body" in p.read_text(encoding="utf-8")}
+    assert {"briefs/cn-it", "actors/huawei", "sectors/telecom_5g", "sources/doc-a"} <= body
+    assert not body & {".", "briefs", "actors", "timeline", "data", "search"}
+    search = (site / "search" / "index.html").read_text(encoding="utf-8")
+    assert '<script src="../pagefind/pagefind-ui.js">' in search
+    assert '<link rel="stylesheet" href="../pagefind/pagefind-ui.css">' in search

@@ -12,6 +12,7 @@ from generator.pages.corpus import Corpus, load_corpus
 from generator.pages.data import DataContext, data_pages
 from generator.pages.home import HomeContext, home_pages
 from generator.pages.indexes import IndexContext, index_pages
+from generator.pages.search import SearchContext, search_pages
 from generator.pages.sector import SectorContext, sector_pages
 from generator.pages.source import SourceContext, source_pages
 from generator.pages.timeline import TimelineContext, timeline_pages
@@ -36,6 +37,7 @@ PAGE_KINDS: dict[str, PageKind] = {
     "source": PageKind("source.md.j2", SourceContext, source_pages, "one source text with sentence anchors"),
     "timeline": PageKind("timeline.md.j2", TimelineContext, timeline_pages, "all dated facts"),
     "data": PageKind("data.md.j2", DataContext, data_pages, "downloads"),
+    "search": PageKind("search.md.j2", SearchContext, search_pages, "full-text search with filters"),
 }
 
 __all__ = ["PAGE_KINDS", "Corpus", "PageKind", "load_corpus"]

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from generator.pages.corpus import Corpus
 from generator.pages.names import country_name, readable
+from generator.pages.search import SearchMeta, search_meta
 from generator.pages.views import (
     ENTITY_ROOT,
     FactView,
@@ -66,6 +67,7 @@ class ActorContext:
     pairs: list[CountRow] = field(metadata={"help": "related pairs, most facts first"})
     sectors: list[CountRow] = field(metadata={"help": "sectors, most facts first"})
     co_mentioned: list[CountRow] = field(metadata={"help": "actors named in the same facts"})
+    search: SearchMeta = field(metadata={"help": "search title and facets (hidden elements)"})
 
 
 def is_statement(text: str, names: list[str]) -> bool:
@@ -121,6 +123,7 @@ def actor_context(corpus: Corpus, actor_id: str) -> ActorContext:
         pairs=_counted(pairs, lambda p: pair_link(corpus, p, ENTITY_ROOT)),
         sectors=_counted(sectors, lambda s: sector_link(corpus, s, ENTITY_ROOT)),
         co_mentioned=_counted(others, lambda a: actor_link(corpus, a, ENTITY_ROOT)),
+        search=search_meta(corpus, str(actor["name"]), facts, {"actor type": {str(actor["type"])}}),
     )
 
 

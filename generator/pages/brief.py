@@ -18,6 +18,7 @@ from generator.charts import stance_bars
 from generator.pages.corpus import Corpus
 from generator.pages.escape import slug
 from generator.pages.names import pair_title, readable
+from generator.pages.search import SearchMeta, search_meta
 from generator.pages.views import (
     ENTITY_ROOT,
     FactView,
@@ -92,6 +93,7 @@ class BriefContext:
     actors: list[ActorRow] = field(metadata={"help": "by fact count, then name"})
     sources: list[Link] = field(metadata={"help": "documents, by title"})
     chart: Markup = field(metadata={"help": "inline SVG: facts per year by stance"})
+    search: SearchMeta = field(metadata={"help": "search title and facets (hidden elements)"})
 
 
 def score(fact: dict, as_of: str) -> int:
@@ -211,6 +213,7 @@ def brief_context(corpus: Corpus, pair: str) -> BriefContext:
             Link(str(corpus.documents[d].get("title") or d), href(ENTITY_ROOT, "sources", d)) for d in docs
         ],
         chart=stance_bars(year_rows(facts), f"Facts per year by stance: {title}"),
+        search=search_meta(corpus, title, facts, {"pair": {pair}}),
     )
 
 

@@ -48,7 +48,7 @@ def data_context(corpus: Corpus) -> DataContext:
         ("facts.schema.json", Markup("facts.schema.json"), "the JSON Schema facts.json follows"),
         ("facts.csv", Markup("facts.csv"), "one row per fact, lists joined with ';'"),
     ]
-    return DataContext(front_matter("Data", []), files, list(CSV_COLUMNS), len(corpus.facts))
+    return DataContext(front_matter("Data", [], indexed=False), files, list(CSV_COLUMNS), len(corpus.facts))
 
 
 def data_pages(corpus: Corpus) -> list[tuple[str, DataContext]]:

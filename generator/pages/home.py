@@ -88,7 +88,7 @@ def home_context(corpus: Corpus) -> HomeContext:
         ("sectors", len(corpus.by_sector)),
     ]
     return HomeContext(
-        meta=front_matter("Home", []),
+        meta=front_matter("Home", [], indexed=False),
         counts=counts,
         columns=[(html_text(sector_label(s, corpus.sectors)), url(HOME_ROOT, "sectors", s)) for s in sectors],
         rows=rows,

@@ -59,7 +59,7 @@ def brief_index_context(corpus: Corpus) -> IndexContext:
     intro = "One brief per country pair with at least three facts."
     return IndexContext(
         "Briefs",
-        front_matter("Briefs", []),
+        front_matter("Briefs", [], indexed=False),
         intro,
         ["Brief", "As of", "Facts", "Sources"],
         [IndexGroup("", rows)],
@@ -80,7 +80,7 @@ def actor_index_context(corpus: Corpus) -> IndexContext:
     ]
     return IndexContext(
         "Actors",
-        front_matter("Actors", []),
+        front_matter("Actors", [], indexed=False),
         "Everyone and everything named in a fact.",
         ["Actor", "Country", "Facts"],
         ordered,
@@ -101,7 +101,7 @@ def sector_index_context(corpus: Corpus) -> IndexContext:
     rows.sort(key=lambda r: r.link.label)
     return IndexContext(
         "Sectors",
-        front_matter("Sectors", []),
+        front_matter("Sectors", [], indexed=False),
         "Where the relations play out.",
         ["Sector", "Facts", "Cooperation", "Tension", "Neutral"],
         [IndexGroup("", rows)],
@@ -118,7 +118,7 @@ def source_index_context(corpus: Corpus) -> IndexContext:
     rows.sort(key=lambda r: (r.link.label.lower(), r.link.href))
     return IndexContext(
         "Sources",
-        front_matter("Sources", []),
+        front_matter("Sources", [], indexed=False),
         "The articles the facts come from.",
         ["Source", "Published", "Facts"],
         [IndexGroup("", rows)],

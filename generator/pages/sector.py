@@ -12,6 +12,7 @@ from generator.pages.actor import CountRow
 from generator.pages.brief import year_rows
 from generator.pages.corpus import Corpus
 from generator.pages.names import actor_type_label, sector_label
+from generator.pages.search import SearchMeta, search_meta
 from generator.pages.views import (
     ENTITY_ROOT,
     Link,
@@ -77,6 +78,7 @@ class SectorContext:
     instruments: list[InstrumentRow] = field(metadata={"help": "alphabetical"})
     timeline: list[TimelineYear] = field(metadata={"help": "dated facts by year"})
     chart: Markup = field(metadata={"help": "inline SVG: facts per year by stance"})
+    search: SearchMeta = field(metadata={"help": "search title and facets (hidden elements)"})
 
 
 def instruments(corpus: Corpus, facts: list[dict]) -> list[InstrumentRow]:
@@ -129,7 +131,8 @@ def sector_context(corpus: Corpus, sector: str) -> SectorContext:
     """Build the view model of the map of `sector`."""
     facts = corpus.by_sector[sector]
     title = sector_label(sector, corpus.sectors)
-    tags = sorted({sector} | {p.lower() for f in facts for p in f.get("pairs") or [] if corpus.has_brief(p.lower())})
+    briefs = {p.lower() for f in facts for p in f.get("pairs") or [] if corpus.has_brief(p.lower())}
+    tags = sorted({sector} | briefs)
     return SectorContext(
         id=sector,
         title=title,
@@ -141,6 +144,7 @@ def sector_context(corpus: Corpus, sector: str) -> SectorContext:
         instruments=instruments(corpus, facts),
         timeline=timeline(corpus, facts, ENTITY_ROOT),
         chart=stance_bars(year_rows(facts), f"Facts per year by stance: {title}"),
+        search=search_meta(corpus, title, facts, {"sector": {sector}}),
     )
 
 

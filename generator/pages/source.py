@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from generator.pages.corpus import Corpus
 from generator.pages.escape import html_text
+from generator.pages.search import SearchMeta, search_meta
 from generator.pages.views import ENTITY_ROOT, FactView, fact_view, front_matter
 
 
@@ -30,6 +31,7 @@ class SourceContext:
     paragraphs: list[list[Sentence]] = field(metadata={"help": "sentences grouped by paragraph"})
     boilerplate: list[str] = field(metadata={"help": "lines dropped as site chrome"})
     facts: list[FactView] = field(metadata={"help": "facts from the document, by sentence"})
+    search: SearchMeta = field(metadata={"help": "search title and facets (hidden elements)"})
 
 
 def sentence_offsets(corpus: Corpus, doc: dict) -> list[tuple[int, int]]:
@@ -77,6 +79,7 @@ def source_context(corpus: Corpus, doc_id: str) -> SourceContext:
         paragraphs=paragraphs(corpus.sources.get(doc_id, ""), sentence_offsets(corpus, doc)),
         boilerplate=[str(line) for line in doc.get("boilerplate_removed") or []],
         facts=[fact_view(corpus, f, ENTITY_ROOT) for f in facts],
+        search=search_meta(corpus, title, facts),
     )
 
 

@@ -24,7 +24,7 @@ def timeline_context(corpus: Corpus) -> TimelineContext:
     """Build the view model of the corpus timeline."""
     dated = sum(1 for f in corpus.facts if date_of(f))
     return TimelineContext(
-        meta=front_matter("Timeline", []),
+        meta=front_matter("Timeline", [], indexed=False),
         dated=dated,
         undated=len(corpus.facts) - dated,
         years=timeline(corpus, corpus.facts, SECTION_ROOT),

@@ -141,11 +141,19 @@ def stance_count(facts: list[dict]) -> StanceCount:
     return StanceCount(counts["cooperation"], counts["tension"], counts["neutral"], len(facts), dominant)
 
 
-def front_matter(title: str, tags: list[str]) -> Markup:
-    """Return the YAML front matter body: an HTML-escaped title (themes print it raw) and safe tags."""
+def front_matter(title: str, tags: list[str], *, indexed: bool = True, search_ui: bool = False) -> Markup:
+    """Return the YAML front matter body: an HTML-escaped title (themes print it raw) and safe tags.
+
+    `indexed=False` keeps the page out of the search index (overrides/main.html reads `pagefind`);
+    `search_ui=True` makes the theme load the search UI's script and styles on this page only, full width.
+    """
     lines = [f"title: {json.dumps(str(html_text(title)), ensure_ascii=False)}"]
     safe_tags = [t for t in tags if is_slug(t)]
     if safe_tags:
         lines.append("tags:")
         lines.extend(f"  - {json.dumps(t)}" for t in safe_tags)
-    return Markup("\n".join(lines))  # noqa: S704 -- JSON-quoted escaped title, slug tags
+    if not indexed:
+        lines.append("pagefind: false")
+    if search_ui:
+        lines.extend(["search_ui: true", "hide:", "  - navigation", "  - toc"])
+    return Markup("\n".join(lines))  # noqa: S704 -- JSON-quoted escaped title, slug tags, constants

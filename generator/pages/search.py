@@ -1,0 +1,83 @@
+"""Search: the facets (pair, sector, actor type, year) every entity page carries, and the search page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from generator.pages.corpus import Corpus
+from generator.pages.escape import html_text, is_slug
+from generator.pages.views import date_of, front_matter
+
+# Filter names as the search page shows them, in display order.
+FACETS = ("pair", "sector", "actor type", "year")
+SEARCH_INTRO = (
+    "Search the text of briefs, actor profiles, sector maps and sources, "
+    "then narrow the results by country pair, sector, actor type or year."
+)
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One filter value of a page, printed as a hidden element the search indexer reads."""
+
+    name: Markup = field(metadata={"help": "filter name, one of FACETS"})
+    value: Markup = field(metadata={"help": "filter value, HTML-escaped"})
+
+
+@dataclass(frozen=True)
+class SearchMeta:
+    """What the search index learns about a page beyond its text."""
+
+    title: Markup = field(metadata={"help": "result title, HTML-escaped"})
+    facets: list[Facet] = field(metadata={"help": "by facet (FACETS order), then value"})
+
+
+@dataclass(frozen=True)
+class SearchContext:
+    """Everything templates/search.md.j2 receives."""
+
+    title: str = field(metadata={"help": "page title"})
+    meta: Markup = field(metadata={"help": "YAML front matter: not indexed, loads the search UI"})
+    intro: str = field(metadata={"help": "one-sentence description"})
+
+
+def facet_values(corpus: Corpus, facts: list[dict]) -> dict[str, set[str]]:
+    """Return the pairs, known sectors, actor types of known actors and years of `facts`."""
+    return {
+        "pair": {p.lower() for f in facts for p in f.get("pairs") or []},
+        "sector": {s for f in facts for s in f.get("sectors") or [] if s in corpus.by_sector},
+        "actor type": {
+            str(corpus.actors[a]["type"]) for f in facts for a in f.get("actors") or [] if a in corpus.actors
+        },
+        "year": {date_of(f)[:4] for f in facts if date_of(f)},
+    }
+
+
+def search_meta(
+    corpus: Corpus, title: str, facts: list[dict], fixed: dict[str, set[str]] | None = None
+) -> SearchMeta:
+    """Return the search title and facets of a page about `facts`; `fixed` replaces computed facets."""
+    values = facet_values(corpus, facts) | (fixed or {})
+    facets = [
+        Facet(Markup(name), html_text(value))  # noqa: S704 -- FACETS are constants
+        for name in FACETS
+        for value in sorted(values.get(name, set()))
+        if is_slug(value)
+    ]
+    return SearchMeta(html_text(title), facets)
+
+
+def search_context(corpus: Corpus) -> SearchContext:
+    """Build the view model of the search page."""
+    return SearchContext(
+        title="Search",
+        meta=front_matter("Search", [], indexed=False, search_ui=True),
+        intro=SEARCH_INTRO,
+    )
+
+
+def search_pages(corpus: Corpus) -> list[tuple[str, SearchContext]]:
+    """Return the search page: search/index.md."""
+    return [("search/index.md", search_context(corpus))]
