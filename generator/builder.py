@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import GeneratorError
+from .check import check_content
+from .errors import GeneratorError, raise_all
 from .extract import dumps_facts, extract_documents
 from .ingest import load_corpus
 
@@ -57,7 +58,11 @@ def extract_corpus(corpus: Path, content: Path, *, strict: bool = False, n_proce
     collected = warnings if warnings is not None else []
     docs = load_corpus(corpus, known_names=known_names(content), strict=strict, warn=_warn(collected))
     if not docs:
-        raise GeneratorError("no articles found", corpus, hint="add .txt, .md or .html files")
+        skipped = sum(1 for w in collected if ": skipped: " in w)
+        hint = "add .txt, .md or .html files"
+        if skipped:
+            hint = f"all {skipped} files were skipped, see the warnings"
+        raise GeneratorError("no articles found", corpus, hint=hint)
     data = extract_documents(docs, content, n_process=n_process, cache_path=cache)
     return data, {d.id: d.source_text for d in docs}
 
@@ -71,10 +76,12 @@ def write_facts(data: dict[str, Any], out: Path) -> None:
 
 
 def generate(paths: Paths, *, strict: bool = False, n_process: int = 1) -> BuildResult:
-    """Ingest, extract, aggregate and render Markdown into paths.generated (no MkDocs)."""
+    """Check content and templates (all problems at once), then ingest, extract, aggregate and render
+    Markdown into paths.generated (no MkDocs)."""
     from .nlp.lexicon import load_sectors
     from .render import render_site
 
+    raise_all(check_content(paths.content, paths.templates))
     result = BuildResult(facts={})
     result.facts, sources = extract_corpus(paths.sources, paths.content, strict=strict,
                                            n_process=n_process, warnings=result.warnings,

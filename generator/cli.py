@@ -15,13 +15,25 @@ from .errors import GeneratorError
 _DEBUG = {"on": False}
 
 
+class Failed(click.ClickException):
+    """Exit status 1 after printing each problem on its own line (no "Error:" prefix, no traceback)."""
+
+    def show(self, file=None) -> None:  # type: ignore[no-untyped-def]
+        click.echo(self.message, err=True)
+
+
 def _run(action, *args, **kwargs):  # type: ignore[no-untyped-def]
     try:
         return action(*args, **kwargs)
     except GeneratorError as exc:
         if _DEBUG["on"]:
             traceback.print_exc()
-        raise click.ClickException(str(exc)) from None
+        raise Failed(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 -- a bug still ends in one line unless --debug
+        if _DEBUG["on"]:
+            raise
+        message = f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)"
+        raise Failed(message) from None
 
 
 def _jobs(value: int) -> int:
@@ -41,7 +53,8 @@ def main(debug: bool) -> None:
 @click.option("--content", type=click.Path(path_type=Path), default=Path("content"), show_default=True,
               help="Folder with the curated YAML (actors, sectors, stance, countries).")
 @click.option("--strict", is_flag=True, help="Treat a skipped (empty, binary, undecodable) file as an error.")
-@click.option("-j", "--jobs", type=int, default=1, show_default=True, help="Processes for extraction (0 = auto).")
+@click.option("-j", "--jobs", type=int, default=1, show_default=True,
+              help="Processes for extraction (0 = auto).")
 def extract(corpus: Path, output: Path, content: Path, strict: bool, jobs: int) -> None:
     """Extract facts from every .txt, .md and .html file in CORPUS into a JSON file."""
     from .builder import extract_corpus, write_facts
@@ -80,7 +93,8 @@ def path_options(f):  # type: ignore[no-untyped-def]
 @main.command()
 @path_options
 @click.option("--strict", is_flag=True, help="Treat a skipped file as an error.")
-@click.option("-j", "--jobs", type=int, default=0, show_default=True, help="Processes for extraction (0 = auto).")
+@click.option("-j", "--jobs", type=int, default=0, show_default=True,
+              help="Processes for extraction (0 = auto).")
 def build(content: Path, site: Path, templates: Path, config: Path, strict: bool, jobs: int) -> None:
     """Extract, render and publish the whole site."""
     from .builder import build as run_build
@@ -89,6 +103,20 @@ def build(content: Path, site: Path, templates: Path, config: Path, strict: bool
     result = _run(run_build, _paths(content, site, templates, config), strict=strict, n_process=_jobs(jobs))
     click.echo(f"built {site}: {result.pages} pages from {len(result.facts['documents'])} documents, "
                f"{len(result.facts['facts'])} facts in {time.perf_counter() - started:.1f}s")
+
+
+@main.command()
+@click.option("--content", type=click.Path(path_type=Path), default=Path("content"), show_default=True,
+              help="Folder with sources/ and the curated YAML.")
+@click.option("--templates", type=click.Path(path_type=Path), default=Path("templates"), show_default=True,
+              help="Folder of the Jinja2 page templates.")
+def check(content: Path, templates: Path) -> None:
+    """Validate the curated content and the templates; write nothing; report every problem at once."""
+    from .check import check_content
+    from .errors import raise_all
+
+    _run(lambda: raise_all(check_content(content, templates)))
+    click.echo(f"{content} and {templates}: no problems found")
 
 
 @main.command()

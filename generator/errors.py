@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +24,7 @@ class GeneratorError(Exception):
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         tail = f" ({self.hint})" if self.hint else ""
-        return f"{where}{self.message}{tail}"
+        return re.sub(r"\s*[\r\n]+\s*", " ", f"{where}{self.message}{tail}")  # always one line
 
 
 @dataclass

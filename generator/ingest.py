@@ -16,6 +16,10 @@ from . import metadata as meta
 from .errors import GeneratorError
 
 SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+# The most decoded characters of one document that are read (about 250 printed pages). Beyond it the
+# build time and the size of the document's source page grow without bound, so the rest is dropped at
+# a paragraph boundary with a warning naming the file.
+MAX_DOCUMENT_CHARS = 500_000
 
 
 @dataclass
@@ -117,13 +121,27 @@ def _check_text(text: str, path: str | Path | None) -> str:
 
 
 def slugify(name: str) -> str:
-    """A safe, lower-case ASCII id for a name: only [a-z0-9._-], never empty, "." or ".."."""
+    """A safe, lower-case ASCII id for a name: only [a-z0-9._-], never empty, never holding ".."."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"-{2,}", "-", re.sub(r"[^a-z0-9._-]+", "-", ascii_name)).strip("-.")
+    slug = re.sub(r"[^a-z0-9._-]+", "-", ascii_name)
+    # No ".." anywhere: page addresses refuse it (pages/escape.slug), so "a..b.txt" must not crash a build.
+    slug = re.sub(r"-{2,}", "-", re.sub(r"\.{2,}", ".", slug)).strip("-._")
     if not slug:
         digest = hashlib.sha1(name.encode("utf-8", "surrogatepass"), usedforsecurity=False).hexdigest()
         slug = f"doc-{digest[:8]}"
     return slug
+
+
+def truncate_text(text: str, limit: int) -> str:
+    """Return `text` cut to at most `limit` characters, at the last paragraph (else line, else word)
+    boundary in the second half of the limit; unchanged if it is short enough."""
+    if len(text) <= limit:
+        return text
+    for boundary in ("\n\n", "\n", " "):
+        cut = text.rfind(boundary, limit // 2, limit)
+        if cut > 0:
+            return text[:cut]
+    return text[:limit]
 
 
 class _Builder:
@@ -178,9 +196,6 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     spans.append((start, len(text)))
     return spans
-
-
-
 
 
 def _clean_text(source: str, kind: str, known: Collection[str]) -> _Result:
@@ -303,8 +318,14 @@ def _clean_html(source: str, known: Collection[str]) -> _Result:
     )
 
 
-def load_document(path: Path, root: Path, *, known_names: Iterable[str] = ()) -> Document:
-    """Read one article file into a Document; raise GeneratorError if it is empty, binary or undecodable."""
+def load_document(
+    path: Path, root: Path, *, known_names: Iterable[str] = (), max_chars: int | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> Document:
+    """Read one article file into a Document; raise GeneratorError if it is empty, binary or undecodable.
+
+    A text longer than `max_chars` (load_corpus passes MAX_DOCUMENT_CHARS) is cut at a paragraph
+    boundary, and `warn` is told so."""
     path, root = Path(path), Path(root)
     try:
         data = path.read_bytes()
@@ -319,6 +340,11 @@ def load_document(path: Path, root: Path, *, known_names: Iterable[str] = ()) ->
     source = decode_bytes(data, path)
     if not source.strip():
         raise GeneratorError("empty file", path, hint="remove it or add the article text")
+    if max_chars is not None and len(source) > max_chars:
+        source = truncate_text(source, max_chars)
+        if warn is not None:
+            warn(f"{rel}: truncated to its first {len(source):,} characters: documents are read up to "
+                 f"{max_chars:,} characters (split the file to keep the rest)")
     known = known_names if isinstance(known_names, (set, frozenset)) else frozenset(known_names)
     if SUFFIXES.get(path.suffix.lower()) == "html":
         result = _clean_html(source, known)
@@ -366,7 +392,7 @@ def load_corpus(
     for path in _corpus_files(folder):
         rel = path.relative_to(folder).as_posix()
         try:
-            doc = load_document(path, folder, known_names=known)
+            doc = load_document(path, folder, known_names=known, max_chars=MAX_DOCUMENT_CHARS, warn=warn)
         except GeneratorError as exc:
             if strict:
                 raise
