@@ -9,106 +9,29 @@ from functools import lru_cache
 
 from dateutil import parser as _du
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december")
-_MONTH_NUM = {m: i + 1 for i, m in enumerate(_MONTHS)} | {m[:3]: i + 1 for i, m in enumerate(_MONTHS)}
-_MONTH_NUM["sept"] = 9
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_STEP = {"this": 0, "last": -1, "next": 1, "following": 1, "after": 1, "later": 1, "previous": -1,
-         "preceding": -1, "prior": -1, "before": -1, "earlier": -1, "yesterday": -1, "tomorrow": 1}
-
-_FULL = "|".join(m.capitalize() for m in _MONTHS)
-_MON = rf"(?P<mon>(?:{_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
-_Y = r"(?P<y>1[89]\d\d|20\d\d|2100)\b"
-_D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d)?"
-_REL = r"(?P<rel>,?\s+(?:of\s+)?(?P<rq>this|last|next)\s+year)?"
-_WD = "|".join(w.capitalize() for w in _WEEKDAYS)
-_QUANTITY_WORDS = (r"per\s*cent|percent|million|billion|trillion|thousand|people|persons|troops|soldiers|"
-                   r"tons?|tonnes|km|kilomet(?:er|re)s|miles|met(?:er|re)s|[mgk]w|units|hours|hrs|gmt|utc|"
-                   r"dollars|euros?|yuan|rupees|yen|barrels|vehicles|jobs|workers|students|feet")
-
-# Explicit kinds come first: a longer written date must win over its pieces (overlaps are dropped).
-_RX = {
-    "iso": re.compile(r"(?<![\d-])(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d-])"),
-    "num": re.compile(r"(?<![\d.:/-])(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4})(?![\d:])"),
-    "dmy": re.compile(rf"(?<![\w.,\-–]){_D}(?:\s+of)?\s+{_MON},?\s+{_Y}"),
-    "mdy": re.compile(rf"\b{_MON}\s+{_D},?\s+{_Y}"),
-    "my": re.compile(rf"\b{_MON},?\s+(?:of\s+)?{_Y}"),
-    "fuzzy": re.compile(rf"\b(?P<w>[A-Za-z]{{3,11}})\.?\s+{_Y}"),
-    "decade": re.compile(r"\b(?P<y>1[89]\d0|20\d0)'?s\b"),
-    "range": re.compile(r"(?<![\d.,$€£/-])\b(?P<y>1[89]\d\d|20\d\d)\s*[-–—/]\s*(?P<y2>\d{4}|\d{2})\b"
-                        r"(?![-–/.]?\d)"),
-    "year": re.compile(r"\b(?P<y>1[89]\d\d|20\d\d|2100)\b"),
-    "md": re.compile(rf"\b{_MON}\s+{_D}\b(?![.,:]?\d|\s*%){_REL}"),
-    "dm": re.compile(rf"(?<![\w.,\-–]){_D}(?:\s+of)?\s+{_MON}{_REL}"),
-    "mon": re.compile(r"\b(?P<pre>(?i:in|since|until|till|by|from|during|through|throughout|before|after"
-                      r"|early|late|mid|end of|beginning of|start of|and|or|to|between|last|this|next))[\s-]+"
-                      rf"(?:(?i:early|late|mid)[\s-]+)?(?P<mon>{_FULL})\b{_REL}"),
-    "offset": re.compile(r"(?i:\bthe\s+(?P<dir>next|following|previous|preceding|prior)\s+"
-                         r"(?P<u>day|month|year)|\bthe\s+day\s+(?P<dir2>before|after)"
-                         r"|\ba\s+(?P<u3>day|month|year)\s+(?P<dir3>later|earlier|before|after))\b"),
-    "rely": re.compile(r"(?<![Tt]he )\b(?P<q>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<u>year|month)\b"),
-    "weekday": re.compile(r"\b(?:(?P<q>(?i:last|next|this|on|earlier|later|late|early|since|by|until|from))"
-                          rf"\s+)?(?P<wd>{_WD})\b(?!,?\s+(?:\d|{_FULL}))"),
-    "recent": re.compile(r"\b[Rr]ecently\b"),
-    "deictic": re.compile(r"\b(?P<w>[Nn]ow|[Tt]oday|[Yy]esterday|[Tt]omorrow)\b"),
-}
-_EXPLICIT = ("iso", "num", "dmy", "mdy", "my", "fuzzy", "decade", "range", "year")
-_HINT = re.compile(r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|year|month|recent|now"
-                   r"|tomorrow)")
-_YEAR_BAD_BEFORE = re.compile(
-    r"(?:[\d$€£¥#.,:/]|\b(?:no|nos|number|resolution|flight|route|article|section|pages?|room|model|code|type"
-    r"|class|version|vol|chapter|rule|line|bus|highway|item|paragraph|art|usd|eur|gbp|inr|rs|cny|rmb|some"
-    r"|about|nearly|almost|over|approximately|roughly)\.?\s+)$", re.I)
-_YEAR_TIME_BEFORE = re.compile(r"\b(?:in|since|until|till|by|during|from|before|after|of|early|late|mid)\s+$",
-                               re.I)
-# A date after "since" opens a span reaching the present: it is not a narrative point to anchor on.
-_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.I)
-_YEAR_BAD_AFTER = re.compile(rf"^(?:[.,:]\d|\d|\s*%|\s*(?:{_QUANTITY_WORDS})\b)", re.I)
-_YEAR_HYPHEN_OK = re.compile(r"(?:\b[A-Z][A-Z0-9]+|\b(?i:mid|pre|post|early|late|end|fiscal|fy|circa))-$")
-_PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|held|took|made|[a-z]\w{2,}[^e\W]ed)\b")
-_FUTURE = re.compile(r"\b(?:will|shall|would|going to|upcoming|scheduled|expected|due to|plans? to|set to)\b"
-                     r"|'ll\b")
-_NOW_BAD_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|by|until|till|from|right|just|even|for|as"
-                             r"|than|up|and|or)\s+$", re.I)
-_FINITE_AFTER = re.compile(r"^\s+(?!(?:its|was|this|his|yes|less|unless|across|plus)\b)"
-                           r"(?:has|have|[a-z]+(?<!ss)(?<!us)(?<!is)s|[a-z]{2,}ed)\b")
-_PAST_NEAR = re.compile(r"(?:\b(?:said|told|met|held|took|made|signed|announced|[a-z]{2,}ed)\s+$"
-                        r"|^\s+(?:said|told|met|held|took|made|[a-z]{2,}ed)\b)")
-_WEEKDAY_NAMES = frozenset("black good super ash bloody cyber holy easter palm maundy blue shrove".split())
-_FUZZY_STOP = frozenset("augusta augustus marches marched marcher".split())
-_NAME_BEFORE = re.compile(r"\b(?!(?:On|In|By|Since|Until|From|Before|After|Early|Late|Mid|Last|Next|This|The"
-                          r"|Of)\b)[A-Z][a-z]+\s+$")
-
-
-_DIGIT = re.compile(r"\d")
-_MONTH_HINT = re.compile(rf"\b(?:{_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
-_WEEKDAY_HINT = re.compile(rf"\b(?:{_WD})\b")
-# Which kinds can match at all, from cheap tests: most sentences need few of the 17 patterns.
-_NEEDS = {
-    "iso": "digit", "num": "digit", "dmy": "digit", "mdy": "digit", "my": "digit", "fuzzy": "digit",
-    "decade": "digit", "range": "digit", "year": "digit", "md": "month", "dm": "month", "mon": "month",
-    "offset": "unit", "rely": "unit", "weekday": "weekday", "recent": "recent", "deictic": "deictic",
-}
-
-
-@lru_cache(maxsize=64)
-def _kinds(flags: frozenset[str]) -> tuple[str, ...]:
-    return tuple(kind for kind in _RX if _NEEDS[kind] in flags)
-
-
-def _kinds_for(sentence: str) -> tuple[str, ...]:
-    """The pattern kinds worth running on a sentence, in priority order."""
-    low = sentence.lower()
-    flags = {
-        "digit": bool(_DIGIT.search(sentence)),
-        "month": bool(_MONTH_HINT.search(sentence)),
-        "unit": "day" in low or "month" in low or "year" in low,
-        "weekday": bool(_WEEKDAY_HINT.search(sentence)),
-        "recent": "recently" in low,
-        "deictic": "now" in low or "today" in low or "yesterday" in low or "tomorrow" in low,
-    }
-    return _kinds(frozenset(k for k, on in flags.items() if on))
+from .date_patterns import (  # noqa: F401
+    _EXPLICIT,
+    _FINITE_AFTER,
+    _FUTURE,
+    _FUZZY_STOP,
+    _HINT,
+    _MONTH_NUM,
+    _MONTHS,
+    _NAME_BEFORE,
+    _NOW_BAD_BEFORE,
+    _PAST,
+    _PAST_NEAR,
+    _RX,
+    _SINCE_BEFORE,
+    _STEP,
+    _WEEKDAY_NAMES,
+    _WEEKDAYS,
+    _YEAR_BAD_AFTER,
+    _YEAR_BAD_BEFORE,
+    _YEAR_HYPHEN_OK,
+    _YEAR_TIME_BEFORE,
+    _kinds_for,
+)
 
 
 @dataclass(frozen=True)

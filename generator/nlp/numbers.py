@@ -59,7 +59,7 @@ QUALIFIED = {
     "taiwanese": "TWD", "swiss": "CHF", "south korean": "KRW", "korean": "KRW",
     "brazilian": "BRL", "vietnamese": "VND", "turkish": "TRY", "mexican": "MXN",
 }
-NEEDS_QUALIFIER = frozenset({"won", "real", "reais", "dong"})
+NEEDS_QUALIFIER = frozenset({"won", "real", "dong"})  # "reais" is only ever money
 # Three-letter codes that are also ordinary capitalised words.
 _CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "SOS", "MOP", "BOB", "PEN", "MAD", "GEL", "MVR"})
 
