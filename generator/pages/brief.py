@@ -38,6 +38,7 @@ from generator.pages.views import (
 )
 
 MAX_KEY_POINTS = 6
+MAX_SECTOR_FACTS = 8  # per sector section: examples; the counts cover all facts
 SCORING_NOTE = (
     "Key points are the facts that score highest on: date (2), figure (2), "
     "named actors (1 each, up to 3), a cooperation or tension stance (1), "
@@ -156,7 +157,8 @@ def _sectors(corpus: Corpus, facts: list[dict]) -> list[SectorSection]:
             Markup(f"sector-{slug(s)}"),  # noqa: S704 -- slug() admits [a-z0-9._-] only
             sector_link(corpus, s, ENTITY_ROOT),
             stance_count(groups[s]),
-            [fact_view(corpus, f, ENTITY_ROOT) for f in sorted(groups[s], key=_dated_first)],
+            [fact_view(corpus, f, ENTITY_ROOT)
+             for f in sorted(groups[s], key=_dated_first)[:MAX_SECTOR_FACTS]],
         )
         for s in order
     ]

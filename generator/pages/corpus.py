@@ -26,6 +26,7 @@ class Corpus:
     by_sector: dict[str, list[dict]] = field(default_factory=dict)
     by_document: dict[str, list[dict]] = field(default_factory=dict)
     country_weight: dict[str, int] = field(default_factory=dict)
+    pair_titles: dict[str, str] = field(default_factory=dict)  # memo: a pair is titled once per build
 
     @property
     def brief_pairs(self) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from markupsafe import Markup
@@ -39,6 +40,7 @@ def csv_cell(value: object) -> str:
     return "'" + text if text.startswith(_CSV_TRIGGERS) else text
 
 
+@lru_cache(maxsize=65536)
 def slug(value: str) -> str:
     """Return `value` lower-cased if it is a safe path segment, else raise GeneratorError."""
     lowered = value.lower()

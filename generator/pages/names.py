@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pycountry
 
 # pycountry's official names are long ("Russian Federation"); analysts use the short ones.
@@ -35,6 +37,7 @@ ACTOR_TYPES = {
 }
 
 
+@lru_cache(maxsize=512)
 def country_name(code: str | None) -> str:
     """Return the short English name of an ISO alpha-2 code (or EU/NATO/INT); the code if unknown."""
     if not code:

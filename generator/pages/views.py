@@ -45,6 +45,7 @@ class TimelineYear:
 
     year: str = field(metadata={"help": "four-digit year"})
     events: list[FactView] = field(metadata={"help": "facts of the year, oldest first"})
+    more: int = field(default=0, metadata={"help": "facts of the year left out to keep the page short"})
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,9 @@ def date_of(fact: dict) -> str:
 
 def pair_link(corpus: Corpus, pair: str, root: str, anchor: str | None = None) -> Link:
     """Return a link to the pair's brief (plain label without address if it has no brief)."""
-    title = pair_title(pair, corpus.country_weight)
+    title = corpus.pair_titles.get(pair)
+    if title is None:
+        title = corpus.pair_titles[pair] = pair_title(pair, corpus.country_weight)
     target = href(root, "briefs", pair.lower(), anchor) if corpus.has_brief(pair.lower()) else Markup("")
     return Link(title, target)
 
@@ -123,13 +126,33 @@ def fact_view(corpus: Corpus, fact: dict, root: str) -> FactView:
     )
 
 
-def timeline(corpus: Corpus, facts: list[dict], root: str) -> list[TimelineYear]:
-    """Group the dated facts by year (ascending), each year sorted by date then fact id."""
-    dated = sorted((f for f in facts if date_of(f)), key=lambda f: (date_of(f), str(f["id"])))
-    years: dict[str, list[FactView]] = {}
-    for fact in dated:
-        years.setdefault(date_of(fact)[:4], []).append(fact_view(corpus, fact, root))
-    return [TimelineYear(year, events) for year, events in years.items()]
+# A page lists at most this many facts a year: pages stay readable, and build time and site size
+# grow with the corpus, not with the corpus times the number of pages a fact appears on. Every fact
+# keeps its place on its source page and in data/facts.json and data/facts.csv.
+MAX_FACTS_PER_YEAR = 25
+
+
+def weight(fact: dict) -> tuple[int, int, int]:
+    """How much a fact tells a reader: figures, named actors, a stance; used to choose what to list."""
+    return (len(fact.get("quantities") or []) > 0, min(len(fact.get("actors") or []), 3),
+            fact.get("stance") != "neutral")
+
+
+def timeline(corpus: Corpus, facts: list[dict], root: str,
+             per_year: int = MAX_FACTS_PER_YEAR) -> list[TimelineYear]:
+    """Group the dated facts by year (ascending), each year sorted by date then fact id; a year with
+    more than `per_year` facts lists the weightiest ones and counts the rest."""
+    years: dict[str, list[dict]] = {}
+    for fact in sorted((f for f in facts if date_of(f)), key=lambda f: (date_of(f), str(f["id"]))):
+        years.setdefault(date_of(fact)[:4], []).append(fact)
+    out = []
+    for year, dated in years.items():
+        kept = dated
+        if len(dated) > per_year:
+            chosen = {id(f) for f in sorted(dated, key=weight, reverse=True)[:per_year]}
+            kept = [f for f in dated if id(f) in chosen]
+        out.append(TimelineYear(year, [fact_view(corpus, f, root) for f in kept], len(dated) - len(kept)))
+    return out
 
 
 def stance_count(facts: list[dict]) -> StanceCount:
