@@ -1,7 +1,8 @@
 """Extraction speed: whole extraction vs bare spacy.blank("en") tokenization of the same text.
 
 Usage: .venv/bin/python benchmarks/extract.py [--words 1000000] [--jobs 1]
-The demo corpus is repeated until it holds about --words words; prints words/s for both and the ratio.
+Scaled articles (benchmarks/make_corpus.py, seed 7) are written until the corpus holds about --words
+words; prints words/s for both and the ratio.
 """
 
 from __future__ import annotations
@@ -18,14 +19,15 @@ sys.path.insert(0, str(ROOT))
 
 
 def make_corpus(target_words: int, out: Path) -> int:
-    """Copy the demo articles under new names until the corpus has about target_words words."""
-    sources = sorted((ROOT / "content" / "sources").glob("*.txt"))
+    """Write scaled articles (benchmarks/make_corpus.py) until the corpus has about target_words words."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from make_corpus import load_pools, make_article
+
+    pools = load_pools(ROOT / "content" / "sources")
     words, i = 0, 0
     while words < target_words:
-        src = sources[i % len(sources)]
-        text = src.read_text(encoding="utf-8")
-        # A differing first line keeps copies from being dropped as duplicates.
-        (out / f"{i:05d}_{src.name}").write_text(f"Copy {i}\n\n{text}", encoding="utf-8")
+        text = make_article(pools, 7, i)
+        (out / f"article_{i:05d}.txt").write_text(text, encoding="utf-8")
         words += len(text.split())
         i += 1
     return words

@@ -10,13 +10,19 @@ from pathlib import Path
 from typing import Any
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+# The code whose output is cached: a change to any of it invalidates every cached result; page,
+# render and publish code does not (ingest changes reach the key through the Document itself).
+EXTRACTION_CODE = ("extract.py", "cache.py", "content.py", "errors.py", "nlp/*.py")
 
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """Hash of the package's own source: any code change invalidates every cached result."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+    """Hash of the extraction code and the spaCy version (it tokenizes)."""
+    import spacy
+
+    digest = hashlib.sha256(spacy.__version__.encode())
+    paths = {p for pattern in EXTRACTION_CODE for p in PACKAGE_DIR.glob(pattern)}
+    for path in sorted(paths):
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -47,13 +53,23 @@ class ExtractionCache:
 
     def get(self, key: str) -> dict[str, Any] | None:
         """The cached result for key, or None."""
+        return self.get_many([key]).get(key)
+
+    def get_many(self, keys: list[str]) -> dict[str, dict[str, Any]]:
+        """The cached results among keys (batched queries; an unreadable cache gives none)."""
         if self.db is None:
-            return None
+            return {}
+        found: dict[str, dict[str, Any]] = {}
         try:
-            row = self.db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error:
-            return None
-        return json.loads(row[0]) if row else None
+            for i in range(0, len(keys), 500):
+                batch = keys[i:i + 500]
+                marks = ",".join("?" * len(batch))
+                for key, value in self.db.execute(
+                        f"SELECT key, value FROM results WHERE key IN ({marks})", batch):  # noqa: S608
+                    found[key] = json.loads(value)
+        except (sqlite3.Error, ValueError):
+            return {}
+        return found
 
     def put_many(self, items: dict[str, dict[str, Any]]) -> None:
         """Store results in one transaction."""

@@ -106,7 +106,7 @@ def sentence_facts(doc: Document, s: SentenceFacts, countries: list[str],
     start, end = doc.offsets.to_source(s.start), doc.offsets.to_source(s.end - 1) + 1
     from_actors = [c for a in s.actors if _state_or_bloc(c := actor_country.get(a))]
     countries = list(dict.fromkeys(countries + from_actors))  # type: ignore[operator]
-    dates = list({d.value: d for d in s.dates}.values()) or [None]
+    dates: list[Any] = list({d.value: d for d in s.dates}.values()) or [None]
     facts = []
     for k, date in enumerate(dates):
         nxt = dates[k + 1] if k + 1 < len(dates) else None
@@ -254,7 +254,7 @@ def extract_documents(docs: list[Document], content_dir: Path, n_process: int = 
         fresh = _run([docs[i] for i in todo], content_dir, n_process)
         for i, result in progress(zip(todo, fresh, strict=True), len(todo), "extract"):
             results[i] = result
-        cache.put_many({keys[i]: results[i] for i in todo if results[i] is not None})
+        cache.put_many({keys[i]: r for i in todo if (r := results[i]) is not None})
     cache.close()
     return merge_results([r for r in results if r is not None])
 

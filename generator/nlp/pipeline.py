@@ -79,14 +79,16 @@ def _is_heading(sent: Span, text: str) -> bool:
     return bool(stripped) and stripped[-1] not in ".!?\"'”’)»:" and len(sent) < 25
 
 
-def iter_sentences(doc: Doc, resolver: DateResolver, base: int = 0, first_index: int = 0
-                   ) -> Iterator[SentenceFacts]:
+def iter_sentences(doc: Doc, resolver: DateResolver, base: int = 0, first_index: int = 0,
+                   text: str | None = None) -> Iterator[SentenceFacts]:
     """Yield the facts of every non-blank sentence of a processed text, numbered from first_index.
 
     `base` is the offset of this text in the whole document (long documents are processed in chunks
     that start at paragraph boundaries); the resolver carries date anchors from chunk to chunk.
+    `text`, when given, is the string the Doc was made from (equal to Doc.text, which costs one
+    Token object per token to rebuild).
     """
-    whole = doc.text  # Doc.text and Span.text join Token objects: slice one string instead
+    whole = doc.text if text is None else text  # Span.text joins Token objects: slice one string
     sents = [sent for sent in doc.sents if whole[sent.start_char:sent.end_char].strip()]
     groups = {g: _group_by_sentence(doc, g, sents) for g in ("countries", "actors", "sectors", "stance")}
     previous_end = 0
