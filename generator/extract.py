@@ -7,6 +7,7 @@ import hashlib
 import itertools
 import json
 import multiprocessing
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, fields
 from importlib import resources
@@ -75,29 +76,50 @@ def _date_dict(d: Any) -> dict[str, Any]:
     return {"value": d.value, "precision": d.precision, "relative": d.relative, "text": d.text}
 
 
+# "the two countries", "both sides", "bilateral": the sentence speaks of the pair last named.
+_BILATERAL = re.compile(r"\b(?:the two|both)\s+(?:countries|nations|sides|governments|capitals|leaders"
+                        r"|states)\b|\bbilateral\b", re.IGNORECASE)
+
+
+def _states(codes: list[str]) -> list[str]:
+    return [c for c in codes if c not in NON_STATES and len(c) == 2]
+
+
 def _with_context(sents: list[SentenceFacts]) -> Iterator[tuple[SentenceFacts, list[str]]]:
     """Pair each fact-bearing sentence with its countries.
 
     A sentence names a country or an actor, or it carries a date or a figure; one that names no
     country inherits those of the last sentence of the same paragraph that did ("the figure was 22
-    in 2010", "Modi received him the day before"); actors' own countries are added later.
-    Bare headings never become facts.
+    in 2010", "Modi received him the day before"); one that speaks of "the two countries" or of
+    "bilateral" ties without naming two states gets the last pair of states the document named.
+    Actors' own countries are added later. Bare headings never become facts.
     """
     context: list[str] = []
+    last_pair: list[str] = []
     for s in sents:
         if s.new_paragraph:
             context = []
         if s.heading:
             continue
-        if s.countries or s.actors:
-            yield s, s.countries or context  # "He met Modi the next day": the paragraph's countries
-            context = s.countries or context
-        elif context and (s.dates or s.quantities):
-            yield s, context
+        countries = s.countries or context
+        if len(_states(countries)) < 2 and last_pair and _BILATERAL.search(s.text):
+            countries = list(dict.fromkeys(countries + last_pair))
+        if s.countries or s.actors or (countries and (s.dates or s.quantities)):
+            yield s, countries
+        context = s.countries or context
+        if len(_states(s.countries)) >= 2:
+            last_pair = _states(s.countries)
 
 
 def _state_or_bloc(code: str | None) -> bool:
     return code is not None and (len(code) == 2 or code in ("EU", "NATO"))
+
+
+def _gap(q: Any, d: Any) -> int:
+    """Characters between a figure and a date (0 when there is no date)."""
+    if d is None:
+        return 0
+    return d.start - q.end if d.start >= q.end else max(q.start - d.end, 0)
 
 
 def sentence_facts(doc: Document, s: SentenceFacts, countries: list[str],
@@ -107,13 +129,11 @@ def sentence_facts(doc: Document, s: SentenceFacts, countries: list[str],
     from_actors = [c for a in s.actors if _state_or_bloc(c := actor_country.get(a))]
     countries = list(dict.fromkeys(countries + from_actors))  # type: ignore[operator]
     dates: list[Any] = list({d.value: d for d in s.dates}.values()) or [None]
+    # Each figure belongs to the date written nearest to it ("27 billion in 2011 ... 22 in 2010").
+    nearest = [min(range(len(dates)), key=lambda k: _gap(q, dates[k])) for q in s.quantities]
     facts = []
     for k, date in enumerate(dates):
-        nxt = dates[k + 1] if k + 1 < len(dates) else None
-        quantities = [
-            _quantity_dict(q) for q in s.quantities
-            if (k == 0 or date is None or q.start >= date.start) and (nxt is None or q.start < nxt.start)
-        ]
+        quantities = [_quantity_dict(q) for q, n in zip(s.quantities, nearest, strict=True) if n == k]
         facts.append(Fact(
             id=f"{doc.id}-s{s.index}" + (f"-{k}" if k else ""), document=doc.id, sentence=s.index,
             start=start, end=end, text=doc.source_text[start:end],

@@ -153,3 +153,20 @@ def test_cache_reuses_results_and_notices_changes(tmp_path: Path) -> None:
     changed = extract_documents(load_corpus(corpus), ROOT / "content", cache_path=cache)
     assert [f["date"]["value"] for f in changed["facts"]] == ["2021-05-03"]
     assert changed["facts"][0]["pairs"] == ["FR-IN"]
+
+
+def test_two_countries_and_nearest_date_rules(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Published: 2023-12-05\n\n"
+        "German Chancellor Olaf Scholz met Brazilian officials in Berlin on 4 December 2023.\n\n"
+        "Trade between the two countries reached €21 billion in 2022 and €18 billion in 2021.\n",
+        encoding="utf-8")
+    result = _extract(CliRunner(), corpus, tmp_path / "f.json")
+    assert result.exit_code == 0, result.output
+    facts = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))["facts"]
+    trade = [f for f in facts if f["text"].startswith("Trade")]
+    assert [f["pairs"] for f in trade] == [["BR-DE"], ["BR-DE"]]
+    by_date = {f["date"]["value"]: [q["value"] for q in f["quantities"]] for f in trade}
+    assert by_date == {"2022": [21_000_000_000], "2021": [18_000_000_000]}
