@@ -16,6 +16,11 @@ class _LineLoader(yaml.SafeLoader):
     """A safe loader that remembers the 1-based line of every mapping and of its keys."""
 
 
+class _FastLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The same with libyaml's parser (several times faster); errors are re-read by _LineLoader,
+    whose messages say more ("expected ',' or ']', but got ':'")."""
+
+
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = LineDict(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
@@ -24,6 +29,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_FastLineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 class LineDict(dict):  # type: ignore[type-arg]
@@ -45,6 +51,10 @@ def load_yaml(path: Path) -> Any:
         raise GeneratorError("file not found", path, hint="create it or pass --content DIR") from exc
     except UnicodeDecodeError as exc:
         raise GeneratorError("not valid UTF-8", path, hint="save the file as UTF-8") from exc
+    try:
+        return yaml.load(text, Loader=_FastLineLoader)  # noqa: S506 - a SafeLoader
+    except yaml.YAMLError:
+        pass
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
     except yaml.MarkedYAMLError as exc:

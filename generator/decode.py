@@ -13,6 +13,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _SPACES = "\t\n\r\f\v"
+# Control characters other than whitespace, C1 controls and replacement characters.
+_NON_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _BINARY_HINT = "only text, Markdown and HTML articles are read"
 
 
@@ -57,7 +59,7 @@ def _decode_fallback(data: bytes, exc: UnicodeDecodeError, path: str | Path | No
 
 def _check_text(text: str, path: str | Path | None) -> str:
     sample = text[:65536]
-    bad = sum(1 for c in sample if (c < " " and c not in _SPACES) or "\x7f" <= c < "\xa0" or c == "\ufffd")
+    bad = len(_NON_TEXT.findall(sample))
     if sample and bad > max(2, len(sample) // 20):
         raise GeneratorError("binary file (mostly non-text bytes)", path, hint=_BINARY_HINT)
     return text
