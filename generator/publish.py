@@ -9,10 +9,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from generator import publish_incremental as incremental_publish
 from generator.errors import GeneratorError
 
 # Above this many Markdown pages Material's search (one lunr index, downloaded whole on the first
@@ -37,9 +39,10 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _build(docs_dir: Path, site_dir: Path, config_file: Path) -> None:
+def _build(docs_dir: Path, site_dir: Path, staging: Path, config_file: Path, incremental: bool) -> bool:
+    """Build `docs_dir` into `staging` (strict); incrementally over the live site when its stamp allows.
+    Return True if the build was incremental."""
     from mkdocs import config as mkdocs_config
-    from mkdocs.commands import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
     handler = _Collect()
@@ -47,10 +50,16 @@ def _build(docs_dir: Path, site_dir: Path, config_file: Path) -> None:
     logger.addHandler(handler)
     try:
         cfg = mkdocs_config.load_config(
-            str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True
+            str(config_file), docs_dir=str(docs_dir), site_dir=str(staging), strict=True
         )
-        _choose_search(cfg, docs_dir, config_file)
-        mkdocs_build.build(cfg)
+        searching = _choose_search(cfg, docs_dir, config_file)
+        key = incremental_publish.build_key(cfg, docs_dir, config_file, searching)
+        dirty = incremental and not searching and incremental_publish.read_stamp(site_dir) == key
+        if dirty:
+            dirty = _link_previous(site_dir, staging, cfg)
+        _run_mkdocs(cfg, dirty)
+        incremental_publish.write_stamp(staging, key)
+        return dirty
     except (MkDocsException, OSError, SystemExit) as error:
         first = handler.messages[0].splitlines()[0] if handler.messages else str(error)
         raise GeneratorError(
@@ -62,8 +71,44 @@ def _build(docs_dir: Path, site_dir: Path, config_file: Path) -> None:
         logger.removeHandler(handler)
 
 
-def publish(docs_dir: Path, site_dir: Path, config_file: Path) -> None:
-    """Build `docs_dir` with MkDocs (strict) beside `site_dir` and swap it in; on failure keep the old one."""
+def _link_previous(site_dir: Path, staging: Path, cfg: Any) -> bool:
+    """Fill `staging` with the reusable files of the live site (hard links); False if that failed."""
+    try:
+        incremental_publish.prepare_staging(site_dir, staging, cfg)
+    except OSError as error:  # e.g. a file system without hard links: build everything
+        logging.getLogger(__name__).info("incremental publish not possible (%s); full build", error)
+        _empty(staging)
+        return False
+    return True
+
+
+def _empty(folder: Path) -> None:
+    """Remove everything inside `folder` (unlinking, so hard-linked live files are untouched)."""
+    for child in folder.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child)
+        else:
+            child.unlink()
+
+
+def _run_mkdocs(cfg: Any, dirty: bool) -> None:
+    """mkdocs build; on a dirty build without its "dirty build" warning (strict mode would abort)."""
+    from mkdocs.commands import build as mkdocs_build
+
+    quiet = incremental_publish.DropDirtyWarning()
+    build_logger = logging.getLogger("mkdocs.commands.build")
+    build_logger.addFilter(quiet)
+    try:
+        mkdocs_build.build(cfg, dirty=dirty)
+    finally:
+        build_logger.removeFilter(quiet)
+
+
+def publish(docs_dir: Path, site_dir: Path, config_file: Path, *, incremental: bool = True) -> bool:
+    """Build `docs_dir` with MkDocs (strict) beside `site_dir` and swap it in; on failure keep the old one.
+
+    With `incremental`, only pages whose Markdown changed are rebuilt when the site's stamp matches (see
+    generator/publish_incremental.py); returns True if the publish was incremental."""
     if not config_file.is_file():
         raise GeneratorError("MkDocs configuration not found", config_file)
     if not docs_dir.is_dir():
@@ -72,15 +117,28 @@ def publish(docs_dir: Path, site_dir: Path, config_file: Path) -> None:
         )
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    done = _publish_once(docs_dir.resolve(), site_dir, config_file.resolve(), incremental)
+    if done is None:  # the incremental build wrote through a hard link: rebuild all, which also repairs
+        done = _publish_once(docs_dir.resolve(), site_dir, config_file.resolve(), False)
+    _remove_stale(site_dir)
+    return bool(done)
+
+
+def _publish_once(docs_dir: Path, site_dir: Path, config_file: Path, incremental: bool) -> bool | None:
+    """Build into a fresh staging folder, index and swap it in; None if an incremental build needs redoing."""
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-{os.getpid()}-", dir=site_dir.parent))
     try:
-        _build(docs_dir.resolve(), staging, config_file.resolve())
+        started = time.time_ns()
+        dirty = _build(docs_dir, site_dir, staging, config_file, incremental)
         index_site(staging)
+        if dirty and incremental_publish.shared_file_written(staging, started):
+            logging.getLogger(__name__).warning("incremental publish wrote a shared file; full rebuild")
+            return None
         _swap(staging, site_dir)
+        return dirty
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    _remove_stale(site_dir)
 
 
 def _remove_stale(site_dir: Path) -> None:
@@ -118,14 +176,15 @@ def material_search_max_pages(extra: Any, config_file: Path) -> int:
     return value
 
 
-def _choose_search(cfg: Any, docs_dir: Path, config_file: Path) -> None:
-    """Switch Material's search off when the site has more pages than its limit."""
+def _choose_search(cfg: Any, docs_dir: Path, config_file: Path) -> bool:
+    """Switch Material's search off when the site has more pages than its limit; return True if it is on."""
     plugin = cfg.plugins.get("material/search") or cfg.plugins.get("search")
     if plugin is None or "enabled" not in plugin.config:
-        return
+        return plugin is not None
     pages = sum(1 for _ in docs_dir.rglob("*.md"))
     if pages > material_search_max_pages(cfg.get("extra"), config_file):
         plugin.config["enabled"] = False
+    return bool(plugin.config["enabled"])
 
 
 def index_site(site_dir: Path) -> None:

@@ -52,7 +52,8 @@ def unit_matches(gold_unit: str, ours: str) -> bool:
 
 
 def event_recall(data: dict[str, Any], gold: dict[str, Any]) -> Score:
-    """A gold event is found when a fact of its document contains the quote and its date starts with the gold date."""
+    """A gold event is found when a fact of its document contains the quote and its date starts
+    with the gold date."""
     score = Score()
     for ev in gold["events"]:
         found = any(f["date"] and f["date"]["value"].startswith(str(ev["date"]))

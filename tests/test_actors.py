@@ -70,7 +70,8 @@ def test_appositions(nlp: Language) -> None:
 def test_organisation_cues(nlp: Language) -> None:
     text = (
         "Orange, France's main phone operator, and the firms Valmont and Hexacore agreed. "
-        "The Liberal Democratic Party and Nakamura Group welcomed it. Ipsos research institute polled voters. "
+        "The Liberal Democratic Party and Nakamura Group welcomed it. "
+        "Ipsos research institute polled voters. "
         "Japan's Ministry of Foreign Affairs said so."
     )
     found = actors(nlp, text)

@@ -13,7 +13,8 @@ from tests.browser import CHROMIUM, chromium, serve_folder, watch_page
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed (make test installs it)"),
+    pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                       reason="Debian chromium is not installed (make test installs it)"),
 ]
 
 

@@ -49,7 +49,8 @@ def test_pairs_of_sorts_and_skips_blocs() -> None:
 
 
 def _extract(runner: CliRunner, corpus: Path, out: Path, *extra: str) -> Any:
-    return runner.invoke(main, ["extract", str(corpus), "-o", str(out), "--content", str(ROOT / "content"), *extra])
+    args = ["extract", str(corpus), "-o", str(out), "--content", str(ROOT / "content"), *extra]
+    return runner.invoke(main, args)
 
 
 def test_cli_extract_is_byte_identical_across_runs(tmp_path: Path) -> None:

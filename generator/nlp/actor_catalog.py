@@ -156,7 +156,8 @@ def _load(path: Path) -> ActorConfig:
         if key not in TOP_KEYS:
             close = difflib.get_close_matches(str(key), TOP_KEYS, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(TOP_KEYS)}"
-            errors.append(GeneratorError(f"unknown key '{key}'", path, data.line_of(key), hint))
+            line = data.line_of(key) if isinstance(data, LineDict) else None
+            errors.append(GeneratorError(f"unknown key '{key}'", path, line, hint))
     entries = _entries(data["actors"], path, errors)
     lists, maps = _lexicon(data, path, errors)
     raise_all(errors)

@@ -80,8 +80,8 @@ class OrgRules:
         found, n = [], min(len(v.doc), v.sent_end[j - 1] if j else 0)
         while j < n:
             j += 1 if v.lower[j] == "the" else 0
-            if j < n and v.curated[j]:
-                j = v.curated[j][3]
+            if j < n and (cur := v.curated[j]):
+                j = cur[3]
             elif j < n and (self.namey(v, j) or v.lower[j] in self.prefixes):
                 end = self.grab_name(v, j, limit=5)
                 found.append(Candidate(j, end, self.suffixes.get(v.lower[end - 1], kind)))

@@ -186,8 +186,8 @@ class Discoverer(OrgRules):
         return found
 
     def _name_start(self, v: DocView, c: int) -> int | None:
-        if v.curated[c - 1]:
-            return v.curated[c - 1][2]
+        if cur := v.curated[c - 1]:
+            return cur[2]
         s = c - 1
         while (
             s > 0 and c - s < 5 and (self.namey(v, s - 1) or v.lower[s - 1] in self.particles and s - 1 > 0)

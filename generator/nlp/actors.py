@@ -95,11 +95,11 @@ class ActorRecognizer:
         if any(ch.isdigit() for ch in name):
             return None
         aid = _resolve_short(name, cand.type, actors) or self.surnames.get(name) or slugify(name)
-        entry = self.entries.get(aid)
+        known = self.entries.get(aid)
         info = actors.setdefault(
             aid,
-            _info(entry.name, entry.type, entry.country, True)
-            if entry
+            _info(known.name, known.type, known.country, True)
+            if known
             else _info(name, cand.type, cand.country, False),
         )
         info["country"] = info["country"] or cand.country

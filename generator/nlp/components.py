@@ -28,7 +28,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     start = (start | newline) & ~space
     start[0] = True
     starts = list(numpy.flatnonzero(start))
-    bounded = []
+    bounded: list[int] = []
     for a, b in zip(starts, starts[1:] + [len(doc)], strict=True):
         bounded.extend(range(int(a), int(b), MAX_SENTENCE_TOKENS))
     final = numpy.zeros(len(doc), dtype=bool)
