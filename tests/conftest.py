@@ -17,3 +17,13 @@ def demo_facts() -> dict[str, Any]:
 
     data, _ = extract_corpus(ROOT / "content" / "sources", ROOT / "content")
     return data
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print the extraction scores against the gold annotations after every run."""
+    from tests.scoring import REPORT
+
+    if REPORT:
+        terminalreporter.section("extraction scores (tests/seeds_dev.yaml)")
+        for line in REPORT:
+            terminalreporter.write_line(line)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 PLAIN_UNITS = {"percent", "rank"}
+REPORT: list[str] = []  # score lines, printed at the end of the pytest run (tests/conftest.py)
 
 
 def _norm(text: str) -> str:

@@ -8,13 +8,14 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.scoring import actor_recall, event_recall, false_actors, quantity_recall
+from tests.scoring import REPORT, actor_recall, event_recall, false_actors, quantity_recall
 
 ROOT_SOURCES = Path(__file__).resolve().parent.parent / "content" / "sources"
 GOLD = yaml.safe_load((Path(__file__).parent / "seeds_dev.yaml").read_text(encoding="utf-8"))
 
 
 def _report(name: str, score: Any) -> None:
+    REPORT.append(f"{name}: {score.hits}/{score.total} = {score.ratio:.3f}")
     print(f"\n{name}: {score.hits}/{score.total} = {score.ratio:.3f}")
     for miss in score.misses:
         print(f"  missed {miss}")
@@ -34,6 +35,7 @@ def test_recall_floor(demo_facts: dict[str, Any], name: str, scorer: Any, floor:
 
 def test_no_false_actors(demo_facts: dict[str, Any]) -> None:
     wrong = false_actors(demo_facts, GOLD)
+    REPORT.append(f"false actors: {len(wrong)} {wrong}")
     print(f"\nfalse actors: {len(wrong)} {wrong}")
     assert wrong == []
 
