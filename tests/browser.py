@@ -61,3 +61,13 @@ def watch_page(page: Any, base_url: str) -> dict[str, list[str]]:
 
     page.on("request", on_request)
     return seen
+
+
+def open_page(browser: Any, base_url: str, path: str) -> tuple[Any, dict[str, list[str]]]:
+    """Open base_url + path in a new watched page, check it answered 200 and let it settle."""
+    page = browser.new_page()
+    seen = watch_page(page, base_url)
+    response = page.goto(base_url + path)
+    assert response is not None and response.status == 200, path
+    page.wait_for_load_state("networkidle")
+    return page, seen

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import CHROMIUM, chromium, serve_folder, watch_page
+from tests.browser import CHROMIUM, chromium, open_page, serve_folder, watch_page
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [
@@ -63,11 +63,7 @@ def test_search_for_huawei_leads_to_profile_and_brief(browser: Any, site_url: st
 
 @pytest.mark.parametrize("path", ["", "briefs/cn-it/", "actors/huawei/", "sources/000_327d2eb0f82c62eb/"])
 def test_pages_load_without_errors_or_external_requests(browser: Any, site_url: str, path: str) -> None:
-    page = browser.new_page()
-    seen = watch_page(page, site_url)
-    response = page.goto(site_url + path)
-    assert response is not None and response.status == 200
-    page.wait_for_load_state("networkidle")
+    page, seen = open_page(browser, site_url, path)
     assert seen == {"console": [], "errors": [], "external": [], "dialogs": []}
     page.close()
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import CHROMIUM, chromium, serve_folder, watch_page
+from tests.browser import CHROMIUM, chromium, open_page, serve_folder, watch_page
 from tests.test_errors import make_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,11 +167,7 @@ PAGES = ["", "briefs/fr-in/", "actors/giorgia-meloni/", "actors/huawei/",
 @pytest.mark.browser
 @pytest.mark.parametrize("path", PAGES)
 def test_pages_fire_no_dialog_and_carry_no_handler(browser: Any, site_url: str, path: str) -> None:
-    page = browser.new_page()
-    seen = watch_page(page, site_url)
-    response = page.goto(site_url + path)
-    assert response is not None and response.status == 200
-    page.wait_for_load_state("networkidle")
+    page, seen = open_page(browser, site_url, path)
     page.mouse.move(200, 300)
     assert page.evaluate(ATTRIBUTES_JS) == []
     assert seen["dialogs"] == [] and seen["errors"] == [] and seen["external"] == [], seen
