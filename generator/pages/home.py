@@ -65,7 +65,9 @@ def _cell(corpus: Corpus, pair: str, sector: str) -> Cell:
 def home_context(corpus: Corpus) -> HomeContext:
     """Build the view model of the home page."""
     sectors = sorted(corpus.by_sector, key=lambda s: (-len(corpus.by_sector[s]), s))
-    pairs = sorted(corpus.by_pair, key=lambda p: (-len(corpus.by_pair[p]), p))
+    # Pairs with a brief only: a pair named once in a list of countries says little, and the matrix
+    # must stay readable as the corpus grows.
+    pairs = sorted(corpus.brief_pairs, key=lambda p: (-len(corpus.by_pair[p]), p))
     rows = [
         MatrixRow(
             html_text(pair_title(p, corpus.country_weight)),

@@ -23,6 +23,7 @@ _BY_HAND = {
     "TZ": "Tanzania",
     "MD": "Moldova",
     "LA": "Laos",
+    "XK": "Kosovo",
 }
 
 ACTOR_TYPES = {
