@@ -174,8 +174,8 @@ class Discoverer(OrgRules):
     def appositions(self, v: DocView) -> list[Candidate]:
         """Appositions: "Savoini, a former journalist," and "X, Italy's main phone operator"."""
         found = []
-        for c, tok in enumerate(v.doc):
-            if tok.text != "," or c == 0 or not (self.namey(v, c - 1) or v.curated[c - 1]):
+        for c, word in enumerate(v.lower):
+            if word != "," or c == 0 or not (self.namey(v, c - 1) or v.curated[c - 1]):
                 continue
             start = self._name_start(v, c)
             if start is None:

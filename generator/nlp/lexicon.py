@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -225,7 +226,11 @@ class LexiconComponent:
 
     def _normalised(self, doc: Doc) -> Doc:
         """A token-aligned copy of doc whose words are normalised, for the PhraseMatcher."""
-        return Doc(self.vocab, words=[normalise(t.text) for t in doc])
+        # Token texts sliced from one string with the attribute arrays: creating Token objects
+        # would cost more than the matching itself.
+        arr = doc.to_array([IDX, LENGTH])
+        text = doc.text
+        return Doc(self.vocab, words=[normalise(text[a : a + n]) for a, n in arr.tolist()])
 
     def __call__(self, doc: Doc) -> Doc:
         """Match the lexicons and set doc.spans["sectors"] and doc.spans["stance"]."""

@@ -109,12 +109,13 @@ _LOOKBACK = 60
 
 
 _WORD_RE = re.compile(r"[a-z]+")
+_DIGIT_RE = re.compile(r"\d")
 _NUMBER_WORDS = frozenset(TENS) | frozenset(UNITS) | frozenset(ORDINALS) | frozenset(SCALE_WORD.split("|"))
 
 
 def _may_hold_figures(sentence: str) -> bool:
     """Cheap test before the patterns: a digit, or a spelled number, ordinal or scale word."""
-    if any(ch.isdigit() for ch in sentence):
+    if _DIGIT_RE.search(sentence):
         return True
     return not _NUMBER_WORDS.isdisjoint(_WORD_RE.findall(sentence.lower()))
 
