@@ -18,6 +18,7 @@ from spacy.language import Language
 
 from .cache import ExtractionCache, code_version, content_version
 from .ingest import Document
+from .nlp.components import process
 from .nlp.dates import DateResolver
 from .nlp.pipeline import NON_STATES, PIPELINE_VERSION, SentenceFacts, build_nlp, chunks, iter_sentences
 from .progress import progress
@@ -197,7 +198,7 @@ def extract_one(nlp: Language, doc: Document) -> dict[str, Any]:
     found: dict[str, dict[str, Any]] = {}
     sents: list[SentenceFacts] = []
     for base, piece in chunks(doc.text):
-        sdoc = nlp(piece)
+        sdoc = process(nlp, piece)
         _add_found(found, sdoc.user_data.get("briefs_actors", {}), base)
         sents.extend(iter_sentences(sdoc, resolver, base, len(sents), text=piece))
     actor_country = {a: info.get("country") for a, info in found.items()}

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from .actor_catalog import ActorConfig
 from .actor_orgs import Candidate, DocView, OrgRules
+from .components import text_of
 
 HYPHENS = {"-", "–"}
 LIST_SEPS = {",", "and", "/", "&"}
@@ -30,7 +31,7 @@ def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
             cur[i] = item
     # Token features from attribute arrays and string slices: Token objects are slow to create.
     arr = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START])
-    text, idx, length = doc.text, arr[:, 0].tolist(), arr[:, 1].tolist()
+    text, idx, length = text_of(doc), arr[:, 0].tolist(), arr[:, 1].tolist()
     words = [text[a : a + k] for a, k in zip(idx, length, strict=True)]
     view = DocView(doc, [w.lower() for w in words], [w[:1].isupper() for w in words], country, cur)
     view.sent_end, view.heading = [0] * n, [False] * n

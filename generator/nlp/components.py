@@ -7,6 +7,7 @@ from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+TEXT_KEY = "briefs_text"
 MAX_SENTENCE_TOKENS = 150  # text without punctuation still yields sentences of bounded length
 
 
@@ -36,4 +37,22 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for i in numpy.flatnonzero(final != (arr[:, 1] == 1)):
         if i > 0:
             doc[int(i)].is_sent_start = bool(final[i])
+    return doc
+
+
+def text_of(doc: Doc) -> str:
+    """The text of a Doc: the string the pipeline was given when the caller stored it
+    (Doc.text rebuilds it from Token objects, which costs more than tokenizing)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if isinstance(text, str) and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
+        return text
+    return doc.text
+
+
+def process(nlp: Language, text: str) -> Doc:
+    """Run the pipeline over one text, keeping the text itself for the components (text_of)."""
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
     return doc

@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 
 from ..content import Field, LineDict, check_record, load_yaml
 from ..errors import GeneratorError, raise_all
+from .components import text_of
 
 SECTOR_IDS = (
     "trade", "investment", "telecom_5g", "energy", "technology_research", "cybersecurity", "defense",
@@ -229,7 +230,7 @@ class LexiconComponent:
         # Token texts sliced from one string with the attribute arrays: creating Token objects
         # would cost more than the matching itself.
         arr = doc.to_array([IDX, LENGTH])
-        text = doc.text
+        text = text_of(doc)
         return Doc(self.vocab, words=[normalise(text[a : a + n]) for a, n in arr.tolist()])
 
     def __call__(self, doc: Doc) -> Doc:

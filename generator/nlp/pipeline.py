@@ -15,6 +15,7 @@ from . import actors as _actors  # noqa: F401 - registers briefs_actors
 from . import components as _components  # noqa: F401 - registers briefs_paragraphs
 from . import countries as _countries  # noqa: F401 - registers briefs_countries
 from . import lexicon as _lexicon  # noqa: F401 - registers briefs_lexicon
+from .components import text_of
 from .dates import DateResolver, DateValue
 from .lexicon import sentence_stance
 from .quantities import Quantity, find_quantities
@@ -88,7 +89,7 @@ def iter_sentences(doc: Doc, resolver: DateResolver, base: int = 0, first_index:
     `text`, when given, is the string the Doc was made from (equal to Doc.text, which costs one
     Token object per token to rebuild).
     """
-    whole = doc.text if text is None else text  # Span.text joins Token objects: slice one string
+    whole = text_of(doc) if text is None else text  # Span.text joins Token objects: slice one string
     sents = [sent for sent in doc.sents if whole[sent.start_char:sent.end_char].strip()]
     groups = {g: _group_by_sentence(doc, g, sents) for g in ("countries", "actors", "sectors", "stance")}
     previous_end = 0
