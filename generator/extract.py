@@ -58,10 +58,14 @@ class ActorRecord:
     roles: list[dict[str, Any]] = field(default_factory=list)
 
 
+def _states(codes: list[str]) -> list[str]:
+    """The codes that name states (not EU, NATO or INT), in order."""
+    return [c for c in codes if c not in NON_STATES and len(c) == 2]
+
+
 def pairs_of(countries: list[str]) -> list[str]:
     """Every pair of states among the codes, each written in alphabetical order (CN-IT)."""
-    states = sorted({c for c in countries if c not in NON_STATES and len(c) == 2})
-    return [f"{a}-{b}" for a, b in itertools.combinations(states, 2)]
+    return [f"{a}-{b}" for a, b in itertools.combinations(sorted(set(_states(countries))), 2)]
 
 
 def _quantity_dict(q: Any) -> dict[str, Any]:
@@ -80,10 +84,6 @@ def _date_dict(d: Any) -> dict[str, Any]:
 # "the two countries", "both sides", "bilateral": the sentence speaks of the pair last named.
 _BILATERAL = re.compile(r"\b(?:the two|both)\s+(?:countries|nations|sides|governments|capitals|leaders"
                         r"|states)\b|\bbilateral\b", re.IGNORECASE)
-
-
-def _states(codes: list[str]) -> list[str]:
-    return [c for c in codes if c not in NON_STATES and len(c) == 2]
 
 
 def _with_context(sents: list[SentenceFacts]) -> Iterator[tuple[SentenceFacts, list[str]]]:

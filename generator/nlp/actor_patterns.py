@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from .actor_catalog import ActorConfig
 from .actor_orgs import Candidate, DocView, OrgRules
-from .components import text_of
+from .components import text_of, token_texts
 
 HYPHENS = {"-", "–"}
 LIST_SEPS = {",", "and", "/", "&"}
@@ -30,13 +30,12 @@ def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
         for i in range(item[2], item[3]):
             cur[i] = item
     # Token features from attribute arrays and string slices: Token objects are slow to create.
-    arr = doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START])
-    text, idx, length = text_of(doc), arr[:, 0].tolist(), arr[:, 1].tolist()
-    words = [text[a : a + k] for a, k in zip(idx, length, strict=True)]
+    arr = doc.to_array([IDX, IS_SPACE, SENT_START])
+    text, idx, words = text_of(doc), arr[:, 0].tolist(), token_texts(doc)
     view = DocView(doc, [w.lower() for w in words], [w[:1].isupper() for w in words], country, cur)
     view.sent_end, view.heading = [0] * n, [False] * n
-    space = arr[:, 2].tolist()
-    starts = [0, *(int(i) for i in numpy.flatnonzero(arr[:, 3] == 1) if i > 0), n] if n else []
+    space = arr[:, 1].tolist()
+    starts = [0, *(int(i) for i in numpy.flatnonzero(arr[:, 2] == 1) if i > 0), n] if n else []
     for s, e in zip(starts, starts[1:], strict=False):
         last = e - 1
         while last >= s and space[last]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IS_SPACE, SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -56,3 +56,9 @@ def process(nlp: Language, text: str) -> Doc:
     for _name, component in nlp.pipeline:
         doc = component(doc)
     return doc
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text, sliced from the text with the attribute arrays (no Token objects)."""
+    text = text_of(doc)
+    return [text[a : a + n] for a, n in doc.to_array([IDX, LENGTH]).tolist()]

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -17,7 +16,7 @@ from spacy.util import filter_spans
 
 from ..content import Field, LineDict, check_record, load_yaml
 from ..errors import GeneratorError, raise_all
-from .components import text_of
+from .components import token_texts
 
 SECTOR_IDS = (
     "trade", "investment", "telecom_5g", "energy", "technology_research", "cybersecurity", "defense",
@@ -229,9 +228,7 @@ class LexiconComponent:
         """A token-aligned copy of doc whose words are normalised, for the PhraseMatcher."""
         # Token texts sliced from one string with the attribute arrays: creating Token objects
         # would cost more than the matching itself.
-        arr = doc.to_array([IDX, LENGTH])
-        text = text_of(doc)
-        return Doc(self.vocab, words=[normalise(text[a : a + n]) for a, n in arr.tolist()])
+        return Doc(self.vocab, words=[normalise(word) for word in token_texts(doc)])
 
     def __call__(self, doc: Doc) -> Doc:
         """Match the lexicons and set doc.spans["sectors"] and doc.spans["stance"]."""
