@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from generator.errors import GeneratorError
 from generator.pages import PAGE_KINDS, load_corpus
 from generator.pages.data import facts_csv, facts_json, facts_schema
-from generator.pages.escape import md_text
+from generator.pages.escape import html_text, md_text
 from generator.writer import write_site
 
 
@@ -34,6 +34,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     # The built-in join would return HTML-escaped Markup that finalize trusts; escape items for Markdown.
     env.filters["join"] = _join
+    # Inside raw HTML blocks Markdown is not processed: |h escapes for HTML only (see _macros.md.j2).
+    env.filters["h"] = html_text
     return env
 
 

@@ -28,7 +28,7 @@ def test_template_edit_regenerates_and_a_broken_one_keeps_the_last_pages(tmp_pat
     assert "## Main points" in brief.read_text(encoding="utf-8")
 
     good = brief.read_text(encoding="utf-8")
-    broken = template.read_text(encoding="utf-8").replace("{% for f in key_points %}", "{% for f in")
+    broken = template.read_text(encoding="utf-8").replace("{% for s in sectors %}", "{% for s in")
     template.write_text(broken)
     assert not regen.run()
     assert brief.read_text(encoding="utf-8") == good

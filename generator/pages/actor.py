@@ -14,6 +14,7 @@ from generator.pages.names import country_name, readable
 from generator.pages.search import SearchMeta, search_meta
 from generator.pages.views import (
     ENTITY_ROOT,
+    MAX_LISTED,
     FactView,
     Link,
     TimelineYear,
@@ -24,6 +25,7 @@ from generator.pages.views import (
     sector_link,
     source_link,
     timeline,
+    weightiest,
 )
 
 _QUOTES = re.compile(r"[\"“”«»„]")
@@ -60,13 +62,17 @@ class ActorContext:
     country: str = field(metadata={"help": "country name or —"})
     aliases: str = field(metadata={"help": "other names, sorted, comma-separated, or —"})
     fact_count: int = field(metadata={"help": "facts naming the actor"})
-    roles: list[RoleRow] = field(metadata={"help": "by date, then role"})
-    statements: list[FactView] = field(metadata={"help": "facts quoting or reporting the actor"})
+    roles: list[RoleRow] = field(metadata={"help": "by date, then role; the latest MAX_LISTED"})
+    roles_more: int = field(metadata={"help": "earlier roles left out"})
+    statements: list[FactView] = field(metadata={"help": "facts quoting or reporting the actor (weightiest)"})
+    statements_more: int = field(metadata={"help": "statements left out to keep the page short"})
     timeline: list[TimelineYear] = field(metadata={"help": "dated facts by year"})
-    undated: list[FactView] = field(metadata={"help": "facts without a date"})
+    undated: list[FactView] = field(metadata={"help": "facts without a date (weightiest)"})
+    undated_more: int = field(metadata={"help": "undated facts left out"})
     pairs: list[CountRow] = field(metadata={"help": "related pairs, most facts first"})
     sectors: list[CountRow] = field(metadata={"help": "sectors, most facts first"})
-    co_mentioned: list[CountRow] = field(metadata={"help": "actors named in the same facts"})
+    co_mentioned: list[CountRow] = field(metadata={"help": "actors named in the same facts, most first"})
+    co_mentioned_more: int = field(metadata={"help": "further actors left out"})
     search: SearchMeta = field(metadata={"help": "search title and facets (hidden elements)"})
 
 
@@ -108,6 +114,11 @@ def actor_context(corpus: Corpus, actor_id: str) -> ActorContext:
     sectors = Counter(s for f in facts for s in f.get("sectors") or [] if s in corpus.by_sector)
     others = Counter(a for f in facts for a in f.get("actors") or [] if a != actor_id and a in corpus.actors)
     tags = sorted({actor["type"], *(p for p in pairs if corpus.has_brief(p)), *sectors})
+    roles = _roles(corpus, actor)
+    statements = [f for f in facts if is_statement(str(f["text"]), names)]
+    undated = [f for f in facts if not f.get("date")]
+    co_mentioned = _counted(others, lambda a: actor_link(corpus, a, ENTITY_ROOT))
+    shown = {"statements": weightiest(statements, MAX_LISTED), "undated": weightiest(undated, MAX_LISTED)}
     return ActorContext(
         id=actor_id,
         name=str(actor["name"]),
@@ -116,13 +127,17 @@ def actor_context(corpus: Corpus, actor_id: str) -> ActorContext:
         country=country_name(actor.get("country")),
         aliases=", ".join(sorted({str(a) for a in actor.get("aliases") or []} - {str(actor["name"])})) or "—",
         fact_count=len(facts),
-        roles=_roles(corpus, actor),
-        statements=[fact_view(corpus, f, ENTITY_ROOT) for f in facts if is_statement(str(f["text"]), names)],
+        roles=roles[-MAX_LISTED:],
+        roles_more=max(0, len(roles) - MAX_LISTED),
+        statements=[fact_view(corpus, f, ENTITY_ROOT) for f in shown["statements"]],
+        statements_more=len(statements) - len(shown["statements"]),
         timeline=timeline(corpus, facts, ENTITY_ROOT),
-        undated=[fact_view(corpus, f, ENTITY_ROOT) for f in facts if not f.get("date")],
+        undated=[fact_view(corpus, f, ENTITY_ROOT) for f in shown["undated"]],
+        undated_more=len(undated) - len(shown["undated"]),
         pairs=_counted(pairs, lambda p: pair_link(corpus, p, ENTITY_ROOT)),
         sectors=_counted(sectors, lambda s: sector_link(corpus, s, ENTITY_ROOT)),
-        co_mentioned=_counted(others, lambda a: actor_link(corpus, a, ENTITY_ROOT)),
+        co_mentioned=co_mentioned[:MAX_LISTED],
+        co_mentioned_more=max(0, len(co_mentioned) - MAX_LISTED),
         search=search_meta(corpus, str(actor["name"]), facts, {"actor type": {str(actor["type"])}}),
     )
 

@@ -10,6 +10,7 @@ Ties go to the more recent fact, then to the smaller fact id.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
@@ -21,6 +22,7 @@ from generator.pages.names import pair_title, readable
 from generator.pages.search import SearchMeta, search_meta
 from generator.pages.views import (
     ENTITY_ROOT,
+    MAX_LISTED,
     FactView,
     Link,
     StanceCount,
@@ -88,11 +90,16 @@ class BriefContext:
     source_count: int = field(metadata={"help": "documents with facts of the pair"})
     scoring_note: str = field(metadata={"help": "how key points were chosen"})
     key_points: list[FactView] = field(metadata={"help": "3–6 highest-scoring facts"})
-    key_figures: list[KeyFigure] = field(metadata={"help": "one row per quantity"})
+    key_figures: list[KeyFigure] = field(
+        metadata={"help": "one row per quantity, by date; the latest MAX_LISTED"})
+    key_figures_more: int = field(metadata={"help": "earlier figures left out"})
     timeline: list[TimelineYear] = field(metadata={"help": "dated facts by year"})
     sectors: list[SectorSection] = field(metadata={"help": "by fact count, then id"})
-    actors: list[ActorRow] = field(metadata={"help": "by fact count, then name"})
-    sources: list[Link] = field(metadata={"help": "documents, by title"})
+    actors: list[ActorRow] = field(metadata={"help": "by fact count, then name; the first MAX_LISTED"})
+    actors_more: int = field(metadata={"help": "actors left out"})
+    sources: list[Link] = field(
+        metadata={"help": "the MAX_LISTED documents with most facts of the pair, by title"})
+    sources_more: int = field(metadata={"help": "documents left out (all are on the Sources page)"})
     chart: Markup = field(metadata={"help": "inline SVG: facts per year by stance"})
     search: SearchMeta = field(metadata={"help": "search title and facets (hidden elements)"})
 
@@ -195,8 +202,11 @@ def brief_context(corpus: Corpus, pair: str) -> BriefContext:
     as_of = max((date_of(f) for f in facts), default="")
     title = pair_title(pair, corpus.country_weight)
     tags = brief_tags(pair, facts, corpus)
-    doc_ids = sorted({f["document"] for f in facts})
-    docs = sorted(doc_ids, key=lambda d: (str(corpus.documents[d].get("title") or d), d))
+    per_doc = Counter(f["document"] for f in facts)
+    top = sorted(per_doc, key=lambda d: (-per_doc[d], d))[:MAX_LISTED]
+    docs = sorted(top, key=lambda d: (str(corpus.documents[d].get("title") or d), d))
+    figures = _key_figures(corpus, facts)
+    actors = _actors(corpus, facts)
     return BriefContext(
         pair=pair,
         title=title,
@@ -204,16 +214,19 @@ def brief_context(corpus: Corpus, pair: str) -> BriefContext:
         meta=front_matter(title, tags),
         as_of=as_of,
         fact_count=len(facts),
-        source_count=len(doc_ids),
+        source_count=len(per_doc),
         scoring_note=SCORING_NOTE,
         key_points=[fact_view(corpus, f, ENTITY_ROOT) for f in key_points(facts, as_of)],
-        key_figures=_key_figures(corpus, facts),
+        key_figures=figures[-MAX_LISTED:],
+        key_figures_more=max(0, len(figures) - MAX_LISTED),
         timeline=timeline(corpus, facts, ENTITY_ROOT),
         sectors=_sectors(corpus, facts),
-        actors=_actors(corpus, facts),
+        actors=actors[:MAX_LISTED],
+        actors_more=max(0, len(actors) - MAX_LISTED),
         sources=[
             Link(str(corpus.documents[d].get("title") or d), href(ENTITY_ROOT, "sources", d)) for d in docs
         ],
+        sources_more=len(per_doc) - len(docs),
         chart=stance_bars(year_rows(facts), f"Facts per year by stance: {title}"),
         search=search_meta(corpus, title, facts, {"pair": {pair}}),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator.errors import GeneratorError
 from generator.pages.escape import is_slug, slug
@@ -27,6 +28,7 @@ class Corpus:
     by_document: dict[str, list[dict]] = field(default_factory=dict)
     country_weight: dict[str, int] = field(default_factory=dict)
     pair_titles: dict[str, str] = field(default_factory=dict)  # memo: a pair is titled once per build
+    fact_views: dict[tuple[str, str], Any] = field(default_factory=dict)  # memo: views.fact_view
 
     @property
     def brief_pairs(self) -> list[str]:

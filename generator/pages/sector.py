@@ -15,6 +15,7 @@ from generator.pages.names import actor_type_label, sector_label
 from generator.pages.search import SearchMeta, search_meta
 from generator.pages.views import (
     ENTITY_ROOT,
+    MAX_LISTED,
     Link,
     StanceCount,
     TimelineYear,
@@ -39,6 +40,8 @@ INSTRUMENTS: dict[str, re.Pattern[str]] = {
     "tariff": re.compile(r"\btariffs?\b", re.I),
 }
 
+MAX_INSTRUMENT_SOURCES = 10
+
 
 @dataclass(frozen=True)
 class PairBalance:
@@ -53,7 +56,8 @@ class InstrumentRow:
     """A policy instrument named in the sector's facts."""
 
     name: str = field(metadata={"help": "instrument, e.g. golden power"})
-    sources: list[Link] = field(metadata={"help": "sentences naming it"})
+    sources: list[Link] = field(metadata={"help": "sentences naming it, the first MAX_INSTRUMENT_SOURCES"})
+    more: int = field(default=0, metadata={"help": "further sentences naming it"})
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,8 @@ class ActorGroup:
     """Actors of one type."""
 
     kind: str = field(metadata={"help": "actor type, readable"})
-    actors: list[CountRow] = field(metadata={"help": "most facts first"})
+    actors: list[CountRow] = field(metadata={"help": "most facts first; the first MAX_LISTED"})
+    more: int = field(default=0, metadata={"help": "actors of the type left out"})
 
 
 @dataclass(frozen=True)
@@ -93,7 +98,8 @@ def instruments(corpus: Corpus, facts: list[dict]) -> list[InstrumentRow]:
                 seen.add((fact["document"], fact["sentence"]))
                 links.append(source_link(corpus, fact, ENTITY_ROOT))
         if links:
-            rows.append(InstrumentRow(name, links))
+            rows.append(InstrumentRow(name, links[:MAX_INSTRUMENT_SOURCES],
+                                      max(0, len(links) - MAX_INSTRUMENT_SOURCES)))
     return rows
 
 
@@ -121,7 +127,8 @@ def _actors(corpus: Corpus, facts: list[dict]) -> list[ActorGroup]:
         result.append(
             ActorGroup(
                 actor_type_label(kind),
-                [CountRow(actor_link(corpus, a, ENTITY_ROOT), counts[a]) for a in order],
+                [CountRow(actor_link(corpus, a, ENTITY_ROOT), counts[a]) for a in order[:MAX_LISTED]],
+                max(0, len(order) - MAX_LISTED),
             )
         )
     return result

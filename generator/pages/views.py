@@ -24,6 +24,11 @@ class Link:
     label: str = field(metadata={"help": "visible text"})
     href: Markup = field(metadata={"help": "relative address of a Markdown page, with #anchor"})
 
+    @property
+    def url(self) -> Markup:
+        """The relative address of the built page, for raw HTML (MkDocs rewrites no link there)."""
+        return Markup(self.href.replace("index.md", "", 1))  # noqa: S704 -- href is built from slugs
+
 
 @dataclass(frozen=True)
 class FactView:
@@ -111,7 +116,15 @@ def source_link(corpus: Corpus, fact: dict, root: str) -> Link:
 
 
 def fact_view(corpus: Corpus, fact: dict, root: str) -> FactView:
-    """Return the printable view of one fact."""
+    """Return the printable view of one fact (made once per fact and root: many pages list a fact)."""
+    key = (str(fact["id"]), root)
+    view = corpus.fact_views.get(key)
+    if view is None:
+        view = corpus.fact_views[key] = _fact_view(corpus, fact, root)
+    return view
+
+
+def _fact_view(corpus: Corpus, fact: dict, root: str) -> FactView:
     return FactView(
         id=str(fact["id"]),
         text=" ".join(str(fact["text"]).split()),
@@ -126,10 +139,15 @@ def fact_view(corpus: Corpus, fact: dict, root: str) -> FactView:
     )
 
 
-# A page lists at most this many facts a year: pages stay readable, and build time and site size
-# grow with the corpus, not with the corpus times the number of pages a fact appears on. Every fact
-# keeps its place on its source page and in data/facts.json and data/facts.csv.
+# Every list on a page is bounded, so pages stay readable and build time and site size grow with the
+# corpus, not with the corpus times the number of pages a fact appears on. What a list leaves out is
+# counted on the page; every fact keeps its place on its source page and in data/facts.json and .csv.
 MAX_FACTS_PER_YEAR = 25
+# A timeline with more dated facts than this lists fewer a year (at least MIN_FACTS_PER_YEAR), so a
+# page's length does not grow with the number of years either.
+MAX_TIMELINE_FACTS = 150
+MIN_FACTS_PER_YEAR = 3
+MAX_LISTED = 30  # other lists: statements, undated facts, key figures, sources, actors, sentences
 
 
 def weight(fact: dict) -> tuple[int, int, int]:
@@ -138,19 +156,27 @@ def weight(fact: dict) -> tuple[int, int, int]:
             fact.get("stance") != "neutral")
 
 
+def weightiest(facts: list[dict], limit: int) -> list[dict]:
+    """Return the `limit` weightiest facts of `facts`, in their given order (all of them if fewer)."""
+    if len(facts) <= limit:
+        return facts
+    chosen = {id(f) for f in sorted(facts, key=weight, reverse=True)[:limit]}
+    return [f for f in facts if id(f) in chosen]
+
+
 def timeline(corpus: Corpus, facts: list[dict], root: str,
              per_year: int = MAX_FACTS_PER_YEAR) -> list[TimelineYear]:
     """Group the dated facts by year (ascending), each year sorted by date then fact id; a year with
-    more than `per_year` facts lists the weightiest ones and counts the rest."""
+    more than `per_year` facts lists the weightiest ones and counts the rest. When the page would list
+    more than MAX_TIMELINE_FACTS, each year lists fewer (never below MIN_FACTS_PER_YEAR)."""
     years: dict[str, list[dict]] = {}
     for fact in sorted((f for f in facts if date_of(f)), key=lambda f: (date_of(f), str(f["id"]))):
         years.setdefault(date_of(fact)[:4], []).append(fact)
+    if sum(min(len(d), per_year) for d in years.values()) > MAX_TIMELINE_FACTS:
+        per_year = max(MIN_FACTS_PER_YEAR, min(per_year, MAX_TIMELINE_FACTS // len(years)))
     out = []
     for year, dated in years.items():
-        kept = dated
-        if len(dated) > per_year:
-            chosen = {id(f) for f in sorted(dated, key=weight, reverse=True)[:per_year]}
-            kept = [f for f in dated if id(f) in chosen]
+        kept = weightiest(dated, per_year)
         out.append(TimelineYear(year, [fact_view(corpus, f, root) for f in kept], len(dated) - len(kept)))
     return out
 
