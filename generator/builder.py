@@ -9,7 +9,8 @@ from typing import Any
 
 from .check import check_content
 from .errors import GeneratorError, raise_all
-from .extract import dumps_facts, extract_documents
+from .extract import extract_documents
+from .factsfile import dumps_facts
 from .ingest import load_corpus
 
 

@@ -37,6 +37,13 @@ def content_version(content_dir: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def canonical(result: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """Return `result` as the cache would give it back (keys sorted at every level) and its JSON text, so
+    a fresh result and a cached one are the same value, down to key order (render keys hash it)."""
+    text = json.dumps(result, ensure_ascii=False, sort_keys=True)
+    return json.loads(text), text
+
+
 class ExtractionCache:
     """A key-value store of JSON results; a missing or unusable file simply means no cache."""
 
@@ -71,11 +78,11 @@ class ExtractionCache:
             return {}
         return found
 
-    def put_many(self, items: dict[str, dict[str, Any]]) -> None:
-        """Store results in one transaction."""
+    def put_many(self, items: dict[str, str]) -> None:
+        """Store results (as canonical JSON text, see `canonical`) in one transaction."""
         if self.db is None or not items:
             return
-        rows = [(k, json.dumps(v, ensure_ascii=False, sort_keys=True)) for k, v in items.items()]
+        rows = list(items.items())
         try:
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", rows)

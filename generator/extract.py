@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from .cache import ExtractionCache, code_version, content_version
+from .cache import ExtractionCache, canonical, code_version, content_version
 from .ingest import Document
 from .nlp.components import process
 from .nlp.dates import DateResolver
@@ -273,9 +273,10 @@ def extract_documents(docs: list[Document], content_dir: Path, n_process: int = 
     todo = [i for i, r in enumerate(results) if r is None]
     if todo:
         fresh = _run([docs[i] for i in todo], content_dir, n_process)
+        texts: dict[str, str] = {}
         for i, result in progress(zip(todo, fresh, strict=True), len(todo), "extract"):
-            results[i] = result
-        cache.put_many({keys[i]: r for i in todo if (r := results[i]) is not None})
+            results[i], texts[keys[i]] = canonical(result)
+        cache.put_many(texts)
     cache.close()
     return merge_results([r for r in results if r is not None])
 
@@ -289,11 +290,6 @@ def merge_results(results: list[dict[str, Any]]) -> dict[str, Any]:
     used = {a for f in facts for a in f["actors"]}
     return {"schema_version": SCHEMA_VERSION, "documents": [r["document"] for r in results],
             "actors": [asdict(registry[a]) for a in sorted(used)], "facts": facts}
-
-
-def dumps_facts(data: dict[str, Any]) -> str:
-    """Serialise facts deterministically (sorted keys, fixed indentation, trailing newline)."""
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 def load_schema() -> dict[str, Any]:

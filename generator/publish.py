@@ -23,8 +23,11 @@ from generator.errors import GeneratorError
 MATERIAL_SEARCH_MAX_PAGES = 300
 PAGEFIND = (sys.executable, "-m", "pagefind")
 PAGEFIND_TIMEOUT_SECONDS = 1800
-# Inside the indexed article body: heading permalinks ("¶") and Material's tag chips are not content.
-PAGEFIND_EXCLUDE = ".headerlink, .md-tags"
+# Inside the indexed article body: heading permalinks ("¶") and Material's tag chips are not content,
+# and lists of facts repeat sentences that are indexed once, on their source page (where a result
+# leads to the sentence itself): a brief, profile or sector map is found by its title, names, figures
+# and headings. This halves indexing time and the index.
+PAGEFIND_EXCLUDE = ".headerlink, .md-tags, .briefs-facts"
 _KEPT = "the previous site is unchanged; is pagefind[bin] installed?"
 
 

@@ -10,11 +10,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from generator import render_cache
 from generator.errors import GeneratorError
 from generator.pages import PAGE_KINDS, load_corpus
 from generator.pages.data import facts_csv, facts_json, facts_schema
 from generator.pages.escape import html_text, md_text
-from generator.writer import write_site
+from generator.writer import KEPT, Kept, reusable_dir, write_site
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
@@ -75,23 +76,59 @@ def render_page(env: jinja2.Environment, template: str, context: Any, templates_
 
 def render_pages(corpus: Any, templates_dir: Path) -> dict[str, str]:
     """Return relative path -> Markdown for every page of every kind; two pages on one path is an error."""
+    pages, _ = _render(corpus, templates_dir, None)
+    return {relative: text for relative, text in pages.items() if isinstance(text, str)}
+
+
+def _render(corpus: Any, templates_dir: Path,
+            out_dir: Path | None) -> tuple[dict[str, str | Kept], dict[str, list[Any]]]:
+    """Render every page, or with `out_dir`, every page whose key differs from the one it was written
+    with there (the rest are Kept); return the pages and the new manifest {path: [key, size]}."""
     env = make_environment(templates_dir)
-    pages: dict[str, str] = {}
+    previous = render_cache.load_manifest(out_dir) if out_dir is not None and reusable_dir(out_dir) else {}
+    owned = {kind.template for kind in PAGE_KINDS.values()}
+    keys = render_cache.RenderKeys(corpus, templates_dir, owned)
+    pages: dict[str, str | Kept] = {}
+    manifest: dict[str, list[Any]] = {}
+
+    def claim(relative: str, name: str) -> None:
+        if relative in pages:
+            raise GeneratorError(f"two pages claim {relative} (second from page kind {name!r})")
+
     for name, kind in PAGE_KINDS.items():
-        for relative, context in kind.pages(corpus):
-            if relative in pages:
-                raise GeneratorError(f"two pages claim {relative} (second from page kind {name!r})")
-            pages[relative] = render_page(env, kind.template, context, templates_dir)
-    return pages
+        if kind.entities is None or kind.context_of is None:
+            for relative, context in kind.pages(corpus):
+                claim(relative, name)
+                pages[relative] = render_page(env, kind.template, context, templates_dir)
+            continue
+        key_of = keys.of(kind.template)
+        for entity in kind.entities(corpus):
+            claim(entity.path, name)
+            key = key_of(entity)
+            old = previous.get(entity.path)
+            if out_dir is not None and render_cache.reusable(out_dir, old, key, entity.path):
+                pages[entity.path] = KEPT
+                manifest[entity.path] = [key, old[1]] if old else [key, 0]
+            else:
+                text = render_page(env, kind.template, kind.context_of(corpus, entity.ident), templates_dir)
+                pages[entity.path] = text
+                manifest[entity.path] = [key, len(text.encode("utf-8"))]
+    return pages, manifest
 
 
 def render_site(
     facts: dict, sources: dict[str, str], sectors: dict[str, dict], templates_dir: Path, out_dir: Path
 ) -> list[Path]:
-    """Render every page and the data files into `out_dir` (emptied first); return the written paths."""
+    """Render the pages and the data files into `out_dir`, rewriting only what changed; return all paths.
+
+    Entity pages whose inputs are unchanged since they were written there are not rendered again."""
     corpus = load_corpus(facts, sources, sectors)
-    files = render_pages(corpus, templates_dir)
+    files, manifest = _render(corpus, templates_dir, out_dir)
     files["data/facts.json"] = facts_json(facts)
     files["data/facts.csv"] = facts_csv(corpus)
     files["data/facts.schema.json"] = facts_schema()
-    return write_site(out_dir, files)
+    if out_dir.is_dir():
+        render_cache.drop_manifest(out_dir)
+    written = write_site(out_dir, files)
+    render_cache.save_manifest(out_dir, manifest)
+    return written

@@ -32,11 +32,26 @@ def empty_dir(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
 
 
-def write_site(out_dir: Path, files: dict[str, str]) -> list[Path]:
-    """Make `out_dir` hold exactly `files` (relative path -> text): unchanged files are not rewritten,
-    stale ones are removed, so a watcher (make serve) sees only real changes. Returns the paths, sorted."""
+class Kept:
+    """Marks a file to leave as it is in the output folder (its content is known to be current)."""
+
+
+KEPT = Kept()
+
+
+def reusable_dir(out_dir: Path) -> bool:
+    """True if files already in `out_dir` may be kept (write_site will not empty it first)."""
+    return out_dir.is_dir() and not any((out_dir / name).exists() for name in _PROTECTED)
+
+
+def write_site(out_dir: Path, files: dict[str, str | Kept]) -> list[Path]:
+    """Make `out_dir` hold exactly `files` (relative path -> text, or KEPT for a file already there):
+    unchanged files are not rewritten, stale ones are removed, so a watcher (make serve) sees only real
+    changes. Returns the paths, sorted."""
     targets = {relative: inside(out_dir, relative) for relative in files}
-    if not out_dir.exists() or any((out_dir / name).exists() for name in _PROTECTED):
+    if not reusable_dir(out_dir):
+        if any(isinstance(text, Kept) for text in files.values()):
+            raise GeneratorError(f"cannot keep files in {out_dir}: it is about to be emptied")
         empty_dir(out_dir)
     wanted = set(targets.values())
     for old in sorted(out_dir.resolve().rglob("*"), reverse=True):
@@ -47,8 +62,15 @@ def write_site(out_dir: Path, files: dict[str, str]) -> list[Path]:
     written = []
     for relative in sorted(files):
         target = targets[relative]
+        text = files[relative]
+        if isinstance(text, Kept):
+            if not target.is_file():
+                raise GeneratorError(f"{target} was to be kept but is missing",
+                                     hint="delete the folder and rebuild")
+            written.append(target)
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = files[relative].encode("utf-8")
+        data = text.encode("utf-8")
         if not target.is_file() or target.read_bytes() != data:
             target.write_bytes(data)
         written.append(target)

@@ -109,7 +109,8 @@ def test_long_documents_are_processed_in_chunks_with_the_same_facts(
 
 
 def test_parallel_extraction_gives_the_same_facts(demo_facts: dict[str, Any], tmp_path: Path) -> None:
-    from generator.extract import dumps_facts, extract_documents
+    from generator.extract import extract_documents
+    from generator.factsfile import dumps_facts
     from generator.ingest import load_corpus
     from generator.nlp.countries import known_names
 
@@ -140,7 +141,8 @@ def test_a_sentence_without_punctuation_is_cut_to_bounded_length() -> None:
 
 
 def test_cache_reuses_results_and_notices_changes(tmp_path: Path) -> None:
-    from generator.extract import dumps_facts, extract_documents
+    from generator.extract import extract_documents
+    from generator.factsfile import dumps_facts
     from generator.ingest import load_corpus
 
     corpus = tmp_path / "c"

@@ -6,38 +6,48 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.pages.actor import ActorContext, actor_pages
-from generator.pages.brief import BriefContext, brief_pages
-from generator.pages.corpus import Corpus, load_corpus
+from generator.pages.actor import ActorContext, actor_context, actor_entities, actor_pages
+from generator.pages.brief import BriefContext, brief_context, brief_entities, brief_pages
+from generator.pages.corpus import Corpus, Entity, load_corpus
 from generator.pages.data import DataContext, data_pages
 from generator.pages.home import HomeContext, home_pages
 from generator.pages.indexes import IndexContext, index_pages
 from generator.pages.search import SearchContext, search_pages
-from generator.pages.sector import SectorContext, sector_pages
-from generator.pages.source import SourceContext, source_pages
+from generator.pages.sector import SectorContext, sector_context, sector_entities, sector_pages
+from generator.pages.source import SourceContext, source_context, source_entities, source_pages
 from generator.pages.timeline import TimelineContext, timeline_pages
 
 
 @dataclass(frozen=True)
 class PageKind:
-    """A kind of page: the template that renders it, its context type, and what makes its pages."""
+    """A kind of page: the template that renders it, its context type, and what makes its pages.
+
+    Entity kinds (one page per brief, actor, sector or source) also list their pages with what each
+    reads (`entities`) and build one page's context on demand (`context_of`), so a rebuild renders only
+    the pages whose inputs changed (generator/render_cache.py)."""
 
     template: str
     context: type
     pages: Callable[[Corpus], list[tuple[str, Any]]]
     help: str
+    entities: Callable[[Corpus], list[Entity]] | None = None
+    context_of: Callable[[Corpus, str], Any] | None = None
 
 
 PAGE_KINDS: dict[str, PageKind] = {
     "home": PageKind("home.md.j2", HomeContext, home_pages, "pair × sector matrix, latest events"),
     "index": PageKind("index.md.j2", IndexContext, index_pages, "lists of briefs, actors, sectors, sources"),
-    "brief": PageKind("brief.md.j2", BriefContext, brief_pages, "one country pair"),
-    "actor": PageKind("actor.md.j2", ActorContext, actor_pages, "one actor profile"),
-    "sector": PageKind("sector.md.j2", SectorContext, sector_pages, "one sector map"),
-    "source": PageKind("source.md.j2", SourceContext, source_pages, "one source text with sentence anchors"),
+    "brief": PageKind("brief.md.j2", BriefContext, brief_pages, "one country pair",
+                      brief_entities, brief_context),
+    "actor": PageKind("actor.md.j2", ActorContext, actor_pages, "one actor profile",
+                      actor_entities, actor_context),
+    "sector": PageKind("sector.md.j2", SectorContext, sector_pages, "one sector map",
+                       sector_entities, sector_context),
+    "source": PageKind("source.md.j2", SourceContext, source_pages, "one source text with sentence anchors",
+                       source_entities, source_context),
     "timeline": PageKind("timeline.md.j2", TimelineContext, timeline_pages, "all dated facts"),
     "data": PageKind("data.md.j2", DataContext, data_pages, "downloads"),
     "search": PageKind("search.md.j2", SearchContext, search_pages, "full-text search with filters"),
 }
 
-__all__ = ["PAGE_KINDS", "Corpus", "PageKind", "load_corpus"]
+__all__ = ["PAGE_KINDS", "Corpus", "Entity", "PageKind", "load_corpus"]

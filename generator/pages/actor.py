@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from generator.pages.corpus import Corpus
+from generator.pages.corpus import Corpus, Entity
 from generator.pages.names import country_name, readable
 from generator.pages.search import SearchMeta, search_meta
 from generator.pages.views import (
@@ -140,6 +140,17 @@ def actor_context(corpus: Corpus, actor_id: str) -> ActorContext:
         co_mentioned_more=max(0, len(co_mentioned) - MAX_LISTED),
         search=search_meta(corpus, str(actor["name"]), facts, {"actor type": {str(actor["type"])}}),
     )
+
+
+def actor_entities(corpus: Corpus) -> list[Entity]:
+    """Every actor profile with its facts, its record and where its roles are stated."""
+    entities = []
+    for actor_id, facts in corpus.by_actor.items():
+        actor = corpus.actors[actor_id]
+        stated = [corpus.facts_by_id.get(str(r.get("fact"))) for r in actor.get("roles") or []]
+        where = [(f["document"], f["sentence"]) if f else None for f in stated]
+        entities.append(Entity(f"actors/{actor_id}/index.md", actor_id, facts, (actor, where)))
+    return entities
 
 
 def actor_pages(corpus: Corpus) -> list[tuple[str, ActorContext]]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from generator.charts import stance_bars
-from generator.pages.corpus import Corpus
+from generator.pages.corpus import Corpus, Entity
 from generator.pages.escape import slug
 from generator.pages.names import pair_title, readable
 from generator.pages.search import SearchMeta, search_meta
@@ -230,6 +230,11 @@ def brief_context(corpus: Corpus, pair: str) -> BriefContext:
         chart=stance_bars(year_rows(facts), f"Facts per year by stance: {title}"),
         search=search_meta(corpus, title, facts, {"pair": {pair}}),
     )
+
+
+def brief_entities(corpus: Corpus) -> list[Entity]:
+    """Every brief page with its facts."""
+    return [Entity(f"briefs/{pair}/index.md", pair, corpus.by_pair[pair]) for pair in corpus.brief_pairs]
 
 
 def brief_pages(corpus: Corpus) -> list[tuple[str, BriefContext]]:

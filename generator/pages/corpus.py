@@ -13,6 +13,17 @@ BRIEF_MIN_FACTS = 3
 
 
 @dataclass(frozen=True)
+class Entity:
+    """One page of an entity kind (brief, actor, sector, source): what it is about and what it reads
+    besides the names of other entities: its facts and its own record (see generator/render_cache.py)."""
+
+    path: str
+    ident: str
+    facts: list[dict]
+    own: Any = None
+
+
+@dataclass(frozen=True)
 class Corpus:
     """Everything the view models read, with the lookups they share. Built once by `load_corpus`."""
 

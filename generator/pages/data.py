@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
 
+from generator.factsfile import dumps_facts
 from generator.pages.corpus import Corpus
 from generator.pages.escape import csv_cell
 from generator.pages.views import date_of, front_matter
@@ -57,8 +57,8 @@ def data_pages(corpus: Corpus) -> list[tuple[str, DataContext]]:
 
 
 def facts_json(facts: dict) -> str:
-    """Return facts.json: sorted keys, one-space indent, UTF-8 text."""
-    return json.dumps(facts, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    """Return facts.json (see generator/factsfile.py)."""
+    return dumps_facts(facts)
 
 
 def facts_csv(corpus: Corpus) -> str:

@@ -48,8 +48,15 @@ class HomeContext:
     latest: list[FactView] = field(metadata={"help": "latest dated facts, newest first"})
 
 
-def _cell(corpus: Corpus, pair: str, sector: str) -> Cell:
-    facts = [f for f in corpus.by_pair[pair] if sector in (f.get("sectors") or [])]
+def _by_sector(facts: list[dict]) -> dict[str, list[dict]]:
+    groups: dict[str, list[dict]] = {}
+    for fact in facts:
+        for sector in fact.get("sectors") or []:
+            groups.setdefault(sector, []).append(fact)
+    return groups
+
+
+def _cell(corpus: Corpus, pair: str, sector: str, facts: list[dict]) -> Cell:
     if not facts:
         return Cell(0, Markup("briefs-empty"), Markup(""), Markup(""))
     counts = stance_count(facts)
@@ -68,15 +75,15 @@ def home_context(corpus: Corpus) -> HomeContext:
     # Pairs with a brief only: a pair named once in a list of countries says little, and the matrix
     # must stay readable as the corpus grows.
     pairs = sorted(corpus.brief_pairs, key=lambda p: (-len(corpus.by_pair[p]), p))
-    rows = [
-        MatrixRow(
+    rows = []
+    for p in pairs:
+        groups = _by_sector(corpus.by_pair[p])
+        rows.append(MatrixRow(
             html_text(pair_title(p, corpus.country_weight)),
             url(HOME_ROOT, "briefs", p) if corpus.has_brief(p) else Markup(""),
             len(corpus.by_pair[p]),
-            [_cell(corpus, p, s) for s in sectors],
-        )
-        for p in pairs
-    ]
+            [_cell(corpus, p, s, groups.get(s, [])) for s in sectors],
+        ))
     dated = sorted(
         (f for f in corpus.facts if date_of(f)), key=lambda f: (date_of(f), str(f["id"])), reverse=True
     )

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from generator.charts import stance_bars
 from generator.pages.actor import CountRow
 from generator.pages.brief import year_rows
-from generator.pages.corpus import Corpus
+from generator.pages.corpus import Corpus, Entity
 from generator.pages.names import actor_type_label, sector_label
 from generator.pages.search import SearchMeta, search_meta
 from generator.pages.views import (
@@ -153,6 +153,11 @@ def sector_context(corpus: Corpus, sector: str) -> SectorContext:
         chart=stance_bars(year_rows(facts), f"Facts per year by stance: {title}"),
         search=search_meta(corpus, title, facts, {"sector": {sector}}),
     )
+
+
+def sector_entities(corpus: Corpus) -> list[Entity]:
+    """Every sector map with its facts."""
+    return [Entity(f"sectors/{s}/index.md", s, facts) for s, facts in corpus.by_sector.items()]
 
 
 def sector_pages(corpus: Corpus) -> list[tuple[str, SectorContext]]:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from generator.pages.corpus import Corpus
+from generator.pages.corpus import Corpus, Entity
 from generator.pages.escape import html_text
 from generator.pages.search import SearchMeta, search_meta
 from generator.pages.views import ENTITY_ROOT, FactView, fact_view, front_matter
@@ -81,6 +82,15 @@ def source_context(corpus: Corpus, doc_id: str) -> SourceContext:
         facts=[fact_view(corpus, f, ENTITY_ROOT) for f in facts],
         search=search_meta(corpus, title, facts),
     )
+
+
+def source_entities(corpus: Corpus) -> list[Entity]:
+    """Every source page with its facts, its document record and a hash of its text."""
+    return [
+        Entity(f"sources/{d.lower()}/index.md", d, corpus.by_document.get(d, []),
+               (doc, hashlib.blake2b(corpus.sources.get(d, "").encode("utf-8", "surrogatepass")).hexdigest()))
+        for d, doc in corpus.documents.items()
+    ]
 
 
 def source_pages(corpus: Corpus) -> list[tuple[str, SourceContext]]:
