@@ -15,6 +15,7 @@ import markdown
 import pytest
 
 from generator.errors import GeneratorError
+from generator.factsfile import dumps_facts
 from generator.pages import PAGE_KINDS, load_corpus
 from generator.pages.actor import actor_context, is_statement
 from generator.pages.brief import brief_context
@@ -173,9 +174,11 @@ def test_render_site_writes_pages_and_data(tmp_path):
     names = {p.relative_to(out).as_posix() for p in written}
     assert {"index.md", "briefs/cn-it/index.md", "data/facts.csv", "data/facts.schema.json"} <= names
     assert not (out / "stale").exists()
-    assert (out / "data" / "facts.json").read_text(encoding="utf-8") == (
-        json.dumps(facts, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    )
+    written = (out / "data" / "facts.json").read_text(encoding="utf-8")
+    assert json.loads(written) == facts
+    assert written == dumps_facts(facts) and written.endswith("}\n")
+    one_per_line = [json.loads(line.rstrip(",")) for line in written.splitlines() if line.startswith("{\"")]
+    assert [f for f in one_per_line if f in facts["facts"]] == facts["facts"]  # a fact a line, for diffs
 
 
 def test_output_is_deterministic(corpus):
