@@ -22,9 +22,14 @@ def fetched_bytes(browser: object, base: str, word: str) -> tuple[int, int, int]
     sizes: list[int] = []
     page.on("response", lambda r: "/pagefind/" in r.url and sizes.append(len(r.body()) if r.ok else 0))
     page.goto(base + "search/?query=" + word)
-    page.wait_for_selector(".pagefind-ui__result", timeout=60_000)
+    results = page.locator(".pagefind-ui__result")
+    for _ in range(360):  # poll (at most 3 minutes): results appear once the chunks and fragments arrive
+        page.wait_for_timeout(500)
+        if results.count():
+            break
     page.wait_for_load_state("networkidle")
-    shown = page.locator(".pagefind-ui__result").count()
+    page.wait_for_timeout(1000)  # fragments of the first results load after the list is drawn
+    shown = results.count()
     page.close()
     return sum(sizes), len(sizes), shown
 
