@@ -23,9 +23,12 @@ def fetched_bytes(browser: object, base: str, word: str) -> tuple[int, int, int]
     page.on("response", lambda r: "/pagefind/" in r.url and sizes.append(len(r.body()) if r.ok else 0))
     page.goto(base + "search/?query=" + word)
     results = page.locator(".pagefind-ui__result")
-    for _ in range(360):  # poll (at most 3 minutes): results appear once the chunks and fragments arrive
+    message = page.locator(".pagefind-ui__message")
+    # Poll (at most 3 minutes): results appear once the chunks and fragments arrive; a word that is
+    # not in the index ends with "No results" and no result element.
+    for _ in range(360):
         page.wait_for_timeout(500)
-        if results.count():
+        if results.count() or "No results" in " ".join(message.all_inner_texts()):
             break
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(1000)  # fragments of the first results load after the list is drawn
