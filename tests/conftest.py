@@ -24,6 +24,6 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     from tests.scoring import REPORT
 
     if REPORT:
-        terminalreporter.section("extraction scores (tests/seeds_dev.yaml)")
+        terminalreporter.section("extraction scores: demo = tests/seeds_dev.yaml, dev = tests/devset/")
         for line in REPORT:
             terminalreporter.write_line(line)

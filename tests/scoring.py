@@ -40,6 +40,14 @@ class Score:
             self.misses.append(label)
 
 
+def report(name: str, score: Score) -> None:
+    """Keep a score line for the end-of-run summary and print it with its misses (pytest -s)."""
+    REPORT.append(f"{name}: {score.hits}/{score.total} = {score.ratio:.3f}")
+    print(f"\n{name}: {score.hits}/{score.total} = {score.ratio:.3f}")
+    for miss in score.misses:
+        print(f"  missed {miss}")
+
+
 def _facts_with(facts: list[dict[str, Any]], file: str, quote: str) -> list[dict[str, Any]]:
     doc, q = _doc_id(file), _norm(quote)
     return [f for f in facts if f["document"] == doc and q in _norm(f["text"])]
@@ -90,3 +98,83 @@ def false_actors(data: dict[str, Any], gold: dict[str, Any]) -> list[str]:
     """Gold non-actors that became actors."""
     names = _actor_names(data)
     return [n for n in gold.get("non_actors", []) if n in names]
+
+
+def _gold_fact(data: dict[str, Any], event: dict[str, Any]) -> dict[str, Any] | None:
+    """The fact that reports a gold event: its quote's fact, preferring one dated like the gold."""
+    found = _facts_with(data["facts"], event["file"], event["quote"])
+    dated = [f for f in found if f["date"] and f["date"]["value"].startswith(str(event["date"]))]
+    return (dated or found or [None])[0]
+
+
+def _gold_pair(event: dict[str, Any]) -> str | None:
+    codes = event.get("countries") or []
+    return "-".join(sorted(codes[:2])) if len(codes) >= 2 else None
+
+
+def stance_accuracy(data: dict[str, Any], gold: dict[str, Any]) -> Score:
+    """A gold event between two states counts when its fact carries the gold stance (a missing fact is
+    a miss). Stance is that of the relationship between the first two gold countries."""
+    score = Score()
+    for ev in gold["events"]:
+        if not _gold_pair(ev) or not ev.get("stance"):
+            continue
+        fact = _gold_fact(data, ev)
+        ours = fact["stance"] if fact else "no fact"
+        score.add(ours == ev["stance"], f"{ev['id']} gold {ev['stance']}, ours {ours}: {ev['quote']!r}")
+    return score
+
+
+def pair_accuracy(data: dict[str, Any], gold: dict[str, Any]) -> Score:
+    """A gold event counts when its fact names its pair (the first two gold countries), or, for an
+    event about one state, when the fact names that state."""
+    score = Score()
+    for ev in gold["events"]:
+        codes = ev.get("countries") or []
+        if not codes:
+            continue
+        fact = _gold_fact(data, ev)
+        pair = _gold_pair(ev)
+        if fact is None:
+            ok = False
+        elif pair:
+            ok = pair in fact.get("pairs", [])
+        else:
+            ok = codes[0] in fact.get("countries", [])
+        ours = ",".join(fact.get("pairs") or fact.get("countries") or []) if fact else "no fact"
+        score.add(ok, f"{ev['id']} gold {pair or codes[0]}, ours {ours or '-'}: {ev['quote']!r}")
+    return score
+
+
+def sector_recall(data: dict[str, Any], gold: dict[str, Any]) -> Score:
+    """Each sector of a gold event counts when the event's fact carries it."""
+    score = Score()
+    for ev in gold["events"]:
+        fact = _gold_fact(data, ev)
+        ours = set(fact.get("sectors", [])) if fact else set()
+        for sector in ev.get("sectors") or []:
+            score.add(sector in ours, f"{ev['id']} {sector}: {ev['quote']!r}")
+    return score
+
+
+def reference_date_accuracy(data: dict[str, Any], gold: dict[str, Any]) -> Score:
+    """A gold document counts when its reference date equals the gold one, precision included."""
+    docs = {d["id"]: d for d in data["documents"]}
+    score = Score()
+    for gold_doc in gold["documents"]:
+        doc = docs.get(_doc_id(gold_doc["file"]))
+        ours = doc["reference_date"] if doc else "no document"
+        want = gold_doc.get("reference_date")
+        score.add(ours == (str(want) if want is not None else None),
+                  f"{gold_doc['file']} gold {want}, ours {ours}")
+    return score
+
+
+def actor_precision(data: dict[str, Any], gold: dict[str, Any]) -> Score:
+    """Share of extracted actors that are gold actors, by name or alias (meaningful only when `data`
+    was extracted from the annotated documents alone)."""
+    names = {n for a in gold["actors"] for n in [a["name"], *a.get("aliases", [])]}
+    score = Score()
+    for actor in data["actors"]:
+        score.add(bool({actor["name"], *actor["aliases"]} & names), actor["name"])
+    return score

@@ -1,4 +1,6 @@
-"""Scores the extractor on the hand-checked annotations of the demo corpus and asserts the floors."""
+"""Scores the extractor on the hand-checked annotations of the demo corpus and asserts the floors.
+
+Floors sit about two items below the scores reached, so a change that loses a few items fails."""
 
 from __future__ import annotations
 
@@ -8,34 +10,40 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.scoring import REPORT, actor_recall, event_recall, false_actors, quantity_recall
+from tests.scoring import (
+    REPORT,
+    actor_recall,
+    event_recall,
+    false_actors,
+    pair_accuracy,
+    quantity_recall,
+    report,
+    sector_recall,
+    stance_accuracy,
+)
 
 ROOT_SOURCES = Path(__file__).resolve().parent.parent / "content" / "sources"
 GOLD = yaml.safe_load((Path(__file__).parent / "seeds_dev.yaml").read_text(encoding="utf-8"))
 
 
-def _report(name: str, score: Any) -> None:
-    REPORT.append(f"{name}: {score.hits}/{score.total} = {score.ratio:.3f}")
-    print(f"\n{name}: {score.hits}/{score.total} = {score.ratio:.3f}")
-    for miss in score.misses:
-        print(f"  missed {miss}")
-
-
 @pytest.mark.parametrize(("name", "scorer", "floor"), [
-    ("event recall", event_recall, 0.85),
-    ("quantity recall", quantity_recall, 0.9),
-    ("actor recall", actor_recall, 0.9),
+    ("event recall", event_recall, 0.90),  # 42/44
+    ("quantity recall", quantity_recall, 0.92),  # 28/28
+    ("actor recall", actor_recall, 0.95),  # 95/97
+    ("stance accuracy", stance_accuracy, 0.56),  # 25/41
+    ("pair accuracy", pair_accuracy, 0.77),  # 36/44
+    ("sector recall", sector_recall, 0.64),  # 47/70
 ])
 def test_recall_floor(demo_facts: dict[str, Any], name: str, scorer: Any, floor: float) -> None:
     score = scorer(demo_facts, GOLD)
-    _report(name, score)
+    report(f"demo {name}", score)
     assert score.total > 10
     assert score.ratio >= floor, f"{name} {score.ratio:.3f} < {floor}"
 
 
 def test_no_false_actors(demo_facts: dict[str, Any]) -> None:
     wrong = false_actors(demo_facts, GOLD)
-    REPORT.append(f"false actors: {len(wrong)} {wrong}")
+    REPORT.append(f"demo false actors: {len(wrong)} {wrong}")
     print(f"\nfalse actors: {len(wrong)} {wrong}")
     assert wrong == []
 
