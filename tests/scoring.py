@@ -48,6 +48,20 @@ def report(name: str, score: Score) -> None:
         print(f"  missed {miss}")
 
 
+def assert_floor(label: str, score: Score, floor: float, minimum: int) -> None:
+    """Report a score, then fail if it has fewer than `minimum` items or falls below `floor`."""
+    report(label, score)
+    assert score.total >= minimum, f"{label}: only {score.total} gold items"
+    assert score.ratio >= floor, f"{label} {score.ratio:.3f} < {floor}"
+
+
+def report_false_actors(label: str, data: dict[str, Any], gold: dict[str, Any]) -> list[str]:
+    """Report and return the gold non-actors that became actors."""
+    wrong = false_actors(data, gold)
+    REPORT.append(f"{label} false actors: {len(wrong)} {wrong}")
+    return wrong
+
+
 def _facts_with(facts: list[dict[str, Any]], file: str, quote: str) -> list[dict[str, Any]]:
     doc, q = _doc_id(file), _norm(quote)
     return [f for f in facts if f["document"] == doc and q in _norm(f["text"])]

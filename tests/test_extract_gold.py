@@ -11,13 +11,12 @@ import pytest
 import yaml
 
 from tests.scoring import (
-    REPORT,
     actor_recall,
+    assert_floor,
     event_recall,
-    false_actors,
     pair_accuracy,
     quantity_recall,
-    report,
+    report_false_actors,
     sector_recall,
     stance_accuracy,
 )
@@ -35,17 +34,11 @@ GOLD = yaml.safe_load((Path(__file__).parent / "seeds_dev.yaml").read_text(encod
     ("sector recall", sector_recall, 0.64),  # 47/70
 ])
 def test_recall_floor(demo_facts: dict[str, Any], name: str, scorer: Any, floor: float) -> None:
-    score = scorer(demo_facts, GOLD)
-    report(f"demo {name}", score)
-    assert score.total > 10
-    assert score.ratio >= floor, f"{name} {score.ratio:.3f} < {floor}"
+    assert_floor(f"demo {name}", scorer(demo_facts, GOLD), floor, 11)
 
 
 def test_no_false_actors(demo_facts: dict[str, Any]) -> None:
-    wrong = false_actors(demo_facts, GOLD)
-    REPORT.append(f"demo false actors: {len(wrong)} {wrong}")
-    print(f"\nfalse actors: {len(wrong)} {wrong}")
-    assert wrong == []
+    assert report_false_actors("demo", demo_facts, GOLD) == []
 
 
 def test_gold_document_metadata(demo_facts: dict[str, Any]) -> None:
