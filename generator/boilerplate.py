@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Collection
 
@@ -188,32 +187,3 @@ def segments(source: str, start: int, end: int, kind: str) -> list[Segment]:
         pos = m.end()
     pieces.append((source[pos:end], pos))
     return [s for s in pieces if s[0]]
-
-
-_HTML_TOKEN = re.compile(
-    r"<!--.*?(?:-->|$)|<(script|style|noscript|template)\b.*?(?:</\1\s*>|$)|<[^<>]*>|&#?\w{1,32};|\s+|[^<&\s]+|[<&]",
-    re.S | re.I,
-)
-
-
-def html_view(source: str) -> tuple[str, list[int], list[int]]:
-    """The visible text of an HTML page (entities decoded, spaces collapsed) with anchors into source."""
-    parts: list[str] = []
-    view_at: list[int] = []
-    source_at: list[int] = []
-    size = 0
-    for m in _HTML_TOKEN.finditer(source):
-        token = m.group()
-        if token.startswith("<") and len(token) > 1:
-            piece = " "
-        elif token[0].isspace():
-            piece = " "
-        else:
-            piece = html.unescape(token) if token.startswith("&") else token
-        if piece == " " and parts and parts[-1].endswith(" "):
-            continue
-        view_at.append(size)
-        source_at.append(m.start())
-        parts.append(piece)
-        size += len(piece)
-    return "".join(parts), view_at, source_at

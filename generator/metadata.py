@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import unicodedata
 from typing import Any
 
 import yaml
+
+from .errors import GeneratorError
+
+# Bounds of what an article's metadata may hold. Front matter longer than MAX_FRONT_MATTER_CHARS or
+# nested deeper than MAX_FRONT_MATTER_DEPTH is refused (the document is skipped with a warning); a
+# longer title or author is cut at a word boundary, a longer URL is dropped (a cut URL leads elsewhere).
+MAX_FRONT_MATTER_CHARS = 65_536
+MAX_FRONT_MATTER_DEPTH = 16
+MAX_TITLE_CHARS = 300
+MAX_AUTHOR_CHARS = 300
+MAX_URL_CHARS = 2_000
+LIMITS = {"title": MAX_TITLE_CHARS, "author": MAX_AUTHOR_CHARS, "url": MAX_URL_CHARS}
 
 MONTHS = {
     name: i + 1
@@ -151,15 +164,60 @@ def is_name(line: str) -> bool:
     return len(line) <= 60 and bool(re.fullmatch(r"[A-Z][\w'’.-]*(?:\s+" + _NAME_WORD + r"){1,4}", line))
 
 
+_NOT_ALLOWED = "(anchors, aliases and tags are not allowed in article front matter)"
+
+
+class _Refused(yaml.YAMLError):
+    def __init__(self, message: str, mark: Any) -> None:
+        super().__init__(message)
+        self.message, self.line = message, (mark.line + 1 if mark is not None else 0)
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader for untrusted front matter: refuses anchors, aliases (the "billion laughs" bomb) and
+    every explicit tag (`!!python/...`, `!!binary`, even `!!str`), and nesting deeper than
+    MAX_FRONT_MATTER_DEPTH (the composer recurses once per level)."""
+
+    depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(f"front matter uses a YAML alias {_NOT_ALLOWED}", event.start_mark)
+        if getattr(event, "anchor", None) is not None:
+            raise _Refused(f"front matter uses a YAML anchor {_NOT_ALLOWED}", event.start_mark)
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            shown = str(tag).replace("tag:yaml.org,2002:", "!!")[:60]
+            raise _Refused(f"front matter uses the YAML tag {shown} {_NOT_ALLOWED}", event.start_mark)
+        if self.depth >= MAX_FRONT_MATTER_DEPTH:
+            raise _Refused(f"front matter is nested more than {MAX_FRONT_MATTER_DEPTH} levels deep "
+                           "(use plain keys and values)", event.start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
 def front_matter(lines: list[str]) -> tuple[int, dict[str, Any]] | None:
-    """Parse YAML front matter at the top; return (number of lines used, mapping) or None."""
+    """Parse YAML front matter at the top; return (number of lines used, mapping) or None.
+
+    Raises GeneratorError (with the file line, without a path) for front matter that is too long or
+    uses an anchor, alias or tag; YAML that does not parse is not front matter (None)."""
     if not lines or lines[0].strip() != "---":
         return None
     for i in range(1, min(len(lines), 500)):
         if lines[i].strip() in ("---", "..."):
+            text = "\n".join(lines[1:i])
+            if len(text) > MAX_FRONT_MATTER_CHARS:
+                raise GeneratorError(f"front matter is longer than {MAX_FRONT_MATTER_CHARS:,} characters "
+                                     "(only title, author, date and url are read: shorten it)", line=1)
             try:
-                data = yaml.safe_load("\n".join(lines[1:i]))
-            except yaml.YAMLError:
+                data = yaml.load(text, Loader=FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
+            except _Refused as exc:
+                raise GeneratorError(exc.message, line=exc.line + 1) from exc  # + 1: the "---" line
+            except (yaml.YAMLError, ValueError):  # ValueError: an integer of more than 4,300 digits
                 return None
             return (i + 1, data) if isinstance(data, dict) else None
     return None
@@ -193,8 +251,7 @@ def _clean_value(value: Any) -> str | None:
         value = ", ".join(str(v) for v in value)
     if isinstance(value, (_dt.date, _dt.datetime)):
         return value.isoformat()[:10]
-    text = str(value).strip() if value is not None else ""
-    return text or None
+    return clean_field(str(value)) if value is not None else None
 
 
 def explicit_metadata(meta: dict[str, Any]) -> dict[str, str | None]:
@@ -212,6 +269,53 @@ def explicit_metadata(meta: dict[str, Any]) -> dict[str, str | None]:
         "published": published,
         "url": pick("url", "source", "link"),
     }
+
+
+_ZERO_WIDTH_JOINERS = "\u200c\u200d"
+
+
+def _is_visible(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LMNS"
+
+
+def clean_field(value: str | None) -> str | None:
+    """A metadata value on one clean line: C0 and C1 controls, DEL, line and paragraph separators become
+    spaces; format characters (BOM, zero-width space, bidi controls, soft hyphen; category Cf), lone
+    surrogates and noncharacters are removed; runs of whitespace become one space. ZWNJ and ZWJ are kept
+    between two visible characters, where they shape a word (Persian, Indic scripts) or an emoji."""
+    if value is None:
+        return None
+    out: list[str] = []
+    for i, char in enumerate(value):
+        category = unicodedata.category(char)
+        if category in ("Cc", "Zl", "Zp"):
+            out.append(" ")
+        elif category in ("Cf", "Cs") or _is_noncharacter(char):
+            joins = char in _ZERO_WIDTH_JOINERS and 0 < i < len(value) - 1
+            if joins and out and _is_visible(out[-1]) and _is_visible(value[i + 1]):
+                out.append(char)
+        else:
+            out.append(char)
+    text = " ".join("".join(out).split())
+    return text or None
+
+
+def _is_noncharacter(char: str) -> bool:
+    code = ord(char)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+
+
+def bounded(field: str, value: str | None) -> tuple[str | None, bool]:
+    """(value within LIMITS[field], whether it was cut or dropped): a title or author is cut at a word
+    boundary and ends in "…"; a URL that is too long is dropped."""
+    limit = LIMITS.get(field)
+    if value is None or limit is None or len(value) <= limit:
+        return value, False
+    if field == "url":
+        return None, True
+    cut = value[: limit - 1]
+    space = cut.rfind(" ", limit // 2)
+    return (cut[:space] if space > 0 else cut).rstrip() + "…", True
 
 
 def is_heading(line: str) -> bool:
