@@ -82,7 +82,8 @@ class ExtractionCache:
         """Store results (as canonical JSON text, see `canonical`) in one transaction."""
         if self.db is None or not items:
             return
-        rows = list(items.items())
+        # sqlite encodes text strictly: a lone surrogate that reached a result must not end the build
+        rows = [(key, value.encode("utf-8", "replace").decode("utf-8")) for key, value in items.items()]
         try:
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", rows)

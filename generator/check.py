@@ -12,14 +12,19 @@ from .ingest import SUFFIXES
 CONTENT_HINT = "run from the project root or pass --content DIR"
 
 
-def _collect(load: Callable[[], Any], errors: list[GeneratorError]) -> None:
-    """Run one loader; add whatever it raises (one error or several) to errors."""
+def _collect(load: Callable[[], Any], errors: list[GeneratorError], path: Path) -> None:
+    """Run one loader; add whatever it raises (one error or several) to errors. An unexpected exception
+    is a bug in briefs, not in the file, but is still reported against the file it was reading, so it
+    never hides the problems of the other files."""
     try:
         load()
     except GeneratorErrors as many:
         errors.extend(many.errors)
     except GeneratorError as one:
         errors.append(one)
+    except Exception as exc:  # noqa: BLE001 -- see the docstring
+        errors.append(GeneratorError(f"internal error while reading it: {type(exc).__name__}: {exc}", path,
+                                     hint="please report this; run with --debug for a traceback"))
 
 
 def check_yaml(content_dir: Path) -> list[GeneratorError]:
@@ -32,10 +37,10 @@ def check_yaml(content_dir: Path) -> list[GeneratorError]:
     load_actor_config.cache_clear()
     load_country_names.cache_clear()
     errors: list[GeneratorError] = []
-    _collect(lambda: load_actor_config(content_dir / "actors.yaml"), errors)
-    _collect(lambda: load_country_names(content_dir), errors)
-    _collect(lambda: load_sectors(content_dir / "sectors.yaml"), errors)
-    _collect(lambda: load_stance(content_dir / "stance.yaml"), errors)
+    _collect(lambda: load_actor_config(content_dir / "actors.yaml"), errors, content_dir / "actors.yaml")
+    _collect(lambda: load_country_names(content_dir), errors, content_dir / "countries.yaml")
+    _collect(lambda: load_sectors(content_dir / "sectors.yaml"), errors, content_dir / "sectors.yaml")
+    _collect(lambda: load_stance(content_dir / "stance.yaml"), errors, content_dir / "stance.yaml")
     return errors
 
 
@@ -50,7 +55,9 @@ def check_sources(sources: Path) -> list[GeneratorError]:
 
 
 def check_templates(templates_dir: Path) -> list[GeneratorError]:
-    """Compile every *.j2 template and check each page kind has one; return all problems."""
+    """Compile every *.j2 template and check each page kind has one; then, if all compile, render every
+    page kind with a tiny fixture corpus (generator/fixture.py), which finds undefined variables and
+    unsafe operations (the sandbox's SecurityError) with their file and line. Return all problems."""
     import jinja2
 
     from .pages import PAGE_KINDS
@@ -68,10 +75,34 @@ def check_templates(templates_dir: Path) -> list[GeneratorError]:
             where = templates_dir / name
             errors.append(GeneratorError(f"template syntax error: {error.message}", where, error.lineno,
                                          hint="fix the template tag"))
+        except jinja2.TemplateNotFound:
+            continue  # a folder or a dangling name ending in .j2: nothing a page could load
+        except GeneratorError as error:  # the loader refused it (a link leading outside, not a file)
+            errors.append(error)
     for kind in PAGE_KINDS.values():
         if not (templates_dir / kind.template).is_file():
             errors.append(GeneratorError(f"template '{kind.template}' not found", templates_dir,
                                          hint="restore it from the project's templates/"))
+    return errors or check_rendering(templates_dir)
+
+
+def check_rendering(templates_dir: Path) -> list[GeneratorError]:
+    """Render every page kind's template with the fixture corpus; return the first problem of each."""
+    from .fixture import fixture_corpus
+    from .pages import PAGE_KINDS, load_corpus
+    from .render import make_environment, render_page
+
+    env = make_environment(templates_dir)
+    corpus = load_corpus(*fixture_corpus())
+    errors: list[GeneratorError] = []
+    for kind in PAGE_KINDS.values():
+        for _relative, context in kind.pages(corpus):
+            try:
+                render_page(env, kind.template, context, templates_dir)
+            except GeneratorError as error:
+                if str(error) not in {str(e) for e in errors}:  # a shared macro fails in every kind
+                    errors.append(error)
+                break
     return errors
 
 

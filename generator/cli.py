@@ -60,7 +60,7 @@ def extract(corpus: Path, output: Path, content: Path, strict: bool, jobs: int) 
     from .builder import extract_corpus, write_facts
 
     data, _ = _run(extract_corpus, corpus, content, strict=strict, n_process=_jobs(jobs))
-    write_facts(data, output)
+    _run(write_facts, data, output)
     click.echo(f"{len(data['documents'])} documents, {len(data['facts'])} facts, "
                f"{len(data['actors'])} actors -> {output}")
 

@@ -43,7 +43,7 @@ def _hash(*parts: Any) -> hashlib.blake2b:
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """Hash of the page and render code and the template engine versions."""
-    digest = hashlib.sha256(f"{version('jinja2')} {version('markupsafe')}".encode())
+    digest = hashlib.sha256(f"{version('jinja2')} {version('markupsafe')} {version('pyyaml')}".encode())
     for path in sorted({p for pattern in PAGE_CODE for p in PACKAGE_DIR.glob(pattern)}):
         digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
         digest.update(path.read_bytes())

@@ -6,7 +6,11 @@ import shutil
 from pathlib import Path
 
 from generator.errors import GeneratorError
-from generator.pages.escape import inside
+from generator.pages.escape import inside, printable
+
+# Longest file or folder name written, in bytes: file systems allow 255, MkDocs adds nothing to a
+# folder name (sources/<id>/index.html), and staying well below leaves room for `.tmp` names.
+MAX_NAME_BYTES = 200
 
 # An output folder holding any of these is a project, not generated output: never empty it.
 _PROTECTED = (".git", "mkdocs.yml", "pyproject.toml", "generator")
@@ -47,7 +51,10 @@ def reusable_dir(out_dir: Path) -> bool:
 def write_site(out_dir: Path, files: dict[str, str | Kept]) -> list[Path]:
     """Make `out_dir` hold exactly `files` (relative path -> text, or KEPT for a file already there):
     unchanged files are not rewritten, stale ones are removed, so a watcher (make serve) sees only real
-    changes. Returns the paths, sorted."""
+    changes. Returns the paths, sorted. A path with a file or folder name longer than MAX_NAME_BYTES
+    is refused before anything is written."""
+    for relative in files:
+        check_name_lengths(out_dir, relative)
     targets = {relative: inside(out_dir, relative) for relative in files}
     if not reusable_dir(out_dir):
         if any(isinstance(text, Kept) for text in files.values()):
@@ -70,8 +77,20 @@ def write_site(out_dir: Path, files: dict[str, str | Kept]) -> list[Path]:
             written.append(target)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        data = text.encode("utf-8")
+        data = printable(text).encode("utf-8")
         if not target.is_file() or target.read_bytes() != data:
             target.write_bytes(data)
         written.append(target)
     return written
+
+
+def check_name_lengths(out_dir: Path, relative: str) -> None:
+    """Raise GeneratorError if a file or folder name of `relative` is longer than MAX_NAME_BYTES."""
+    for name in relative.split("/"):
+        size = len(name.encode("utf-8", "surrogatepass"))
+        if size > MAX_NAME_BYTES:
+            shown = relative if len(relative) <= 120 else relative[:100] + "…"
+            raise GeneratorError(
+                f"refusing to write {shown}: a file or folder name is {size} bytes long "
+                f"(at most {MAX_NAME_BYTES})", out_dir,
+                hint="shorten the article's file name or the names of its folders")

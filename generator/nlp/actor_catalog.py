@@ -11,7 +11,7 @@ from typing import Any
 
 import pycountry
 
-from ..content import Field, LineDict, check_record, load_yaml
+from ..content import Field, LineDict, LineList, check_record, load_yaml
 from ..errors import GeneratorError, raise_all
 
 ACTOR_TYPES = (
@@ -98,6 +98,11 @@ def _check_values(rec: LineDict, path: Path, errors: list[GeneratorError]) -> bo
     if not all(isinstance(a, str) for a in rec.get("aliases") or []):
         errors.append(GeneratorError("'aliases' must be a list of strings", path, rec.line_of("aliases")))
         ok = False
+    elif not rec["name"].strip() or not all(a.strip() for a in rec.get("aliases") or []):
+        key = "name" if not rec["name"].strip() else "aliases"
+        errors.append(GeneratorError(f"empty {'name' if key == 'name' else 'alias'}", path, rec.line_of(key),
+                                     "write the name or remove it"))
+        ok = False
     return ok
 
 
@@ -105,8 +110,10 @@ def _entries(records: list[Any], path: Path, errors: list[GeneratorError]) -> li
     entries: list[ActorEntry] = []
     ids: dict[str, int] = {}
     names: dict[str, int] = {}
-    for rec in records:
-        if not check_record(rec, ACTOR_FIELDS, path, "actor", errors) or not _check_values(rec, path, errors):
+    for index, rec in enumerate(records):
+        at = records.line_of(index) if isinstance(records, LineList) else None
+        if not check_record(rec, ACTOR_FIELDS, path, "actor", errors, at) \
+                or not _check_values(rec, path, errors):
             continue
         line = rec.line
         if rec["id"] in ids:
@@ -138,7 +145,8 @@ def _lexicon(data: dict[str, Any], path: Path, errors: list[GeneratorError]) -> 
         lists[key] = frozenset(v.lower() for v in value)
     for key in MAP_KEYS:
         value = data.get(key) or {}
-        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                  for k, v in value.items()):
             errors.append(GeneratorError(f"'{key}' must map words to names", path, line_of(key)))
             value = {}
         if key != "institutions" and any(v not in ACTOR_TYPES for v in value.values()):

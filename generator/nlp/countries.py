@@ -12,7 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
-from ..content import LineDict, load_yaml
+from ..content import LineDict, LineList, load_yaml
 from ..errors import GeneratorError, raise_all
 from .actor_catalog import load_actors
 
@@ -62,21 +62,37 @@ def _pycountry_names() -> dict[str, str]:
     return names
 
 
+def _describe(value: Any) -> str:
+    return "null" if value is None else f"{type(value).__name__} {value!r}"
+
+
 def _check_entry(code: Any, entry: Any, path: Path, line: int, errors: list[GeneratorError]) -> bool:
-    if code not in NON_ISO and pycountry.countries.get(alpha_2=str(code)) is None:
+    """Check one `CODE: {kind: [names]}` entry; append every problem to errors; True if usable."""
+    if code not in NON_ISO and (not isinstance(code, str) or pycountry.countries.get(alpha_2=code) is None):
         errors.append(GeneratorError(f"unknown country code '{code}'", path, line, "use ISO 3166-1 alpha-2"))
         return False
     if not isinstance(entry, dict):
         errors.append(GeneratorError(f"'{code}' must be a mapping of name lists", path, line))
         return False
+    ok = True
     for key, names in entry.items():
         if key not in KINDS:
             errors.append(
                 GeneratorError(f"unknown key '{key}' in '{code}'", path, line, f"use {', '.join(KINDS)}")
             )
-        elif not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            ok = False
+        elif not isinstance(names, list):
             errors.append(GeneratorError(f"'{code}.{key}' must be a list of names", path, line))
-    return True
+            ok = False
+        else:
+            for number, name in enumerate(names, 1):
+                if not isinstance(name, str) or not name.strip() or not name.removeprefix("the ").strip():
+                    shown = "empty" if isinstance(name, str) else _describe(name)
+                    at = names.line_of(number - 1) if isinstance(names, LineList) else line
+                    errors.append(GeneratorError(f"'{code}.{key}' must be a list of names: item {number} is "
+                                                 f"{shown}", path, at, "write the name as text or remove it"))
+                    ok = False
+    return ok
 
 
 @lru_cache(maxsize=8)
@@ -86,17 +102,21 @@ def load_country_names(content_dir: Path) -> dict[str, dict[str, str]]:
     data = load_yaml(path) or {}
     table = data.get("countries") if isinstance(data, dict) else None
     if not isinstance(table, dict):
-        raise GeneratorError("expected a top-level 'countries:' mapping", path, 1)
+        raise GeneratorError("expected a top-level 'countries:' mapping", path, getattr(data, "line", 1) or 1)
+    errors: list[GeneratorError] = []
+    for key in data:
+        if key != "countries":
+            line = data.line_of(key) if isinstance(data, LineDict) else None
+            errors.append(GeneratorError(f"unknown key '{key}'", path, line, "allowed keys: countries"))
     lines = table.key_lines if isinstance(table, LineDict) else {}
     kinds: dict[str, dict[str, str]] = {kind: {} for kind in KINDS}
     kinds["names"].update(_pycountry_names())
-    errors: list[GeneratorError] = []
     for code, entry in table.items():
         if not _check_entry(code, entry, path, lines.get(code, 0), errors):
             continue
         for kind in KINDS:
             for name in entry.get(kind) or []:
-                kinds[kind][name.removeprefix("the ")] = str(code)
+                kinds[kind][name.removeprefix("the ").strip()] = str(code)
     raise_all(errors)
     for name, code in list(kinds["demonyms"].items()):
         if name[-1] in "ni" and " " not in name:

@@ -180,7 +180,7 @@ def load_sectors(path: Path) -> dict[str, Sector]:
             errors.append(GeneratorError(f"unknown sector id '{sid}'", path, data.line_of(sid), hint))
             continue
         what = f"sector '{sid}'"
-        if not check_record(record, SECTOR_FIELDS, path, what, errors):
+        if not check_record(record, SECTOR_FIELDS, path, what, errors, data.line_of(sid)):
             continue
         terms = _check_terms(record["terms"], sid, what, {}, record.line_of("terms"), lines, errors)
         sectors[sid] = Sector(sid, record["label"], record["description"], terms, data.line_of(sid))

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
+import yaml
 from markupsafe import Markup
 
+from generator.errors import GeneratorError
 from generator.pages.corpus import Corpus
-from generator.pages.escape import html_text, is_slug, slug
+from generator.pages.escape import html_text, is_slug, one_line, slug
 from generator.pages.names import pair_title, sector_label
 
 STANCES = ("cooperation", "tension", "neutral")
@@ -193,16 +195,28 @@ def stance_count(facts: list[dict]) -> StanceCount:
 def front_matter(title: str, tags: list[str], *, indexed: bool = True, search_ui: bool = False) -> Markup:
     """Return the YAML front matter body: an HTML-escaped title (themes print it raw) and safe tags.
 
-    `indexed=False` keeps the page out of the search index (overrides/main.html reads `pagefind`);
-    `search_ui=True` makes the theme load the search UI's script and styles on this page only, full width.
+    The mapping is written by PyYAML's safe dumper after `one_line` has removed what YAML cannot print
+    (control characters, U+0085/U+2028/U+2029 line breaks, surrogates, U+FEFF), and read back with the
+    loader MkDocs uses: front matter that MkDocs could not parse would be rendered as Markdown, turning
+    the title's text into live links. `indexed=False` keeps the page out of the search index
+    (overrides/main.html reads `pagefind`); `search_ui=True` makes the theme load the search UI's script
+    and styles on this page only, full width.
     """
-    lines = [f"title: {json.dumps(str(html_text(title)), ensure_ascii=False)}"]
+    meta: dict[str, Any] = {"title": str(html_text(one_line(title)))}
     safe_tags = [t for t in tags if is_slug(t)]
     if safe_tags:
-        lines.append("tags:")
-        lines.extend(f"  - {json.dumps(t)}" for t in safe_tags)
+        meta["tags"] = safe_tags
     if not indexed:
-        lines.append("pagefind: false")
+        meta["pagefind"] = False
     if search_ui:
-        lines.extend(["search_ui: true", "hide:", "  - navigation", "  - toc"])
-    return Markup("\n".join(lines))  # noqa: S704 -- JSON-quoted escaped title, slug tags, constants
+        meta.update({"search_ui": True, "hide": ["navigation", "toc"]})
+    text = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=_WIDTH,
+                     default_flow_style=False).rstrip("\n")
+    if yaml.load(text, Loader=_LOADER) != meta:  # noqa: S506 -- a safe loader, the one MkDocs uses
+        raise GeneratorError(f"front matter of page {title!r} does not read back as written")
+    return Markup(text)  # noqa: S704 -- safe_dump of an escaped one-line title, slug tags, constants
+
+
+_DUMPER = yaml.SafeDumper
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_WIDTH = 1 << 30  # never fold a long title over several lines
