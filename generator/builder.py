@@ -30,6 +30,15 @@ class Paths:
         """The folder of articles inside content/."""
         return self.content / "sources"
 
+    def guarded(self) -> list[tuple[str, Path, bool]]:
+        """Folders a build must never publish into, nor into a folder holding one: (label, path, and
+        whether a site inside it is refused too). See generator/site_guard.py."""
+        folders = [("project", self.config.parent, False), ("content", self.content, True),
+                   ("templates", self.templates, True), ("generated", self.generated, True)]
+        if self.cache is not None:
+            folders.append(("cache", self.cache.parent, False))
+        return folders
+
 
 @dataclass
 class BuildResult:
@@ -69,11 +78,34 @@ def extract_corpus(corpus: Path, content: Path, *, strict: bool = False, n_proce
 
 
 def write_facts(data: dict[str, Any], out: Path) -> None:
-    """Write facts.json atomically."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(dumps_facts(data), encoding="utf-8")
-    tmp.replace(out)
+    """Write facts.json atomically: into a new temporary file beside `out`, then renamed over it. Any
+    failure is a one-line GeneratorError and leaves no temporary file behind."""
+    import contextlib
+    import os
+    import secrets
+
+    from .pages.escape import printable
+
+    out = Path(out)
+    if out.is_dir():
+        raise GeneratorError("cannot write facts: Is a directory", out, hint="pass a file path with -o")
+    payload = printable(dumps_facts(data)).encode("utf-8")
+    tmp: Path | None = None
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(f".{out.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(tmp, out)
+        tmp = None
+    except OSError as exc:
+        hint = "pass a " + ("file" if isinstance(exc, IsADirectoryError) else "writable") + " path with -o"
+        raise GeneratorError(f"cannot write facts: {exc.strerror or exc}", out, hint=hint) from exc
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
 
 
 def generate(paths: Paths, *, strict: bool = False, n_process: int = 1) -> BuildResult:
@@ -95,9 +127,15 @@ def generate(paths: Paths, *, strict: bool = False, n_process: int = 1) -> Build
 
 
 def build(paths: Paths = Paths(), *, strict: bool = False, n_process: int = 1) -> BuildResult:
-    """The whole build: generate the Markdown, then publish it with MkDocs into paths.site."""
-    from .publish import publish
+    """The whole build: generate the Markdown, then publish it with MkDocs into paths.site.
 
-    result = generate(paths, strict=strict, n_process=n_process)
-    publish(paths.generated, paths.site, paths.config)
+    paths.site is checked before anything is read or written (a refused build writes nothing), and the
+    site's lock is held for the whole build, so a second build into the same site is refused."""
+    from .publish import publish
+    from .site_guard import check_site, site_lock
+
+    check_site(paths.site, paths.guarded())
+    with site_lock(paths.site):
+        result = generate(paths, strict=strict, n_process=n_process)
+        publish(paths.generated, paths.site, paths.config)
     return result
