@@ -98,7 +98,7 @@ def _load(ws: Workspace, name: str) -> Any:
 
 def ingest(ws: Workspace) -> dict[str, Any]:
     """Stage 1: read and clean the articles."""
-    from generator.ingest import load_corpus
+    from generator.ingest.reader import load_corpus
     from generator.nlp.countries import known_names
 
     t0 = time.perf_counter()
@@ -110,7 +110,7 @@ def ingest(ws: Workspace) -> dict[str, Any]:
 
 def extract(ws: Workspace) -> dict[str, Any]:
     """Stage 2: the NLP pipeline, through the per-document cache."""
-    from generator.extract import extract_documents
+    from generator.facts.extract import extract_documents
 
     docs = _load(ws, "docs")
     t0 = time.perf_counter()
@@ -123,7 +123,7 @@ def extract(ws: Workspace) -> dict[str, Any]:
 def render(ws: Workspace) -> dict[str, Any]:
     """Stage 3: aggregate the facts into view models and render the Markdown pages."""
     from generator.nlp.lexicon import load_sectors
-    from generator.render import render_site
+    from generator.render.renderer import render_site
 
     docs, facts = _load(ws, "docs"), _load(ws, "facts")
     sources = {d.id: d.source_text for d in docs}
@@ -139,7 +139,7 @@ def publish(ws: Workspace) -> dict[str, Any]:
     """Stage 4: MkDocs (strict) into a staging folder, then the swap."""
     import logging
 
-    from generator.publish import publish as mkdocs_publish
+    from generator.publish.site import publish as mkdocs_publish
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     t0 = time.perf_counter()

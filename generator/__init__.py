@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import GeneratorError
+from generator.errors import GeneratorError
 
 __all__ = ["BuildResult", "GeneratorError", "Paths", "build", "extract_corpus", "generate"]
 
@@ -12,7 +12,7 @@ __all__ = ["BuildResult", "GeneratorError", "Paths", "build", "extract_corpus", 
 def __getattr__(name: str) -> Any:
     # Lazy, so that importing one stage (e.g. generator.nlp.dates) does not load spaCy and MkDocs.
     if name in __all__:
-        from . import builder as _build
+        from generator import builder as _build
 
         return getattr(_build, name)
     raise AttributeError(name)

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .check import check_content
-from .errors import GeneratorError, raise_all
-from .extract import extract_documents
-from .factsfile import dumps_facts
-from .ingest import load_corpus
+from generator.check import check_content
+from generator.errors import GeneratorError, raise_all
+from generator.facts.extract import extract_documents
+from generator.facts.jsonfile import dumps_facts
+from generator.ingest.reader import load_corpus
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def extract_corpus(corpus: Path, content: Path, *, strict: bool = False, n_proce
                    warnings: list[str] | None = None,
                    cache: Path | None = None) -> tuple[dict[str, Any], dict[str, str]]:
     """Ingest and extract a folder of articles; return the facts data and the source texts by id."""
-    from .nlp.countries import known_names
+    from generator.nlp.countries import known_names
 
     if not content.is_dir():
         raise GeneratorError("content folder not found", content,
@@ -84,7 +84,7 @@ def write_facts(data: dict[str, Any], out: Path) -> None:
     import os
     import secrets
 
-    from .pages.escape import printable
+    from generator.pages.escape import printable
 
     out = Path(out)
     if out.is_dir():
@@ -111,8 +111,8 @@ def write_facts(data: dict[str, Any], out: Path) -> None:
 def generate(paths: Paths, *, strict: bool = False, n_process: int = 1) -> BuildResult:
     """Check content and templates (all problems at once), then ingest, extract, aggregate and render
     Markdown into paths.generated (no MkDocs)."""
-    from .nlp.lexicon import load_sectors
-    from .render import render_site
+    from generator.nlp.lexicon import load_sectors
+    from generator.render.renderer import render_site
 
     raise_all(check_content(paths.content, paths.templates))
     result = BuildResult(facts={})
@@ -131,8 +131,8 @@ def build(paths: Paths = Paths(), *, strict: bool = False, n_process: int = 1) -
 
     paths.site is checked before anything is read or written (a refused build writes nothing), and the
     site's lock is held for the whole build, so a second build into the same site is refused."""
-    from .publish import publish
-    from .site_guard import check_site, site_lock
+    from generator.publish.guard import check_site, site_lock
+    from generator.publish.site import publish
 
     check_site(paths.site, paths.guarded())
     with site_lock(paths.site):

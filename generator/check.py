@@ -6,8 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .errors import GeneratorError, GeneratorErrors
-from .ingest import SUFFIXES
+from generator.errors import GeneratorError, GeneratorErrors
+from generator.ingest.reader import SUFFIXES
 
 CONTENT_HINT = "run from the project root or pass --content DIR"
 
@@ -29,9 +29,9 @@ def _collect(load: Callable[[], Any], errors: list[GeneratorError], path: Path) 
 
 def check_yaml(content_dir: Path) -> list[GeneratorError]:
     """Load every curated YAML file of content_dir with its real loader; return all problems."""
-    from .nlp.actor_catalog import load_actor_config
-    from .nlp.countries import load_country_names
-    from .nlp.lexicon import load_sectors, load_stance
+    from generator.nlp.actor_catalog import load_actor_config
+    from generator.nlp.countries import load_country_names
+    from generator.nlp.lexicon import load_sectors, load_stance
 
     # Both loaders cache by path: forget earlier reads so that an edited file is read again.
     load_actor_config.cache_clear()
@@ -60,8 +60,8 @@ def check_templates(templates_dir: Path) -> list[GeneratorError]:
     unsafe operations (the sandbox's SecurityError) with their file and line. Return all problems."""
     import jinja2
 
-    from .pages import PAGE_KINDS
-    from .render import make_environment
+    from generator.pages import PAGE_KINDS
+    from generator.render.renderer import make_environment
 
     if not templates_dir.is_dir():
         return [GeneratorError("templates folder not found", templates_dir, hint="pass --templates DIR")]
@@ -88,9 +88,9 @@ def check_templates(templates_dir: Path) -> list[GeneratorError]:
 
 def check_rendering(templates_dir: Path) -> list[GeneratorError]:
     """Render every page kind's template with the fixture corpus; return the first problem of each."""
-    from .fixture import fixture_corpus
-    from .pages import PAGE_KINDS, load_corpus
-    from .render import make_environment, render_page
+    from generator.pages import PAGE_KINDS, load_corpus
+    from generator.render.fixture import fixture_corpus
+    from generator.render.renderer import make_environment, render_page
 
     env = make_environment(templates_dir)
     corpus = load_corpus(*fixture_corpus())

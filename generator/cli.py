@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .errors import GeneratorError
+from generator.errors import GeneratorError
 
 _DEBUG = {"on": False}
 
@@ -57,7 +57,7 @@ def main(debug: bool) -> None:
               help="Processes for extraction (0 = auto).")
 def extract(corpus: Path, output: Path, content: Path, strict: bool, jobs: int) -> None:
     """Extract facts from every .txt, .md and .html file in CORPUS into a JSON file."""
-    from .builder import extract_corpus, write_facts
+    from generator.builder import extract_corpus, write_facts
 
     data, _ = _run(extract_corpus, corpus, content, strict=strict, n_process=_jobs(jobs))
     _run(write_facts, data, output)
@@ -66,7 +66,7 @@ def extract(corpus: Path, output: Path, content: Path, strict: bool, jobs: int) 
 
 
 def _paths(content: Path, site: Path, templates: Path, config: Path):  # type: ignore[no-untyped-def]
-    from .builder import Paths
+    from generator.builder import Paths
 
     return Paths(content=content, site=site, templates=templates, config=config,
                  generated=config.parent / "generated", cache=config.parent / ".cache" / "extract.sqlite")
@@ -97,7 +97,7 @@ def path_options(f):  # type: ignore[no-untyped-def]
               help="Processes for extraction (0 = auto).")
 def build(content: Path, site: Path, templates: Path, config: Path, strict: bool, jobs: int) -> None:
     """Extract, render and publish the whole site."""
-    from .builder import build as run_build
+    from generator.builder import build as run_build
 
     started = time.perf_counter()
     result = _run(run_build, _paths(content, site, templates, config), strict=strict, n_process=_jobs(jobs))
@@ -112,8 +112,8 @@ def build(content: Path, site: Path, templates: Path, config: Path, strict: bool
               help="Folder of the Jinja2 page templates.")
 def check(content: Path, templates: Path) -> None:
     """Validate the curated content and the templates; write nothing; report every problem at once."""
-    from .check import check_content
-    from .errors import raise_all
+    from generator.check import check_content
+    from generator.errors import raise_all
 
     _run(lambda: raise_all(check_content(content, templates)))
     click.echo(f"{content} and {templates}: no problems found")
@@ -123,7 +123,7 @@ def check(content: Path, templates: Path) -> None:
 @path_options
 def serve(content: Path, site: Path, templates: Path, config: Path) -> None:
     """Serve the site on 127.0.0.1 and regenerate it when content/ or templates/ change."""
-    from .serve import serve as run_serve
+    from generator.serve import serve as run_serve
 
     _run(run_serve, _paths(content, site, templates, config))
 

@@ -10,8 +10,10 @@ from typing import TextIO, TypeVar
 
 from tqdm import tqdm
 
+from generator.config import TUNING
+
 T = TypeVar("T")
-PLAIN_EVERY_SECONDS = 30.0
+PLAIN_EVERY_SECONDS = TUNING.plain_progress_seconds
 
 
 def _terminal_columns(stream: TextIO) -> int | None:

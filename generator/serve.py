@@ -7,8 +7,8 @@ import threading
 import time
 from typing import Any
 
-from .builder import Paths, generate
-from .errors import GeneratorError
+from generator.builder import Paths, generate
+from generator.errors import GeneratorError
 
 CHANGES = {"created", "modified", "deleted", "moved", "closed"}
 
@@ -53,7 +53,7 @@ def serve(paths: Paths, dev_addr: str = "127.0.0.1:8000") -> None:
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
-    from .publish import serve_site
+    from generator.publish.site import serve_site
 
     regenerator = Regenerator(paths)
     if not regenerator.run() and not paths.generated.is_dir():

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import ingest
-from generator import metadata as meta
 from generator.errors import GeneratorError
-from generator.ingest import load_corpus, load_document
+from generator.ingest import metadata as meta
+from generator.ingest import reader as ingest
+from generator.ingest.reader import load_corpus, load_document
 from generator.pages.escape import inside, is_slug
 from tests.test_errors import make_project
 
@@ -338,7 +338,7 @@ def test_build_with_hostile_names_writes_every_page(tmp_path: Path) -> None:
 # --- 5. HTML articles: facts quote the text, not the markup -----------------------------------------
 
 def test_html_facts_hold_no_markup_and_unescaped_entities(tmp_path: Path) -> None:
-    from generator.extract import extract_documents
+    from generator.facts.extract import extract_documents
     from generator.nlp.countries import known_names
 
     page = (

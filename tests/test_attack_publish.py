@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import publish as publish_module
 from generator.builder import Paths, generate
 from generator.errors import GeneratorError
-from generator.publish import check_free_space, publish
-from generator.site_guard import SITE_STAMP, check_site, lock_path
+from generator.publish import site as publish_module
+from generator.publish.guard import SITE_STAMP, check_site, lock_path
+from generator.publish.site import check_free_space, publish
 from tests.test_errors import make_project, run
 
 HINT = "(choose an empty or new folder for --site)"

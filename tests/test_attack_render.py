@@ -21,14 +21,14 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from generator.check import check_content, check_yaml
-from generator.content import _FastLineLoader, _LineLoader, _load
+from generator.content.yamlfile import _FastLineLoader, _LineLoader, _load
 from generator.errors import GeneratorError, GeneratorErrors
-from generator.fixture import fixture_corpus
 from generator.pages import PAGE_KINDS, load_corpus
 from generator.pages.escape import csv_cell, html_text, one_line
 from generator.pages.views import front_matter
-from generator.render import _join, make_environment, render_page, render_pages, render_site
-from generator.writer import MAX_NAME_BYTES, write_site
+from generator.render.fixture import fixture_corpus
+from generator.render.renderer import _join, make_environment, render_page, render_pages, render_site
+from generator.render.writer import MAX_NAME_BYTES, write_site
 from tests.test_errors import BROKEN, ROOT, SEED, make_project, run
 
 # One code point of each class YAML cannot print or reads as a line break.
@@ -193,7 +193,7 @@ def test_fixture_corpus_renders_every_page_kind_and_validates() -> None:
     import jsonschema
 
     facts, sources, sectors = fixture_corpus()
-    jsonschema.validate(facts, json.loads((ROOT / "generator" / "facts.schema.json").read_text()))
+    jsonschema.validate(facts, json.loads((ROOT / "generator" / "facts" / "facts.schema.json").read_text()))
     pages = render_pages(load_corpus(facts, sources, sectors), ROOT / "templates")
     kinds = {relative.split("/")[0] if "/" in relative else "home" for relative in pages}
     assert {"home", "briefs", "actors", "sectors", "sources", "timeline", "data", "search"} <= kinds
@@ -276,7 +276,7 @@ def test_duplicate_keys_in_both_loaders(loader: type) -> None:
                          ids=["flow", "block"])
 def test_deep_nesting_is_an_error_not_a_crash(tmp_path: Path, text: str) -> None:
     """libyaml's composer crashes the interpreter (SIGSEGV) at this depth; the depth is checked first."""
-    from generator.content import load_yaml
+    from generator.content.yamlfile import load_yaml
 
     (tmp_path / "stance.yaml").write_text(text + "\n", encoding="utf-8")
     with pytest.raises(GeneratorError) as caught:

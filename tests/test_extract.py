@@ -10,7 +10,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.extract import pairs_of, validate_facts
+from generator.facts.extract import pairs_of, validate_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "content" / "sources"
@@ -109,9 +109,9 @@ def test_long_documents_are_processed_in_chunks_with_the_same_facts(
 
 
 def test_parallel_extraction_gives_the_same_facts(demo_facts: dict[str, Any], tmp_path: Path) -> None:
-    from generator.extract import extract_documents
-    from generator.factsfile import dumps_facts
-    from generator.ingest import load_corpus
+    from generator.facts.extract import extract_documents
+    from generator.facts.jsonfile import dumps_facts
+    from generator.ingest.reader import load_corpus
     from generator.nlp.countries import known_names
 
     corpus = tmp_path / "c"
@@ -141,9 +141,9 @@ def test_a_sentence_without_punctuation_is_cut_to_bounded_length() -> None:
 
 
 def test_cache_reuses_results_and_notices_changes(tmp_path: Path) -> None:
-    from generator.extract import extract_documents
-    from generator.factsfile import dumps_facts
-    from generator.ingest import load_corpus
+    from generator.facts.extract import extract_documents
+    from generator.facts.jsonfile import dumps_facts
+    from generator.ingest.reader import load_corpus
 
     corpus = tmp_path / "c"
     corpus.mkdir()

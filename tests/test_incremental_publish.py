@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import publish as publish_module
 from generator.builder import Paths, generate
 from generator.errors import GeneratorError
-from generator.publish import publish
-from generator.publish_incremental import STAMP_NAME
+from generator.publish import site as publish_module
+from generator.publish.incremental import STAMP_NAME
+from generator.publish.site import publish
 
 ROOT = Path(__file__).resolve().parent.parent
 ADDED = "\nItaly and Spain signed an energy accord in Madrid on 2 May 2022, officials said.\n"
@@ -175,7 +175,7 @@ def test_write_through_a_hard_link_falls_back_to_full_build(
     project: Paths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """If a file MkDocs rewrites were left hard-linked (a missed case), the build notices and redoes all."""
-    from generator import publish_incremental
+    from generator.publish import incremental as publish_incremental
 
     change_article(project, "article_00002.txt")
     missed = str(project.generated / "sources" / "article_00002" / "index.md")

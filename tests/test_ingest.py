@@ -1,4 +1,4 @@
-"""Tests of generator.ingest: decoding, metadata, boilerplate removal, offsets and corpus loading."""
+"""Tests of generator.ingest.reader: decoding, metadata, boilerplate removal, offsets and corpus loading."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.errors import GeneratorError
-from generator.ingest import Document, decode_bytes, load_corpus, load_document, slugify
+from generator.ingest.reader import Document, decode_bytes, load_corpus, load_document, slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "content" / "sources"

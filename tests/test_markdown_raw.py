@@ -1,10 +1,10 @@
-"""generator.markdown_raw: marked HTML blocks pass through unparsed, with the same output as without it."""
+"""generator.publish.markdown_raw: marked HTML blocks pass through unparsed, as without it."""
 
 from __future__ import annotations
 
 import markdown
 
-from generator.markdown_raw import IDS
+from generator.publish.markdown_raw import IDS
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc"]
 PAGE = """# Title
@@ -30,7 +30,7 @@ After.
 
 
 def _html(text: str, raw: bool) -> str:
-    extensions = [*EXTENSIONS, "generator.markdown_raw"] if raw else EXTENSIONS
+    extensions = [*EXTENSIONS, "generator.publish.markdown_raw"] if raw else EXTENSIONS
     out = markdown.markdown(text, extensions=extensions)
     return "\n".join(line for line in out.splitlines() if "briefs:raw" not in line)
 

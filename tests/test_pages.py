@@ -15,7 +15,7 @@ import markdown
 import pytest
 
 from generator.errors import GeneratorError
-from generator.factsfile import dumps_facts
+from generator.facts.jsonfile import dumps_facts
 from generator.pages import PAGE_KINDS, load_corpus
 from generator.pages.actor import actor_context, is_statement
 from generator.pages.brief import brief_context
@@ -24,7 +24,7 @@ from generator.pages.escape import inside, md_text, slug
 from generator.pages.names import pair_title
 from generator.pages.sector import sector_context
 from generator.pages.source import source_context
-from generator.render import render_pages, render_site
+from generator.render.renderer import render_pages, render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "site"

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import ingest
 from generator.builder import Paths, build, generate
 from generator.errors import GeneratorError
+from generator.ingest import reader as ingest
 from generator.nlp.dates import DateResolver, parse_date
 from generator.nlp.quantities import find_quantities
 from generator.pages.escape import inside, is_slug

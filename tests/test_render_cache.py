@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-import generator.render as render
+import generator.render.renderer as render
 from generator.builder import extract_corpus
-from generator.render import render_site
-from generator.render_cache import MANIFEST
+from generator.render.cache import MANIFEST
+from generator.render.renderer import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTORS = {"trade": {"label": "Trade", "description": "Goods"},

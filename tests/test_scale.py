@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from generator import extract
-from generator.ingest import Document, load_corpus
+from generator.facts import extract
+from generator.ingest.reader import Document, load_corpus
 from generator.nlp.countries import known_names
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from generator.errors import GeneratorError
-from generator.publish import MATERIAL_SEARCH_MAX_PAGES, material_search_max_pages, publish
+from generator.publish.site import MATERIAL_SEARCH_MAX_PAGES, material_search_max_pages, publish
 from tests.browser import CHROMIUM, chromium, serve_folder, watch_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -185,7 +185,7 @@ def test_failed_index_keeps_the_previous_site(
     stamp = live / "briefs" / "cn-it" / "index.html"
     before = stamp.read_text(encoding="utf-8")
     failing = (sys.executable, "-c", "import sys; sys.exit('Error: the index broke\\nsecond line')")
-    monkeypatch.setattr("generator.publish.PAGEFIND", failing)
+    monkeypatch.setattr("generator.publish.site.PAGEFIND", failing)
     with pytest.raises(GeneratorError) as caught:
         publish(demo[0], live, CONFIG)
     assert "Pagefind indexing failed: Error: the index broke" in str(caught.value)

@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.errors import GeneratorError
-from generator.publish import publish
-from generator.render import render_site
+from generator.publish.site import publish
+from generator.render.renderer import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
@@ -150,7 +150,7 @@ def test_failed_build_keeps_the_previous_site(site, tmp_path):
 def _demo_builder():
     """Return a callable (content_dir, site_dir, work_dir) -> None for the whole build, or skip."""
     try:
-        build_site = importlib.import_module("generator.build").build_site
+        build_site = importlib.import_module("generator.builder").build_site
         return lambda content, site, work: build_site(content, site, templates=TEMPLATES, config=CONFIG)
     except (ImportError, AttributeError):
         pass
@@ -158,7 +158,7 @@ def _demo_builder():
         builder = importlib.import_module("generator.builder")
     except ImportError as error:
         pytest.skip(
-            f"no whole-site build to test yet (generator.build.build_site missing; "
+            f"no whole-site build to test yet (generator.builder.build_site missing; "
             f"generator.builder does not import: {error})"
         )
 

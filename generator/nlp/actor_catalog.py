@@ -11,8 +11,8 @@ from typing import Any
 
 import pycountry
 
-from ..content import Field, LineDict, LineList, check_record, load_yaml
-from ..errors import GeneratorError, raise_all
+from generator.content.yamlfile import Field, LineDict, LineList, check_record, load_yaml
+from generator.errors import GeneratorError, raise_all
 
 ACTOR_TYPES = (
     "person",

@@ -7,9 +7,9 @@ from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from .actor_catalog import ActorConfig
-from .actor_orgs import Candidate, DocView, OrgRules
-from .components import text_of, token_texts
+from generator.nlp.actor_catalog import ActorConfig
+from generator.nlp.actor_orgs import Candidate, DocView, OrgRules
+from generator.nlp.components import text_of, token_texts
 
 HYPHENS = {"-", "–"}
 LIST_SEPS = {",", "and", "/", "&"}

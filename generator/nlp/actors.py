@@ -11,8 +11,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .actor_catalog import ActorConfig, ActorEntry, load_actor_config, load_actors, slugify
-from .actor_patterns import Candidate, Discoverer, DocView, view_of
+from generator.nlp.actor_catalog import ActorConfig, ActorEntry, load_actor_config, load_actors, slugify
+from generator.nlp.actor_patterns import Candidate, Discoverer, DocView, view_of
 
 __all__ = ["ActorEntry", "ActorRecognizer", "load_actors", "make_actors", "slugify"]
 SPANS_KEY = "actors"

@@ -7,8 +7,10 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from generator.config import TUNING
+
 TEXT_KEY = "briefs_text"
-MAX_SENTENCE_TOKENS = 150  # text without punctuation still yields sentences of bounded length
+MAX_SENTENCE_TOKENS = TUNING.max_sentence_tokens
 
 
 @Language.component("briefs_paragraphs")

@@ -12,9 +12,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
-from ..content import LineDict, LineList, load_yaml
-from ..errors import GeneratorError, raise_all
-from .actor_catalog import load_actors
+from generator.content.yamlfile import LineDict, LineList, load_yaml
+from generator.errors import GeneratorError, raise_all
+from generator.nlp.actor_catalog import load_actors
 
 SPANS_KEY = "countries"
 KINDS = ("names", "demonyms", "capitals", "seats", "prefixes")

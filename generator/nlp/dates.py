@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from dateutil import parser as _du
 
-from .date_patterns import (  # noqa: F401
+from generator.nlp.date_patterns import (  # noqa: F401
     _EXPLICIT,
     _FINITE_AFTER,
     _FUTURE,

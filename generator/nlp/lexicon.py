@@ -14,9 +14,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..content import Field, LineDict, check_record, load_yaml
-from ..errors import GeneratorError, raise_all
-from .components import token_texts
+from generator.content.yamlfile import Field, LineDict, check_record, load_yaml
+from generator.errors import GeneratorError, raise_all
+from generator.nlp.components import token_texts
 
 SECTOR_IDS = (
     "trade", "investment", "telecom_5g", "energy", "technology_research", "cybersecurity", "defense",

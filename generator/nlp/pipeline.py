@@ -11,17 +11,18 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import actors as _actors  # noqa: F401 - registers briefs_actors
-from . import components as _components  # noqa: F401 - registers briefs_paragraphs
-from . import countries as _countries  # noqa: F401 - registers briefs_countries
-from . import lexicon as _lexicon  # noqa: F401 - registers briefs_lexicon
-from .components import text_of
-from .dates import DateResolver, DateValue
-from .lexicon import sentence_stance
-from .quantities import Quantity, find_quantities
+from generator.config import TUNING
+from generator.nlp import actors as _actors  # noqa: F401 - registers briefs_actors
+from generator.nlp import components as _components  # noqa: F401 - registers briefs_paragraphs
+from generator.nlp import countries as _countries  # noqa: F401 - registers briefs_countries
+from generator.nlp import lexicon as _lexicon  # noqa: F401 - registers briefs_lexicon
+from generator.nlp.components import text_of
+from generator.nlp.dates import DateResolver, DateValue
+from generator.nlp.lexicon import sentence_stance
+from generator.nlp.quantities import Quantity, find_quantities
 
 PIPELINE_VERSION = "1"
-CHUNK_CHARS = 100_000  # spaCy's own limit is 1,000,000; smaller chunks bound memory per call
+CHUNK_CHARS = TUNING.chunk_chars
 NON_STATES = {"EU", "NATO", "INT"}
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from generator.config import TUNING
 from generator.pages.corpus import Corpus, Entity
 from generator.pages.names import country_name, readable
 from generator.pages.search import SearchMeta, search_meta
@@ -31,7 +32,7 @@ from generator.pages.views import (
 _QUOTES = re.compile(r"[\"“”«»„]")
 # Case-sensitive on purpose: "States" in "United States" is not a speech verb.
 _SPEECH = re.compile(r"\b(said|says|told|tells|stated|states|[Aa]ccording to)\b")
-SPEECH_WINDOW = 80
+SPEECH_WINDOW = TUNING.speech_window
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from generator.charts import stance_bars
+from generator.config import TUNING
+from generator.pages.charts import stance_bars
 from generator.pages.corpus import Corpus, Entity
 from generator.pages.escape import slug
 from generator.pages.names import pair_title, readable
@@ -39,8 +40,8 @@ from generator.pages.views import (
     timeline,
 )
 
-MAX_KEY_POINTS = 6
-MAX_SECTOR_FACTS = 8  # per sector section: examples; the counts cover all facts
+MAX_KEY_POINTS = TUNING.max_key_points
+MAX_SECTOR_FACTS = TUNING.max_sector_facts
 SCORING_NOTE = (
     "Key points are the facts that score highest on: date (2), figure (2), "
     "named actors (1 each, up to 3), a cooperation or tension stance (1), "

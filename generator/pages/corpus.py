@@ -6,10 +6,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.config import TUNING
 from generator.errors import GeneratorError
 from generator.pages.escape import is_slug, slug
 
-BRIEF_MIN_FACTS = 3
+BRIEF_MIN_FACTS = TUNING.brief_min_facts
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.factsfile import dumps_facts
+from generator.facts.jsonfile import dumps_facts
 from generator.pages.corpus import Corpus
 from generator.pages.escape import csv_cell
 from generator.pages.views import date_of, front_matter
 
-SCHEMA_FILE = Path(__file__).resolve().parent.parent / "facts.schema.json"
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "facts" / "facts.schema.json"
 CSV_COLUMNS = (
     "id",
     "document",

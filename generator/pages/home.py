@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from generator.config import TUNING
 from generator.pages.corpus import Corpus
 from generator.pages.escape import html_text
 from generator.pages.names import pair_title, sector_label
 from generator.pages.views import FactView, date_of, fact_view, front_matter, stance_count, url
 
 HOME_ROOT = ""
-LATEST_EVENTS = 10
+LATEST_EVENTS = TUNING.latest_events
 
 
 @dataclass(frozen=True)

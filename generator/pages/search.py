@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from generator.config import TUNING
 from generator.pages.corpus import Corpus
 from generator.pages.escape import html_text, is_slug
 from generator.pages.views import date_of, front_matter
@@ -47,7 +48,7 @@ class SearchContext:
 # A page is filed under at most this many values of each filter: those most of its facts have. An
 # article that names thirty pairs in passing is not about all of them, and the filter data a search
 # downloads grows with the values per page (at 10,000 articles, all values took it past 1 MB).
-MAX_FACET_VALUES = 8
+MAX_FACET_VALUES = TUNING.max_facet_values
 
 
 def _top(values: Counter[str]) -> set[str]:

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from generator.charts import stance_bars
+from generator.config import TUNING
 from generator.pages.actor import CountRow
 from generator.pages.brief import year_rows
+from generator.pages.charts import stance_bars
 from generator.pages.corpus import Corpus, Entity
 from generator.pages.names import actor_type_label, sector_label
 from generator.pages.search import SearchMeta, search_meta
@@ -40,7 +41,7 @@ INSTRUMENTS: dict[str, re.Pattern[str]] = {
     "tariff": re.compile(r"\btariffs?\b", re.I),
 }
 
-MAX_INSTRUMENT_SOURCES = 10
+MAX_INSTRUMENT_SOURCES = TUNING.max_instrument_sources
 
 
 @dataclass(frozen=True)

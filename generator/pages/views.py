@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
+from generator.config import TUNING
 from generator.errors import GeneratorError
 from generator.pages.corpus import Corpus
 from generator.pages.escape import html_text, is_slug, one_line, slug
@@ -144,12 +145,12 @@ def _fact_view(corpus: Corpus, fact: dict, root: str) -> FactView:
 # Every list on a page is bounded, so pages stay readable and build time and site size grow with the
 # corpus, not with the corpus times the number of pages a fact appears on. What a list leaves out is
 # counted on the page; every fact keeps its place on its source page and in data/facts.json and .csv.
-MAX_FACTS_PER_YEAR = 25
+MAX_FACTS_PER_YEAR = TUNING.max_facts_per_year
 # A timeline with more dated facts than this lists fewer a year (at least MIN_FACTS_PER_YEAR), so a
 # page's length does not grow with the number of years either.
-MAX_TIMELINE_FACTS = 150
-MIN_FACTS_PER_YEAR = 3
-MAX_LISTED = 30  # other lists: statements, undated facts, key figures, sources, actors, sentences
+MAX_TIMELINE_FACTS = TUNING.max_timeline_facts
+MIN_FACTS_PER_YEAR = TUNING.min_facts_per_year
+MAX_LISTED = TUNING.max_listed
 
 
 def weight(fact: dict) -> tuple[int, int, int]:

@@ -9,10 +9,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # The code whose output is cached: a change to any of it invalidates every cached result; page,
 # render and publish code does not (ingest changes reach the key through the Document itself).
-EXTRACTION_CODE = ("extract.py", "cache.py", "content.py", "errors.py", "nlp/*.py")
+EXTRACTION_CODE = ("facts/*.py", "content/*.py", "errors.py", "nlp/*.py")
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ import codecs
 import re
 from pathlib import Path
 
-from .errors import GeneratorError
+from generator.errors import GeneratorError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),

@@ -29,8 +29,8 @@ from generator.pages.corpus import Corpus, Entity
 from generator.pages.names import pair_title
 
 MANIFEST = ".briefs-render.json"
-PACKAGE_DIR = Path(__file__).resolve().parent
-PAGE_CODE = ("render.py", "render_cache.py", "charts.py", "writer.py", "pages/*.py")
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+PAGE_CODE = ("render/*.py", "pages/*.py")
 
 
 def _hash(*parts: Any) -> hashlib.blake2b:

@@ -17,16 +17,17 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from generator import publish_incremental as incremental_publish
+from generator.config import TUNING
 from generator.errors import GeneratorError
-from generator.site_guard import check_site, site_lock, write_site_stamp
+from generator.publish import incremental as incremental_publish
+from generator.publish.guard import check_site, site_lock, write_site_stamp
 
 # Above this many Markdown pages Material's search (one lunr index, downloaded whole on the first
 # search) is switched off and the header opens the Pagefind search page instead. mkdocs.yml can set
 # it as extra.briefs.material_search_max_pages.
-MATERIAL_SEARCH_MAX_PAGES = 300
+MATERIAL_SEARCH_MAX_PAGES = TUNING.material_search_max_pages
 PAGEFIND = (sys.executable, "-m", "pagefind")
-PAGEFIND_TIMEOUT_SECONDS = 1800
+PAGEFIND_TIMEOUT_SECONDS = TUNING.pagefind_timeout_seconds
 # Inside the indexed article body: heading permalinks ("¶") and Material's tag chips are not content,
 # and lists of facts repeat sentences that are indexed once, on their source page (where a result
 # leads to the sentence itself): a brief, profile or sector map is found by its title, names, figures
@@ -35,8 +36,8 @@ PAGEFIND_EXCLUDE = ".headerlink, .md-tags, .briefs-facts"
 _KEPT = "the previous site is unchanged; is pagefind[bin] installed?"
 # The new site is only swapped in while the disk of the site keeps this much free space (the smaller of
 # the two): a nearly full disk is where Pagefind and MkDocs may have written files short.
-MIN_FREE_BYTES = 50 * 1024 * 1024
-MIN_FREE_FRACTION = 0.01
+MIN_FREE_BYTES = TUNING.min_free_bytes
+MIN_FREE_FRACTION = TUNING.min_free_fraction
 
 
 class _Collect(logging.Handler):

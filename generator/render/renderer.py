@@ -27,15 +27,16 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
-from generator import render_cache
+from generator.config import TUNING
 from generator.errors import GeneratorError
 from generator.pages import PAGE_KINDS, load_corpus
 from generator.pages.data import facts_csv, facts_json, facts_schema
 from generator.pages.escape import html_text, md_text, printable
-from generator.writer import KEPT, Kept, reusable_dir, write_site
+from generator.render import cache as render_cache
+from generator.render.writer import KEPT, Kept, reusable_dir, write_site
 
 SANDBOX_HINT = "templates may only use the page's variables and Jinja's filters"
-MAX_TEMPLATE_ITEMS = 1_000_000  # `"x" * n`, `[x] * n`: longest result a template may build
+MAX_TEMPLATE_ITEMS = TUNING.max_template_items
 _MAX_POWER = 10**100  # `a ** b`: largest result a template may compute
 
 

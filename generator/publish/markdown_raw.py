@@ -79,5 +79,5 @@ class RawBlocksExtension(Extension):
 
 
 def makeExtension(**kwargs: Any) -> RawBlocksExtension:  # noqa: N802 -- Python-Markdown's entry point
-    """Entry point for `markdown_extensions: [generator.markdown_raw]` in mkdocs.yml."""
+    """Entry point for `markdown_extensions: [generator.publish.markdown_raw]` in mkdocs.yml."""
     return RawBlocksExtension(**kwargs)

@@ -16,12 +16,19 @@ from typing import Any
 
 from spacy.language import Language
 
-from .cache import ExtractionCache, canonical, code_version, content_version
-from .ingest import Document
-from .nlp.components import process
-from .nlp.dates import DateResolver
-from .nlp.pipeline import NON_STATES, PIPELINE_VERSION, SentenceFacts, build_nlp, chunks, iter_sentences
-from .progress import progress
+from generator.facts.cache import ExtractionCache, canonical, code_version, content_version
+from generator.ingest.reader import Document
+from generator.nlp.components import process
+from generator.nlp.dates import DateResolver
+from generator.nlp.pipeline import (
+    NON_STATES,
+    PIPELINE_VERSION,
+    SentenceFacts,
+    build_nlp,
+    chunks,
+    iter_sentences,
+)
+from generator.progress import progress
 
 SCHEMA_VERSION = "1"
 
@@ -294,7 +301,7 @@ def merge_results(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 def load_schema() -> dict[str, Any]:
     """The facts data contract shipped with the package."""
-    return json.loads(resources.files("generator").joinpath("facts.schema.json").read_text("utf-8"))
+    return json.loads(resources.files("generator.facts").joinpath("facts.schema.json").read_text("utf-8"))
 
 
 def validate_facts(data: dict[str, Any]) -> list[str]:

@@ -9,7 +9,8 @@ from typing import Any
 
 import yaml
 
-from .errors import GeneratorError, raise_all
+from generator.config import TUNING
+from generator.errors import GeneratorError, raise_all
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -111,7 +112,7 @@ def load_yaml(path: Path) -> Any:
 
 # Curated files nest 4 levels deep. libyaml's composer recurses in C and crashes the interpreter
 # (segmentation fault) on some 50,000 levels, so depth is measured on its event stream first.
-MAX_DEPTH = 50
+MAX_DEPTH = TUNING.max_yaml_depth
 
 
 def _check_depth(text: str, loader_class: type, path: Path) -> None:

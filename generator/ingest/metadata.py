@@ -9,16 +9,17 @@ from typing import Any
 
 import yaml
 
-from .errors import GeneratorError
+from generator.config import TUNING
+from generator.errors import GeneratorError
 
 # Bounds of what an article's metadata may hold. Front matter longer than MAX_FRONT_MATTER_CHARS or
 # nested deeper than MAX_FRONT_MATTER_DEPTH is refused (the document is skipped with a warning); a
 # longer title or author is cut at a word boundary, a longer URL is dropped (a cut URL leads elsewhere).
-MAX_FRONT_MATTER_CHARS = 65_536
-MAX_FRONT_MATTER_DEPTH = 16
-MAX_TITLE_CHARS = 300
-MAX_AUTHOR_CHARS = 300
-MAX_URL_CHARS = 2_000
+MAX_FRONT_MATTER_CHARS = TUNING.max_front_matter_chars
+MAX_FRONT_MATTER_DEPTH = TUNING.max_front_matter_depth
+MAX_TITLE_CHARS = TUNING.max_title_chars
+MAX_AUTHOR_CHARS = TUNING.max_author_chars
+MAX_URL_CHARS = TUNING.max_url_chars
 LIMITS = {"title": MAX_TITLE_CHARS, "author": MAX_AUTHOR_CHARS, "url": MAX_URL_CHARS}
 
 MONTHS = {

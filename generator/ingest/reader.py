@@ -13,20 +13,21 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import boilerplate as bp
-from . import metadata as meta
-from .decode import decode_bytes
-from .errors import GeneratorError
+from generator.config import TUNING
+from generator.errors import GeneratorError
+from generator.ingest import boilerplate as bp
+from generator.ingest import metadata as meta
+from generator.ingest.decode import decode_bytes
 
 SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 # The most decoded characters of one document that are read (about 250 printed pages). Beyond it the
 # build time and the size of the document's source page grow without bound, so the rest is dropped at
 # a paragraph boundary with a warning naming the file.
-MAX_DOCUMENT_CHARS = 500_000
+MAX_DOCUMENT_CHARS = TUNING.max_document_chars
 # The longest document id: pages are written as sources/<id>/index.md, and a file system refuses a
 # name of more than 255 bytes. A longer slug is cut and ends in "-" + 8 hex digits of a hash of the
 # whole relative path, so two long names that share their first 71 characters still differ.
-MAX_ID_CHARS = 80
+MAX_ID_CHARS = TUNING.max_id_chars
 
 
 @dataclass

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import GeneratorError
+from generator.errors import GeneratorError
 
 SITE_STAMP = ".briefs-site"
 # Sites published before SITE_STAMP existed carry the incremental-publish stamp: they count as built too.

@@ -5,12 +5,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from generator.config import TUNING
 from generator.errors import GeneratorError
 from generator.pages.escape import inside, printable
 
 # Longest file or folder name written, in bytes: file systems allow 255, MkDocs adds nothing to a
 # folder name (sources/<id>/index.html), and staying well below leaves room for `.tmp` names.
-MAX_NAME_BYTES = 200
+MAX_NAME_BYTES = TUNING.max_name_bytes
 
 # An output folder holding any of these is a project, not generated output: never empty it.
 _PROTECTED = (".git", "mkdocs.yml", "pyproject.toml", "generator")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from . import metadata as meta
+from generator.ingest import metadata as meta
 
 KEEP, BLANK, CHROME, BYLINE, DATE = "keep", "blank", "chrome", "byline", "date"
 Segment = tuple[str, "int | None"]  # (text, source offset; None for inserted text)

@@ -1,0 +1,78 @@
+"""Every tuning constant of briefs, in one frozen dataclass: limits, list lengths, thresholds, timeouts.
+
+Modules read their values from `TUNING` (most keep a module-level name bound to it, so a test can
+patch one module). Each field says what it bounds and why in its `help`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+def _(value: float, help: str) -> Any:  # noqa: A002 -- "help", as datasette's field metadata
+    """A field with its default and its help text."""
+    return field(default=value, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """The tuning constants, grouped by stage."""
+
+    # ingest
+    max_document_chars: int = _(
+        500_000, "decoded characters read of one document (about 250 printed pages); the rest is dropped at "
+        "a paragraph boundary with a warning naming the file")
+    max_id_chars: int = _(
+        80, "longest document id: pages are written as sources/<id>/index.md; a longer slug is cut and ends "
+        "in '-' + 8 hex digits of a hash of the whole relative path")
+    max_front_matter_chars: int = _(65_536, "longest front matter of an article; longer is refused")
+    max_front_matter_depth: int = _(16, "deepest nesting of an article's front matter")
+    max_title_chars: int = _(300, "a longer title is cut at a word boundary")
+    max_author_chars: int = _(300, "a longer author is cut at a word boundary")
+    max_url_chars: int = _(2_000, "a longer URL is dropped (a cut URL leads elsewhere)")
+    max_yaml_depth: int = _(
+        50, "deepest nesting of a curated YAML file (libyaml crashes the interpreter at some 50,000 levels)")
+    # extract
+    chunk_chars: int = _(
+        100_000, "characters per spaCy call (spaCy's own limit is 1,000,000; smaller chunks bound memory)")
+    max_sentence_tokens: int = _(
+        150, "longest sentence: text without punctuation still yields sentences of bounded length")
+    # aggregate
+    brief_min_facts: int = _(3, "facts a pair needs for a brief of its own")
+    max_key_points: int = _(6, "key points at the top of a brief")
+    max_sector_facts: int = _(8, "example facts per sector section of a brief")
+    max_instrument_sources: int = _(10, "sources listed per instrument on a sector map")
+    latest_events: int = _(10, "latest events on the home page")
+    max_facet_values: int = _(
+        8, "values of each search filter a page is filed under (those most of its facts have)")
+    speech_window: int = _(80, "characters around an actor's name searched for a speech verb")
+    max_facts_per_year: int = _(25, "facts a timeline lists per year (weightiest first)")
+    max_timeline_facts: int = _(
+        150, "a timeline with more dated facts lists fewer a year, at least min_facts_per_year")
+    min_facts_per_year: int = _(3, "facts a long timeline still lists per year")
+    max_listed: int = _(
+        30, "other lists: statements, undated facts, key figures, sources, actors, sentences")
+    # render
+    max_template_items: int = _(
+        1_000_000, "longest result a template may build with `*` (strings, lists)")
+    max_name_bytes: int = _(
+        200, "longest file or folder name written (file systems allow 255; room is left for .tmp names)")
+    # publish
+    material_search_max_pages: int = _(
+        300, "above this many pages Material's lunr search is switched off (mkdocs.yml can set "
+        "extra.briefs.material_search_max_pages)")
+    pagefind_timeout_seconds: int = _(1800, "longest a Pagefind run may take")
+    min_free_bytes: int = _(
+        50 * 1024 * 1024, "free space the site's disk must keep for the swap (the smaller of this and "
+        "min_free_fraction)")
+    min_free_fraction: float = _(0.01, "free share of the site's disk the swap must keep")
+    plain_progress_seconds: float = _(30.0, "seconds between plain progress lines when not on a terminal")
+
+
+TUNING = Tuning()
+
+
+def documented() -> dict[str, str]:
+    """Every tuning field and its help text (tests assert that none lacks one)."""
+    return {f.name: f.metadata.get("help", "") for f in fields(Tuning)}

@@ -1,0 +1,1 @@
+"""content: see the modules of this package."""

@@ -1,0 +1,1 @@
+"""facts: see the modules of this package."""

@@ -1,0 +1,1 @@
+"""publish: see the modules of this package."""

@@ -1,0 +1,1 @@
+"""render: see the modules of this package."""
