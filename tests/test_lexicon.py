@@ -12,15 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
+from generator.content import load_content
+from generator.content.sectors import load_sectors
+from generator.content.stance import load_stance
+from generator.content.terms import normalise
+from generator.content.vocabulary import SECTOR_IDS
 from generator.errors import GeneratorError
-from generator.nlp.lexicon import (
-    SECTOR_IDS,
-    load_sectors,
-    load_stance,
-    normalise,
-    sentence_cues,
-    sentence_stance,
-)
+from generator.nlp.lexicon import sentence_cues, sentence_stance
+from generator.nlp.pipeline import initialize_pipes
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -37,8 +36,8 @@ def nlp() -> Language:
     """A blank English pipeline with sentences and the lexicon component."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("briefs_lexicon", config={"content_dir": str(CONTENT)})
-    return nlp
+    nlp.add_pipe("briefs_lexicon")
+    return initialize_pipes(nlp, load_content(CONTENT))
 
 
 def _sectors(nlp: Language, text: str) -> set[str]:
@@ -233,7 +232,9 @@ def test_gold_sectors_and_stance(nlp: Language) -> None:
     recall, accuracy = sector_hits / sector_total, stance_hits / stance_total
     print(f"\nsector recall {sector_hits}/{sector_total} = {recall:.3f}; "
           f"stance accuracy {stance_hits}/{stance_total} = {accuracy:.3f}")
-    assert recall >= 0.5
+    # Floors about two items below the scores reached (47/70 sectors, 27/44 stances).
+    assert recall >= 45 / 70
+    assert accuracy >= 25 / 44
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
