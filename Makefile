@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,zensical]'
 	touch $(STAMP)
 
 # Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
@@ -34,5 +34,6 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy generator
 
+# .site.work: the default site's work folder (generated Markdown, caches); generated, .cache: older layouts
 clean:
-	rm -rf site generated .cache
+	rm -rf site .site.work generated .cache

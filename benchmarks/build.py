@@ -27,8 +27,9 @@ Each stage runs in its own forked process; *time* is the wall time of the stage 
 its input from the previous stage's pickle is excluded), *peak* is that process's peak RSS
 (`ru_maxrss`, which includes the interpreter, libraries and the stage's input), and for extraction
 with `-j 2` the second figure is the peak RSS of the largest worker process (`RUSAGE_CHILDREN`).
-Aggregate and render are one call (`render_site`), so they are timed together. Extraction runs from
-an empty cache (a cold build). Words are whitespace-separated words of the cleaned text."""
+Aggregate and render are timed together (`builder.aggregate`, then `builder.render`).
+Extraction runs from an empty cache (a cold build). Words are whitespace-separated words of the cleaned
+text."""
 
 
 def measure(n: int, workdir: Path, jobs: int, seed: int) -> tuple[Workspace, dict[str, StageResult]]:

@@ -44,7 +44,7 @@ def main() -> None:
 
     import spacy
 
-    from generator.builder import extract_corpus
+    from generator import builder
 
     tmp = Path(tempfile.mkdtemp())
     try:
@@ -55,12 +55,15 @@ def main() -> None:
         for _ in nlp.pipe(texts):
             pass
         bare = words / (time.perf_counter() - t0)
+        project = builder.Paths(content=ROOT / "content", templates=ROOT / "templates")
+        content = builder.checked_content(project)
         t0 = time.perf_counter()
-        data, _ = extract_corpus(tmp, ROOT / "content", n_process=args.jobs)
+        docs = builder.ingest(tmp, content)
+        data = builder.extract(docs, content, n_process=args.jobs)
         full = words / (time.perf_counter() - t0)
     finally:
         shutil.rmtree(tmp)
-    print(f"corpus: {len(texts)} documents, {words} words, {len(data['facts'])} facts")
+    print(f"corpus: {len(texts)} documents, {words} words, {len(data.facts)} facts")
     print(f"bare spacy.blank('en') tokenization: {bare:,.0f} words/s")
     print(f"whole extraction (ingest+pipeline+facts, {args.jobs} process): {full:,.0f} words/s")
     print(f"ratio: {full / bare:.2f} (target >= 0.30)")

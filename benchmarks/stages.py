@@ -1,4 +1,7 @@
-"""Runs one build stage in a forked child and reports its wall time and peak memory."""
+"""Runs one build stage in a forked child and reports its wall time and peak memory.
+
+The stages are generator/builder.py's own stage functions (ingest, extract, render, publish), called on
+the paths a `briefs build` of the workspace would use."""
 
 from __future__ import annotations
 
@@ -17,26 +20,39 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator import builder  # noqa: E402
+from generator.builder import Paths  # noqa: E402
+
 
 @dataclass
 class Workspace:
-    """One benchmark corpus and everything a build of it reads and writes."""
+    """One benchmark corpus and everything a build of it reads and writes (paths: as `briefs build
+    --content DIR/content --templates DIR/templates --site DIR/site` has them)."""
 
     dir: Path
     jobs: int = 2
 
-    content: Path = field(init=False)
-    templates: Path = field(init=False)
-    generated: Path = field(init=False)
-    site: Path = field(init=False)
-    cache: Path = field(init=False)
+    paths: Paths = field(init=False)
 
     def __post_init__(self) -> None:
-        self.content = self.dir / "content"
-        self.templates = self.dir / "templates"
-        self.generated = self.dir / "generated"
-        self.site = self.dir / "site"
-        self.cache = self.dir / ".cache" / "extract.sqlite"
+        self.paths = Paths(content=self.dir / "content", templates=self.dir / "templates",
+                           site=self.dir / "site", config=ROOT / "mkdocs.yml")
+
+    @property
+    def content(self) -> Path:
+        return self.paths.content
+
+    @property
+    def templates(self) -> Path:
+        return self.paths.templates
+
+    @property
+    def generated(self) -> Path:
+        return self.paths.generated
+
+    @property
+    def site(self) -> Path:
+        return self.paths.site
 
     def prepare(self) -> None:
         """Copy the curated YAML and templates beside the corpus (so a benchmark may edit them)."""
@@ -96,54 +112,50 @@ def _load(ws: Workspace, name: str) -> Any:
         return pickle.load(f)  # noqa: S301 -- our own file, written by the previous stage
 
 
-def ingest(ws: Workspace) -> dict[str, Any]:
-    """Stage 1: read and clean the articles."""
-    from generator.ingest.reader import load_corpus
-    from generator.nlp.countries import known_names
+def _claimed(ws: Workspace) -> Any:
+    """The work folder prepared and locked, as a build has it (the site lock is publish's own)."""
+    return builder.claimed(ws.paths, site=False)
 
+
+def ingest(ws: Workspace) -> dict[str, Any]:
+    """Stage ingest: read and clean the articles (the curated content is loaded first, untimed)."""
+    content = builder.checked_content(ws.paths)
     t0 = time.perf_counter()
-    docs = load_corpus(ws.content / "sources", known_names=known_names(ws.content), warn=lambda m: None)
+    docs = builder.ingest(ws.paths.sources, content, warn=lambda m: None)
     seconds = time.perf_counter() - t0
     _save(ws, "docs", docs)
     return {"seconds": seconds, "documents": len(docs), "words": sum(len(d.text.split()) for d in docs)}
 
 
 def extract(ws: Workspace) -> dict[str, Any]:
-    """Stage 2: the NLP pipeline, through the per-document cache."""
-    from generator.facts.extract import extract_documents
-
-    docs = _load(ws, "docs")
-    t0 = time.perf_counter()
-    facts = extract_documents(docs, ws.content, n_process=ws.jobs, cache_path=ws.cache)
-    seconds = time.perf_counter() - t0
+    """Stage extract: the NLP pipeline, through the per-document cache."""
+    content, docs = builder.checked_content(ws.paths), _load(ws, "docs")
+    with _claimed(ws):
+        t0 = time.perf_counter()
+        facts = builder.extract(docs, content, n_process=ws.jobs, cache=ws.paths.cache)
+        seconds = time.perf_counter() - t0
     _save(ws, "facts", facts)
-    return {"seconds": seconds, "facts": len(facts["facts"]), "actors": len(facts["actors"])}
+    return {"seconds": seconds, "facts": len(facts.facts), "actors": len(facts.actors)}
 
 
 def render(ws: Workspace) -> dict[str, Any]:
-    """Stage 3: aggregate the facts into view models and render the Markdown pages."""
-    from generator.nlp.lexicon import load_sectors
-    from generator.render.renderer import render_site
-
-    docs, facts = _load(ws, "docs"), _load(ws, "facts")
-    sources = {d.id: d.source_text for d in docs}
-    del docs
-    t0 = time.perf_counter()
-    sectors = {k: {"label": v.label, "description": v.description}
-               for k, v in load_sectors(ws.content / "sectors.yaml").items()}
-    written = render_site(facts, sources, sectors, ws.templates, ws.generated)
-    return {"seconds": time.perf_counter() - t0, "pages": sum(1 for p in written if p.suffix == ".md")}
+    """Stages aggregate and render: the view models and the Markdown pages."""
+    content, docs, facts = builder.checked_content(ws.paths), _load(ws, "docs"), _load(ws, "facts")
+    with _claimed(ws):
+        t0 = time.perf_counter()
+        corpus = builder.aggregate(facts, docs, content)
+        pages = builder.render(corpus, ws.paths.templates, ws.paths.generated)
+        seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "pages": pages}
 
 
 def publish(ws: Workspace) -> dict[str, Any]:
-    """Stage 4: MkDocs (strict) into a staging folder, then the swap."""
+    """Stage publish: the engine (strict) into a staging folder, Pagefind, then the swap."""
     import logging
-
-    from generator.publish.site import publish as mkdocs_publish
 
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     t0 = time.perf_counter()
-    mkdocs_publish(ws.generated, ws.site, ROOT / "mkdocs.yml")
+    builder.publish(ws.paths.generated, ws.paths.site, ws.paths.config)
     return {"seconds": time.perf_counter() - t0}
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from generator.errors import GeneratorError
 
-__all__ = ["BuildResult", "GeneratorError", "Paths", "build", "extract_corpus", "generate"]
+__all__ = ["BuildResult", "GeneratorError", "Paths", "build", "extract_corpus", "generate", "work_folder"]
 
 
 def __getattr__(name: str) -> Any:

@@ -2,46 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from generator.content import CONTENT_HINT, Content, load_content
 from generator.errors import GeneratorError, GeneratorErrors
 from generator.ingest.reader import SUFFIXES
 
-CONTENT_HINT = "run from the project root or pass --content DIR"
 
-
-def _collect(load: Callable[[], Any], errors: list[GeneratorError], path: Path) -> None:
-    """Run one loader; add whatever it raises (one error or several) to errors. An unexpected exception
-    is a bug in briefs, not in the file, but is still reported against the file it was reading, so it
-    never hides the problems of the other files."""
+def load_and_check_yaml(content_dir: Path) -> tuple[Content | None, list[GeneratorError]]:
+    """Load the curated content once (generator.content.load_content); return it, or None and every
+    problem of every file."""
     try:
-        load()
+        return load_content(content_dir), []
     except GeneratorErrors as many:
-        errors.extend(many.errors)
+        return None, list(many.errors)
     except GeneratorError as one:
-        errors.append(one)
-    except Exception as exc:  # noqa: BLE001 -- see the docstring
-        errors.append(GeneratorError(f"internal error while reading it: {type(exc).__name__}: {exc}", path,
-                                     hint="please report this; run with --debug for a traceback"))
+        return None, [one]
 
 
 def check_yaml(content_dir: Path) -> list[GeneratorError]:
     """Load every curated YAML file of content_dir with its real loader; return all problems."""
-    from generator.nlp.actor_catalog import load_actor_config
-    from generator.nlp.countries import load_country_names
-    from generator.nlp.lexicon import load_sectors, load_stance
-
-    # Both loaders cache by path: forget earlier reads so that an edited file is read again.
-    load_actor_config.cache_clear()
-    load_country_names.cache_clear()
-    errors: list[GeneratorError] = []
-    _collect(lambda: load_actor_config(content_dir / "actors.yaml"), errors, content_dir / "actors.yaml")
-    _collect(lambda: load_country_names(content_dir), errors, content_dir / "countries.yaml")
-    _collect(lambda: load_sectors(content_dir / "sectors.yaml"), errors, content_dir / "sectors.yaml")
-    _collect(lambda: load_stance(content_dir / "stance.yaml"), errors, content_dir / "stance.yaml")
-    return errors
+    return load_and_check_yaml(content_dir)[1]
 
 
 def check_sources(sources: Path) -> list[GeneratorError]:
@@ -88,12 +69,14 @@ def check_templates(templates_dir: Path) -> list[GeneratorError]:
 
 def check_rendering(templates_dir: Path) -> list[GeneratorError]:
     """Render every page kind's template with the fixture corpus; return the first problem of each."""
-    from generator.pages import PAGE_KINDS, load_corpus
+    from generator.facts.model import FactsData
+    from generator.pages import PAGE_KINDS, aggregate
     from generator.render.fixture import fixture_corpus
     from generator.render.renderer import make_environment, render_page
 
     env = make_environment(templates_dir)
-    corpus = load_corpus(*fixture_corpus())
+    facts, sources, sectors = fixture_corpus()
+    corpus = aggregate(FactsData.from_json(facts), sources, sectors)
     errors: list[GeneratorError] = []
     for kind in PAGE_KINDS.values():
         for _relative, context in kind.pages(corpus):
@@ -106,11 +89,20 @@ def check_rendering(templates_dir: Path) -> list[GeneratorError]:
     return errors
 
 
-def check_content(content_dir: Path, templates_dir: Path) -> list[GeneratorError]:
-    """Validate content/ (YAML and the sources folder) and the templates; return every problem found."""
+def load_and_check(content_dir: Path, templates_dir: Path) -> tuple[Content | None, list[GeneratorError]]:
+    """Validate content/ (YAML and the sources folder) and the templates; return the content loaded (None
+    if its YAML has a problem) and every problem found. A build uses the content it returns, so each
+    curated file is read once per build."""
     content_dir, templates_dir = Path(content_dir), Path(templates_dir)
+    content: Content | None = None
     if not content_dir.is_dir():
         errors = [GeneratorError("content folder not found", content_dir, hint=CONTENT_HINT)]
     else:
-        errors = check_yaml(content_dir) + check_sources(content_dir / "sources")
-    return errors + check_templates(templates_dir)
+        content, errors = load_and_check_yaml(content_dir)
+        errors += check_sources(content_dir / "sources")
+    return content, errors + check_templates(templates_dir)
+
+
+def check_content(content_dir: Path, templates_dir: Path) -> list[GeneratorError]:
+    """Validate content/ (YAML and the sources folder) and the templates; return every problem found."""
+    return load_and_check(content_dir, templates_dir)[1]

@@ -65,11 +65,12 @@ def extract(corpus: Path, output: Path, content: Path, strict: bool, jobs: int) 
                f"{len(data['actors'])} actors -> {output}")
 
 
-def _paths(content: Path, site: Path, templates: Path, config: Path):  # type: ignore[no-untyped-def]
-    from generator.builder import Paths
+def _paths(content: Path, site: Path, templates: Path, config: Path,  # type: ignore[no-untyped-def]
+           work: Path | None):
+    from generator.builder import Paths, work_folder
 
     return Paths(content=content, site=site, templates=templates, config=config,
-                 generated=config.parent / "generated", cache=config.parent / ".cache" / "extract.sqlite")
+                 work=work_folder(site) if work is None else work)
 
 
 _path_options = [
@@ -81,6 +82,9 @@ _path_options = [
                  help="Folder of the Jinja2 page templates."),
     click.option("--config", type=click.Path(path_type=Path), default=Path("mkdocs.yml"), show_default=True,
                  help="The MkDocs configuration."),
+    click.option("--work", type=click.Path(path_type=Path), default=None,
+                 help="Folder for the generated Markdown and the caches  [default: .<site name>.work "
+                      "beside the site]"),
 ]
 
 
@@ -95,14 +99,18 @@ def path_options(f):  # type: ignore[no-untyped-def]
 @click.option("--strict", is_flag=True, help="Treat a skipped file as an error.")
 @click.option("-j", "--jobs", type=int, default=0, show_default=True,
               help="Processes for extraction (0 = auto).")
-def build(content: Path, site: Path, templates: Path, config: Path, strict: bool, jobs: int) -> None:
+@click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default="mkdocs", show_default=True,
+              help="Publishing engine (zensical: pip install '.[zensical]').")
+def build(content: Path, site: Path, templates: Path, config: Path, work: Path | None, strict: bool,
+          jobs: int, engine: str) -> None:
     """Extract, render and publish the whole site."""
     from generator.builder import build as run_build
 
     started = time.perf_counter()
-    result = _run(run_build, _paths(content, site, templates, config), strict=strict, n_process=_jobs(jobs))
-    click.echo(f"built {site}: {result.pages} pages from {len(result.facts['documents'])} documents, "
-               f"{len(result.facts['facts'])} facts in {time.perf_counter() - started:.1f}s")
+    result = _run(run_build, _paths(content, site, templates, config, work), strict=strict,
+                  n_process=_jobs(jobs), engine=engine)
+    click.echo(f"built {site}: {result.pages} pages from {len(result.facts.documents)} documents, "
+               f"{len(result.facts.facts)} facts in {time.perf_counter() - started:.1f}s")
 
 
 @main.command()
@@ -121,11 +129,11 @@ def check(content: Path, templates: Path) -> None:
 
 @main.command()
 @path_options
-def serve(content: Path, site: Path, templates: Path, config: Path) -> None:
+def serve(content: Path, site: Path, templates: Path, config: Path, work: Path | None) -> None:
     """Serve the site on 127.0.0.1 and regenerate it when content/ or templates/ change."""
     from generator.serve import serve as run_serve
 
-    _run(run_serve, _paths(content, site, templates, config))
+    _run(run_serve, _paths(content, site, templates, config, work))
 
 
 if __name__ == "__main__":  # pragma: no cover

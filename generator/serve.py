@@ -1,4 +1,7 @@
-"""`briefs serve`: regenerate the Markdown when content/ or templates/ change, while MkDocs serves it."""
+"""`briefs serve`: regenerate the Markdown when content/ or templates/ change, while MkDocs serves it.
+
+The Markdown goes to the work folder of --site (as `briefs build` writes it), whose lock is held while
+serving; the site folder itself is not written."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import threading
 import time
 from typing import Any
 
-from generator.builder import Paths, generate
+from generator.builder import Paths, claimed, generate
 from generator.errors import GeneratorError
 
 CHANGES = {"created", "modified", "deleted", "moved", "closed"}
@@ -55,17 +58,18 @@ def serve(paths: Paths, dev_addr: str = "127.0.0.1:8000") -> None:
 
     from generator.publish.site import serve_site
 
-    regenerator = Regenerator(paths)
-    if not regenerator.run() and not paths.generated.is_dir():
-        raise GeneratorError("the first build failed; fix the error above and run again")
-    handler = FileSystemEventHandler()
-    handler.on_any_event = regenerator.changed  # type: ignore[method-assign]
-    observer = Observer()
-    for folder in (paths.content, paths.templates):
-        observer.schedule(handler, str(folder), recursive=True)
-    observer.daemon = True
-    observer.start()
-    try:
-        serve_site(paths.generated, paths.config, dev_addr)
-    finally:
-        observer.stop()
+    with claimed(paths, site=False):  # the work folder's lock: no build writes its Markdown meanwhile
+        regenerator = Regenerator(paths)
+        if not regenerator.run() and not paths.generated.is_dir():
+            raise GeneratorError("the first build failed; fix the error above and run again")
+        handler = FileSystemEventHandler()
+        handler.on_any_event = regenerator.changed  # type: ignore[method-assign]
+        observer = Observer()
+        for folder in (paths.content, paths.templates):
+            observer.schedule(handler, str(folder), recursive=True)
+        observer.daemon = True
+        observer.start()
+        try:
+            serve_site(paths.generated, paths.config, dev_addr)
+        finally:
+            observer.stop()

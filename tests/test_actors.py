@@ -14,8 +14,10 @@ from spacy.language import Language
 import generator.nlp.actors  # noqa: F401 - registers briefs_actors
 import generator.nlp.components  # noqa: F401 - registers briefs_paragraphs
 import generator.nlp.countries  # noqa: F401 - registers briefs_countries
+from generator.content import load_content
+from generator.content.actors import load_actors
 from generator.errors import GeneratorError
-from generator.nlp.actor_catalog import load_actor_config, load_actors
+from generator.nlp.pipeline import initialize_pipes
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -26,9 +28,9 @@ def nlp() -> Language:
     pipeline = spacy.blank("en")
     pipeline.add_pipe("sentencizer")
     pipeline.add_pipe("briefs_paragraphs")
-    pipeline.add_pipe("briefs_countries", config={"content_dir": str(CONTENT)})
-    pipeline.add_pipe("briefs_actors", config={"content_dir": str(CONTENT)})
-    return pipeline
+    pipeline.add_pipe("briefs_countries")
+    pipeline.add_pipe("briefs_actors")
+    return initialize_pipes(pipeline, load_content(CONTENT))
 
 
 def actors(nlp: Language, text: str) -> dict[str, dict[str, Any]]:
@@ -172,7 +174,7 @@ def test_loader_reports_every_problem_with_its_line(tmp_path: Path) -> None:
 def test_loader_rejects_wrong_types_and_unknown_top_keys(tmp_path: Path) -> None:
     path = write(tmp_path, "actors:\n- {id: a, name: 3, type: person}\ntitle: [x]\n")
     with pytest.raises(GeneratorError) as err:
-        load_actor_config(path)
+        load_actors(path)
     assert str(err.value).splitlines() == [
         f"{path}:3: unknown key 'title' (did you mean 'titles'?)",
         f"{path}:2: 'name' must be str",
@@ -180,6 +182,6 @@ def test_loader_rejects_wrong_types_and_unknown_top_keys(tmp_path: Path) -> None
 
 
 def test_curated_file_loads() -> None:
-    entries = load_actors(CONTENT / "actors.yaml")
+    entries = load_actors(CONTENT / "actors.yaml").actors
     assert 60 <= len(entries) <= 400
     assert len({e.id for e in entries}) == len(entries)

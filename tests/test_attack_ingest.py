@@ -17,7 +17,7 @@ import pytest
 from generator.errors import GeneratorError
 from generator.ingest import metadata as meta
 from generator.ingest import reader as ingest
-from generator.ingest.reader import load_corpus, load_document
+from generator.ingest.reader import load_document, read_documents
 from generator.pages.escape import inside, is_slug
 from tests.test_errors import make_project
 
@@ -37,9 +37,9 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def collect(folder: Path, **kwargs: object) -> tuple[list[str], list[str]]:
-    """(paths of the loaded documents, warnings) of load_corpus(folder)."""
+    """(paths of the loaded documents, warnings) of read_documents(folder)."""
     warnings: list[str] = []
-    docs = load_corpus(folder, warn=warnings.append, **kwargs)  # type: ignore[arg-type]
+    docs = read_documents(folder, warn=warnings.append, **kwargs)  # type: ignore[arg-type]
     return [d.path for d in docs], warnings
 
 
@@ -110,7 +110,7 @@ def test_strict_mode_refuses_what_is_not_a_regular_file_inside(tmp_path: Path, m
     sources = corpus(tmp_path)
     make(sources / "bad.txt")
     with pytest.raises(GeneratorError) as info:
-        load_corpus(sources, strict=True, warn=pytest.fail)
+        read_documents(sources, strict=True, warn=pytest.fail)
     assert str(info.value).startswith(f"{sources / 'bad.txt'}: {message}")
 
 
@@ -158,7 +158,7 @@ def test_yaml_alias_bomb_is_refused_fast(tmp_path: Path) -> None:
     assert warnings == ["a.md:2: skipped: front matter uses a YAML anchor "
                         "(anchors, aliases and tags are not allowed in article front matter)"]
     with pytest.raises(GeneratorError) as info:
-        load_corpus(tmp_path, strict=True)
+        read_documents(tmp_path, strict=True)
     assert str(info.value).startswith(f"{tmp_path / 'a.md'}:2: front matter uses a YAML anchor")
 
 
@@ -189,7 +189,7 @@ def test_front_matter_that_is_not_refused_still_works(tmp_path: Path) -> None:
     front = "title: Rome\ntags: [a, {b: c}]\ndate: 2021-05-03"
     (tmp_path / "a.md").write_text(f"---\n{front}\n---\n\n{ARTICLE}")
     (tmp_path / "b.md").write_text(f"---\ntitle: {'1' * 5000}\n---\n\nItaly and Spain met in Madrid.\n")
-    docs = {d.path: d for d in load_corpus(tmp_path, warn=pytest.fail)}
+    docs = {d.path: d for d in read_documents(tmp_path, warn=pytest.fail)}
     assert (docs["a.md"].title, docs["a.md"].published) == ("Rome", "2021-05-03")
     assert docs["b.md"].title is None  # a 5,000-digit integer is not front matter, and no crash
 
@@ -199,7 +199,7 @@ def test_metadata_values_are_bounded(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(
         f"---\ntitle: {long_title}\nauthor: {'B' * 500}\nurl: https://x.org/{'u' * 2100}\n---\n\n{ARTICLE}")
     warnings: list[str] = []
-    [doc] = load_corpus(tmp_path, warn=warnings.append)
+    [doc] = read_documents(tmp_path, warn=warnings.append)
     assert doc.title and len(doc.title) <= meta.MAX_TITLE_CHARS and doc.title.endswith("Rome…")
     assert doc.author == "B" * (meta.MAX_AUTHOR_CHARS - 1) + "…"
     assert doc.url is None
@@ -285,7 +285,7 @@ def test_file_name_that_is_not_utf8_gets_a_safe_id_and_printable_path(tmp_path: 
     write_bytes_name(tmp_path, b"bad\xfe\xffname.txt", "Italy and Spain met in Madrid on 4 May 2021.\n")
     (tmp_path / "tab\there.txt").write_text("Italy and Chile met in Santiago on 5 May 2021.\n")
     warnings: list[str] = []
-    docs = load_corpus(tmp_path, warn=warnings.append)
+    docs = read_documents(tmp_path, warn=warnings.append)
     assert [d.path for d in docs] == ["bad\\xfe\\xffname.txt", "bad\\xff\\xfename.txt", "tab\\x09here.txt"]
     ids = [d.id for d in docs]
     assert all(re.fullmatch(r"badname-[0-9a-f]{8}", i) for i in ids[:2]) and len(set(ids)) == 3
@@ -305,7 +305,7 @@ def test_long_nested_names_get_bounded_distinct_ids(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / ("f" * 212 + ".txt")).write_text(ARTICLE)
     (folder / ("f" * 211 + "g.txt")).write_text("Italy and Spain met in Madrid on 4 May 2021.\n")
-    docs = load_corpus(tmp_path, warn=pytest.fail)
+    docs = read_documents(tmp_path, warn=pytest.fail)
     ids = [d.id for d in docs]
     assert len(set(ids)) == 2
     for doc_id in ids:
@@ -331,15 +331,15 @@ def test_build_with_hostile_names_writes_every_page(tmp_path: Path) -> None:
     result = generate(paths)
     assert result.warnings == [
         "bad\\xff\\xfename.txt: file name is not valid UTF-8 (it is shown with \\x escapes; rename the file)"]
-    for doc in result.facts["documents"]:
-        assert (project / "generated" / "sources" / doc["id"] / "index.md").is_file()
+    for doc in result.facts.documents:
+        assert (project / "generated" / "sources" / doc.id / "index.md").is_file()
 
 
 # --- 5. HTML articles: facts quote the text, not the markup -----------------------------------------
 
 def test_html_facts_hold_no_markup_and_unescaped_entities(tmp_path: Path) -> None:
+    from generator.content import load_content
     from generator.facts.extract import extract_documents
-    from generator.nlp.countries import known_names
 
     page = (
         "<html><head><title>Italy and China</title></head><body><article><h1>Italy and China talk</h1>"
@@ -349,7 +349,8 @@ def test_html_facts_hold_no_markup_and_unescaped_entities(tmp_path: Path) -> Non
         "visit, officials said.</p></article></body></html>"
     )
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
-    docs = load_corpus(tmp_path, known_names=known_names(ROOT / "content"), warn=pytest.fail)
+    known = load_content(ROOT / "content").known_names()
+    docs = read_documents(tmp_path, known_names=known, warn=pytest.fail)
     assert docs[0].source_text == docs[0].text and "<" not in docs[0].source_text
     data = extract_documents(docs, ROOT / "content", cache_path=None)
     texts = [f["text"] for f in data["facts"]]

@@ -41,7 +41,8 @@ def tree(folder: Path) -> dict[str, str]:
 
 
 def leftovers(folder: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".site"))
+    """Staging folders, old sites and locks beside a site (its work folder .site.work stays)."""
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".site") and p.name != ".site.work")
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +76,6 @@ REFUSED = {
     "content": "the content folder",
     "content/sources": "a folder inside the content folder",
     "templates": "the templates folder",
-    "generated": "the generated folder",
-    ".cache": "the cache folder",
     "notes": f"a non-empty folder without the {SITE_STAMP} stamp of a build",
     "afile": "a file",
 }
@@ -88,7 +87,7 @@ def test_build_refuses_an_unsafe_site_and_touches_nothing(fresh: Path, site: str
     code, err = run(fresh, "build", "-j", "1", "--site", site)
     assert (code, err) == (1, f"{site}: refusing to publish into {REFUSED[site]} {HINT}\n")
     assert tree(fresh.parent) == before  # .git, content, notes/todo.txt ... and no generated/, no lock
-    assert (fresh / ".git" / "HEAD").is_file() and not (fresh / "generated").exists()
+    assert (fresh / ".git" / "HEAD").is_file() and not (fresh / ".site.work").exists()
 
 
 @pytest.mark.parametrize(("site", "what"), [("/", "the root folder"), ("~", "the home folder")])
@@ -335,4 +334,4 @@ def test_second_build_is_refused_before_it_generates_anything(fresh: Path) -> No
         os.close(fd)
     assert (code, err) == (1, "site: another build is publishing into this folder "
                               "(wait for it to finish; its lock is .site.lock)\n")
-    assert not (fresh / "generated").exists() and not (fresh / "site").exists()
+    assert not (fresh / ".site.work").exists() and not (fresh / "site").exists()

@@ -23,7 +23,8 @@ from mkdocs.utils.meta import get_data
 from generator.check import check_content, check_yaml
 from generator.content.yamlfile import _FastLineLoader, _LineLoader, _load
 from generator.errors import GeneratorError, GeneratorErrors
-from generator.pages import PAGE_KINDS, load_corpus
+from generator.facts.model import FactsData
+from generator.pages import PAGE_KINDS, Corpus, aggregate
 from generator.pages.escape import csv_cell, html_text, one_line
 from generator.pages.views import front_matter
 from generator.render.fixture import fixture_corpus
@@ -35,6 +36,11 @@ from tests.test_errors import BROKEN, ROOT, SEED, make_project, run
 UNPRINTABLE = "\x01\x1b\x7f\x80\x85\x9b\u2028\u2029\ufeff"
 EVIL_TITLE = "Read the report [here](javascript:alert(document.domain))"
 SANDBOX = "(templates may only use the page's variables and Jinja's filters)"
+
+
+def _fixture() -> Corpus:
+    facts, sources, sectors = fixture_corpus()
+    return aggregate(FactsData.from_json(facts), sources, sectors)
 
 
 def live_script_hrefs(html: str) -> list[str]:
@@ -124,7 +130,7 @@ def test_unsafe_template_fails_check_and_build_without_running(tmp_path: Path) -
     assert run(project, "check") == (1, expected)
     assert run(project, "build", "-j", "1") == (1, expected)
     assert not (project / "pwned").exists()
-    assert not (project / "generated").exists() and not (project / "site").exists()
+    assert not (project / ".site.work" / "generated").exists() and not (project / "site").exists()
 
 
 UNSAFE = {
@@ -142,7 +148,7 @@ UNSAFE = {
 @pytest.mark.parametrize("expression", sorted(UNSAFE))
 def test_sandbox_refuses_with_file_and_line(tmp_path: Path, expression: str) -> None:
     (tmp_path / "data.md.j2").write_text(f"# Data\n\n{expression}\n", encoding="utf-8")
-    context = PAGE_KINDS["data"].pages(load_corpus(*fixture_corpus()))[0][1]
+    context = PAGE_KINDS["data"].pages(_fixture())[0][1]
     with pytest.raises(GeneratorError) as caught:
         render_page(make_environment(tmp_path), "data.md.j2", context, tmp_path)
     expected = f"{tmp_path}/data.md.j2:3: unsafe template operation: {UNSAFE[expression]} {SANDBOX}"
@@ -156,7 +162,7 @@ def test_symlink_leading_outside_templates_is_refused(tmp_path: Path) -> None:
                 "(replace it with a regular file inside templates/)\n")
     assert run(project, "check") == (1, expected)
     assert run(project, "build", "-j", "1") == (1, expected)
-    assert not (project / "generated").exists()
+    assert not (project / ".site.work" / "generated").exists()
 
 
 def test_include_cannot_reach_a_file_outside_even_past_check(tmp_path: Path) -> None:
@@ -164,7 +170,7 @@ def test_include_cannot_reach_a_file_outside_even_past_check(tmp_path: Path) -> 
     (tmp_path / "templates" / "page.md.j2").write_text('{% include "x.j2" %}', encoding="utf-8")
     (tmp_path / "templates" / "x.j2").symlink_to("/etc/passwd")
     env = make_environment(tmp_path / "templates")
-    context = PAGE_KINDS["data"].pages(load_corpus(*fixture_corpus()))[0][1]
+    context = PAGE_KINDS["data"].pages(_fixture())[0][1]
     with pytest.raises(GeneratorError) as caught:
         render_page(env, "page.md.j2", context, tmp_path / "templates")
     assert str(caught.value) == (f"{tmp_path}/templates/x.j2: template is a symbolic link leading outside "
@@ -194,7 +200,7 @@ def test_fixture_corpus_renders_every_page_kind_and_validates() -> None:
 
     facts, sources, sectors = fixture_corpus()
     jsonschema.validate(facts, json.loads((ROOT / "generator" / "facts" / "facts.schema.json").read_text()))
-    pages = render_pages(load_corpus(facts, sources, sectors), ROOT / "templates")
+    pages = render_pages(aggregate(FactsData.from_json(facts), sources, sectors), ROOT / "templates")
     kinds = {relative.split("/")[0] if "/" in relative else "home" for relative in pages}
     assert {"home", "briefs", "actors", "sectors", "sources", "timeline", "data", "search"} <= kinds
     assert "briefs/cn-it/index.md" in pages and "sources/fixture-article/index.md" in pages
@@ -209,7 +215,7 @@ def test_sandbox_renders_exactly_what_jinja_rendered() -> None:
     plain.filters["join"] = _join
     plain.filters["h"] = html_text
     sandboxed = make_environment(ROOT / "templates")
-    corpus = load_corpus(*fixture_corpus())
+    corpus = _fixture()
     for kind in PAGE_KINDS.values():
         for _relative, context in kind.pages(corpus):
             values = {f.name: getattr(context, f.name) for f in fields(context)}
@@ -245,13 +251,12 @@ def test_a_broken_file_never_hides_the_others(tmp_path: Path) -> None:
 def test_an_internal_error_in_one_loader_is_reported_against_its_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator.nlp import countries
+    from generator.content import countries
 
-    def broken(_content: Path) -> Any:
+    def broken(_path: Path) -> Any:
         raise AttributeError("'NoneType' object has no attribute 'removeprefix'")
 
-    broken.cache_clear = lambda: None  # type: ignore[attr-defined]
-    monkeypatch.setattr(countries, "load_country_names", broken)
+    monkeypatch.setattr(countries, "load_countries", broken)
     project = make_project(tmp_path, "duplicate_alias", "unknown_sector")
     assert [str(e).replace(f"{project}/", "") for e in check_yaml(project / "content")] == [
         "content/actors.yaml:14: duplicate alias 'Lega' (also on line 9)",
@@ -360,7 +365,7 @@ def test_csv_file_holds_no_control_character_or_formula(tmp_path: Path) -> None:
     facts, sources, sectors = fixture_corpus()
     facts["facts"][0]["text"] = "\u200b=HYPERLINK(\"http://evil\")\x1b\r\nnext"
     facts["facts"][1]["text"] = "＠SUM(A1)\x85"
-    text = facts_csv(load_corpus(facts, sources, sectors))
+    text = facts_csv(aggregate(FactsData.from_json(facts), sources, sectors))
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)
     cells = {row[0]: row[-1] for row in csv.reader(io.StringIO(text))}
     assert cells["fixture-article-s1"] == "'\u200b=HYPERLINK(\"http://evil\") next"

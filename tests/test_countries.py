@@ -1,4 +1,4 @@
-"""Tests of the briefs_countries component, country_name and known_names."""
+"""Tests of the briefs_countries component, country_name and Content.known_names."""
 
 from __future__ import annotations
 
@@ -9,8 +9,12 @@ import spacy
 from spacy.language import Language
 
 import generator.nlp.components  # noqa: F401 - registers briefs_paragraphs
+import generator.nlp.countries  # noqa: F401 - registers briefs_countries
+from generator.content import load_content
+from generator.content.countries import load_countries
+from generator.content.vocabulary import country_name
 from generator.errors import GeneratorError
-from generator.nlp.countries import country_name, known_names, load_country_names
+from generator.nlp.pipeline import initialize_pipes
 
 CONTENT = Path(__file__).resolve().parents[1] / "content"
 
@@ -20,8 +24,8 @@ def nlp() -> Language:
     pipeline = spacy.blank("en")
     pipeline.add_pipe("sentencizer")
     pipeline.add_pipe("briefs_paragraphs")
-    pipeline.add_pipe("briefs_countries", config={"content_dir": str(CONTENT)})
-    return pipeline
+    pipeline.add_pipe("briefs_countries")
+    return initialize_pipes(pipeline, load_content(CONTENT))
 
 
 def codes(nlp: Language, text: str) -> list[tuple[str, str]]:
@@ -91,7 +95,7 @@ def test_country_name() -> None:
 
 
 def test_known_names() -> None:
-    names = known_names(CONTENT)
+    names = load_content(CONTENT).known_names()
     assert {"Italy", "Rome", "Italian", "Kremlin", "Matteo Salvini", "Salvini", "Lega"} <= names
 
 
@@ -100,7 +104,7 @@ def test_bad_code_is_reported_with_line(tmp_path: Path) -> None:
         "countries:\n  IT: {demonyms: [Italian]}\n  QQ: {demonyms: [Q]}\n"
     )
     with pytest.raises(GeneratorError) as err:
-        load_country_names(tmp_path)
+        load_countries(tmp_path / "countries.yaml")
     assert (
         str(err.value) == f"{tmp_path}/countries.yaml:3: unknown country code 'QQ' (use ISO 3166-1 alpha-2)"
     )

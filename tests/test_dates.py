@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.nlp.dates import DateResolver, DateValue, parse_date
+from generator.nlp.dates import DateResolver, DateValue, parse_date_value
 
 ROOT = Path(__file__).resolve().parent.parent
 ISO = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
@@ -190,18 +190,18 @@ def test_relative_without_anchor_is_dropped() -> None:
     ("20230420", "2023-04-20", "day"),
 ])
 def test_parse_date(text: str, value: str, precision: str) -> None:
-    parsed = parse_date(text)
+    parsed = parse_date_value(text)
     assert parsed is not None
     assert (parsed.value, parsed.precision, parsed.relative) == (value, precision, False)
 
 
 @pytest.mark.parametrize("text", ["", "hello", "COVID-19", "120,000", "19:04:49", "G7 summit"])
 def test_parse_date_rejects(text: str) -> None:
-    assert parse_date(text) is None
+    assert parse_date_value(text) is None
 
 
 def test_parse_date_impossible_day_keeps_month() -> None:
-    parsed = parse_date("31 February 2019")
+    parsed = parse_date_value("31 February 2019")
     assert parsed is not None and (parsed.value, parsed.precision) == ("2019-02", "month")
 
 
@@ -261,7 +261,7 @@ def test_resolve_never_raises_and_returns_iso(sentences: list[str], reference: s
 @settings(max_examples=200, deadline=None)
 @given(SENTENCES | st.from_regex(r"[0-3]?\d[-/. ][01]?\d[-/. ](19|20)\d\d", fullmatch=True))
 def test_parse_date_never_raises(text: str) -> None:
-    parsed = parse_date(text)
+    parsed = parse_date_value(text)
     if parsed is not None:
         assert ISO.match(parsed.value) and not parsed.relative
         assert text[parsed.start:parsed.end] == parsed.text

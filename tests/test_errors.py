@@ -112,7 +112,7 @@ def test_build_reports_every_problem_at_once(tmp_path: Path) -> None:
     project = make_project(tmp_path, "duplicate_alias", "unknown_sector", "template_syntax")
     code, err = run(project, "build", "-j", "1")
     assert code == 1 and err.splitlines() == COMBINED
-    assert not (project / "generated").exists() and not (project / "site").exists()
+    assert not (project / ".site.work" / "generated").exists() and not (project / "site").exists()
     assert [str(e) for e in check_content(project / "content", project / "templates")] == [
         line.replace("content/", f"{project}/content/").replace("templates/", f"{project}/templates/")
         for line in COMBINED

@@ -34,7 +34,7 @@ def test_every_fact_points_at_its_sentence_in_the_source(demo_facts: dict[str, A
 def test_pairs_follow_countries_and_actors(demo_facts: dict[str, Any]) -> None:
     actor_country = {a["id"]: a["country"] for a in demo_facts["actors"]}
     for fact in demo_facts["facts"]:
-        assert fact["pairs"] == pairs_of(fact["countries"])
+        assert fact["pairs"] == [p.json for p in pairs_of(fact["countries"])]
         for actor in fact["actors"]:
             if actor_country[actor] and actor_country[actor] not in ("EU", "INT"):
                 assert actor_country[actor] in fact["countries"]
@@ -44,8 +44,8 @@ def test_pairs_follow_countries_and_actors(demo_facts: dict[str, Any]) -> None:
 
 
 def test_pairs_of_sorts_and_skips_blocs() -> None:
-    assert pairs_of(["IT", "CN", "EU", "US", "IT"]) == ["CN-IT", "CN-US", "IT-US"]
-    assert pairs_of(["NATO", "IT"]) == []
+    assert [p.json for p in pairs_of(["IT", "CN", "EU", "US", "IT"])] == ["CN-IT", "CN-US", "IT-US"]
+    assert pairs_of(["NATO", "IT"]) == ()
 
 
 def _extract(runner: CliRunner, corpus: Path, out: Path, *extra: str) -> Any:
@@ -109,17 +109,17 @@ def test_long_documents_are_processed_in_chunks_with_the_same_facts(
 
 
 def test_parallel_extraction_gives_the_same_facts(demo_facts: dict[str, Any], tmp_path: Path) -> None:
+    from generator.content import load_content
     from generator.facts.extract import extract_documents
     from generator.facts.jsonfile import dumps_facts
-    from generator.ingest.reader import load_corpus
-    from generator.nlp.countries import known_names
+    from generator.ingest.reader import read_documents
 
     corpus = tmp_path / "c"
     corpus.mkdir()
     for i in range(4):  # enough documents for a pool of two workers
         for src in sorted(SOURCES.glob("*.txt")):
             (corpus / f"{i}_{src.name}").write_text(f"Copy {i}.\n\n" + src.read_text(encoding="utf-8"))
-    docs = load_corpus(corpus, known_names=known_names(ROOT / "content"))
+    docs = read_documents(corpus, known_names=load_content(ROOT / "content").known_names())
     serial = extract_documents(docs, ROOT / "content", n_process=1)
     parallel = extract_documents(docs, ROOT / "content", n_process=2)
     assert len(serial["documents"]) == 20
@@ -143,17 +143,17 @@ def test_a_sentence_without_punctuation_is_cut_to_bounded_length() -> None:
 def test_cache_reuses_results_and_notices_changes(tmp_path: Path) -> None:
     from generator.facts.extract import extract_documents
     from generator.facts.jsonfile import dumps_facts
-    from generator.ingest.reader import load_corpus
+    from generator.ingest.reader import read_documents
 
     corpus = tmp_path / "c"
     corpus.mkdir()
     shutil.copy(SOURCES / "004_f92a20b8281f9d8c.txt", corpus / "a.txt")
     cache = tmp_path / "cache.sqlite"
-    first = extract_documents(load_corpus(corpus), ROOT / "content", cache_path=cache)
-    again = extract_documents(load_corpus(corpus), ROOT / "content", cache_path=cache)
+    first = extract_documents(read_documents(corpus), ROOT / "content", cache_path=cache)
+    again = extract_documents(read_documents(corpus), ROOT / "content", cache_path=cache)
     assert dumps_facts(first) == dumps_facts(again)
     (corpus / "a.txt").write_text("On 3 May 2021 France signed a deal with India.\n", encoding="utf-8")
-    changed = extract_documents(load_corpus(corpus), ROOT / "content", cache_path=cache)
+    changed = extract_documents(read_documents(corpus), ROOT / "content", cache_path=cache)
     assert [f["date"]["value"] for f in changed["facts"]] == ["2021-05-03"]
     assert changed["facts"][0]["pairs"] == ["FR-IN"]
 

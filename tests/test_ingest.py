@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.errors import GeneratorError
-from generator.ingest.reader import Document, decode_bytes, load_corpus, load_document, slugify
+from generator.ingest.reader import Document, decode_bytes, load_document, read_documents, slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "content" / "sources"
@@ -40,7 +40,7 @@ def write(folder: Path, name: str, data: str | bytes) -> Path:
 
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, Document]:
-    docs = load_corpus(SOURCES, known_names=NAMES, warn=pytest.fail)
+    docs = read_documents(SOURCES, known_names=NAMES, warn=pytest.fail)
     return {d.path: d for d in docs}
 
 
@@ -225,15 +225,15 @@ def test_corpus_skips_bad_files_and_duplicates(tmp_path: Path) -> None:
     write(tmp_path, "f.pdf", "%PDF-1.4")
     write(tmp_path, ".hidden/g.txt", "Hidden text stays out.\n")
     warnings: list[str] = []
-    docs = load_corpus(tmp_path, warn=warnings.append)
+    docs = read_documents(tmp_path, warn=warnings.append)
     assert [d.path for d in docs] == ["a.txt"]
     assert "b/c.md: skipped: same text as a.txt" in warnings
     assert "d.txt: skipped: empty file" in warnings
     assert any(w.startswith("e.html: skipped: binary") for w in warnings)
     with pytest.raises(GeneratorError, match="empty file"):
-        load_corpus(tmp_path, strict=True, warn=warnings.append)
+        read_documents(tmp_path, strict=True, warn=warnings.append)
     with pytest.raises(GeneratorError, match="not found") as info:
-        load_corpus(tmp_path / "missing")
+        read_documents(tmp_path / "missing")
     assert info.value.hint
 
 
@@ -250,7 +250,7 @@ def test_unsafe_names_get_distinct_safe_ids(tmp_path: Path) -> None:
     ]
     for n, name in enumerate(names):
         write(tmp_path, name, f"Article number {n} about Rome.\n")
-    docs = load_corpus(tmp_path, warn=pytest.fail)
+    docs = read_documents(tmp_path, warn=pytest.fail)
     ids = [d.id for d in docs]
     assert len(set(ids)) == len(names) and all(SAFE_ID.match(i) and i not in (".", "..") for i in ids)
     assert {"my-file", "my-file-2", "unicode", "sub-my-file"} <= set(ids)

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from generator.builder import Paths, build, generate
 from generator.errors import GeneratorError
 from generator.ingest import reader as ingest
-from generator.nlp.dates import DateResolver, parse_date
+from generator.nlp.dates import DateResolver, parse_date_value
 from generator.nlp.quantities import find_quantities
 from generator.pages.escape import inside, is_slug
 from tests.test_errors import ROOT, make_project, run
@@ -68,11 +68,11 @@ def test_bad_documents_each_follow_their_rule(tmp_path: Path, capsys: pytest.Cap
         "same as a b.txt: skipped: same text as a b.txt",
         "whitespace.md: skipped: empty file",
     ]
-    docs = {d["path"]: d["id"] for d in result.facts["documents"]}
+    docs = {d.path: d.id for d in result.facts.documents}
     assert docs == {"a b.txt": "a-b", "cp1252.txt": "cp1252", "latin1.txt": "latin1",
                     "truncated.txt": "truncated", "utf16.txt": "utf16", "\u00fc.txt": "u",
                     "x?y#z.txt": "x-y-z"}
-    texts = [f["text"] for f in result.facts["facts"]]
+    texts = [f.text for f in result.facts.facts]
     assert texts.count(ARTICLE.strip()) == 1  # the duplicate's facts are counted once
     for decoded in ("caf\u00e9 accord", "\u201cItaly and Greece\u201d", "Z\u00fcrich"):
         assert any(decoded in t for t in texts), decoded
@@ -86,7 +86,7 @@ def test_truncation_keeps_whole_paragraphs_and_warns(tmp_path: Path, monkeypatch
     paragraph = "Italy and France held talks in Rome on trade and energy, officials said today.\n\n"
     (tmp_path / "long.txt").write_text(paragraph * 10, encoding="utf-8")
     warnings: list[str] = []
-    [doc] = ingest.load_corpus(tmp_path, warn=warnings.append)
+    [doc] = ingest.read_documents(tmp_path, warn=warnings.append)
     kept = (paragraph * 3).rstrip("\n")  # a fourth paragraph would end past character 300
     assert doc.source_text == kept and len(kept) == 238
     assert warnings == ["long.txt: truncated to its first 238 characters: documents are read up to 300 "
@@ -131,7 +131,7 @@ def test_20_mb_document_builds_in_bounded_time_and_memory(tmp_path: Path) -> Non
     print(f"20 MB document: {seconds:.1f} s, peak RSS {peak_mb} MB")
     assert "huge.txt: truncated to its first" in err
     assert seconds < 120 and peak_mb < 1500
-    page = project / "generated" / "sources" / "huge" / "index.md"
+    page = project / ".site.work" / "generated" / "sources" / "huge" / "index.md"
     assert page.stat().st_size < 4 * ingest.MAX_DOCUMENT_CHARS
 
 
@@ -170,7 +170,7 @@ def test_corpus_ids_never_collide_and_stay_inside(tmp_path_factory: pytest.TempP
             written.append(name)
         except (OSError, UnicodeEncodeError):  # too long, or a lone surrogate: no such file can exist
             continue
-    ids = [d.id for d in ingest.load_corpus(folder, warn=lambda _m: None)]
+    ids = [d.id for d in ingest.read_documents(folder, warn=lambda _m: None)]
     assert len(ids) == len(set(ids)) == len(written)
     assert all(is_slug(i) and inside(folder, f"sources/{i}/index.md").parent.name == i for i in ids)
 
@@ -199,7 +199,7 @@ PIECES = st.sampled_from(["9" * 400, "1e309", "\u0661\u0662", "\u00bd", "2019", 
 def test_dates_and_quantities_survive_odd_numbers(text: str, reference: str) -> None:
     for found in DateResolver(reference).resolve(text, new_paragraph=False):
         assert text[found.start:found.end] == found.text
-    parsed = parse_date(text)
+    parsed = parse_date_value(text)
     assert parsed is None or text[parsed.start:parsed.end] == parsed.text
     for q in find_quantities(text):
         assert text[q.start:q.end] == q.text
@@ -230,7 +230,7 @@ def kill_when(project: Path, ready: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("stage", ["generated/*/*.md", ".site-new-*/*"])
+@pytest.mark.parametrize("stage", [".site.work/generated/*/*.md", ".site-new-*/*"])
 def test_killed_build_leaves_previous_site(tmp_path: Path, stage: str) -> None:
     project = make_project(tmp_path)
     build(paths(project))

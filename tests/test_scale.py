@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
+from generator.content import load_content
 from generator.facts import extract
-from generator.ingest.reader import Document, load_corpus
-from generator.nlp.countries import known_names
+from generator.facts.model import DocumentFacts, Fact
+from generator.ingest.reader import Document, read_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -22,7 +23,7 @@ N = 8
 
 
 def _load(folder: Path, content: Path) -> list[Document]:
-    return load_corpus(folder, known_names=known_names(content), warn=lambda message: None)
+    return read_documents(folder, known_names=load_content(content).known_names(), warn=lambda message: None)
 
 
 @pytest.fixture(scope="module")
@@ -59,14 +60,14 @@ def test_scaler_writes_distinct_articles_with_a_date_line(corpus: Path) -> None:
 
 
 def test_scaled_facts_vary(corpus: Path, content: Path) -> None:
-    data = extract.extract_documents(_load(corpus, content), content)
-    by_doc: dict[str, list[dict[str, Any]]] = {}
-    for fact in data["facts"]:
-        by_doc.setdefault(fact["document"], []).append(fact)
+    data = extract.extract_facts(_load(corpus, content), content)
+    by_doc: dict[str, list[Fact]] = {}
+    for fact in data.facts:
+        by_doc.setdefault(fact.document, []).append(fact)
     assert len(by_doc) == N
-    dates = {f["date"]["value"] for f in data["facts"] if f["date"]}
+    dates = {f.date.value for f in data.facts if f.date}
     assert len(dates) > 3 * N
-    actor_sets = [frozenset(a for f in facts for a in f["actors"]) for facts in by_doc.values()]
+    actor_sets = [frozenset(a for f in facts for a in f.actors) for facts in by_doc.values()]
     assert len(set(actor_sets)) == N and all(actor_sets)
 
 
@@ -76,7 +77,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = extract.extract_one
 
-    def extract_one(nlp: Any, doc: Document) -> dict[str, Any]:
+    def extract_one(nlp: Any, doc: Document) -> DocumentFacts:
         seen.append(doc.id)
         return real(nlp, doc)
 
@@ -86,7 +87,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def _extract_counting(docs: list[Document], content: Path, cache: Path, seen: list[str]) -> int:
     before = len(seen)
-    extract.extract_documents(docs, content, cache_path=cache)
+    extract.extract_facts(docs, content, cache_path=cache)
     return len(seen) - before
 
 
@@ -95,16 +96,16 @@ def test_cache_reextracts_only_changed_documents(corpus: Path, content: Path, tm
     folder = tmp_path / "sources"
     shutil.copytree(corpus, folder)
     cache = tmp_path / "cache.sqlite"
-    first = extract.extract_documents(_load(folder, content), content, cache_path=cache)
+    first = extract.extract_facts(_load(folder, content), content, cache_path=cache)
     assert len(counted) == N
-    assert extract.extract_documents(_load(folder, content), content, cache_path=cache) == first
+    assert extract.extract_facts(_load(folder, content), content, cache_path=cache) == first
     assert len(counted) == N
     changed = sorted(folder.iterdir())[3]
     changed.write_text(changed.read_text(encoding="utf-8") + "\nItaly and France signed a deal in 2021.\n",
                        encoding="utf-8")
-    third = extract.extract_documents(_load(folder, content), content, cache_path=cache)
+    third = extract.extract_facts(_load(folder, content), content, cache_path=cache)
     assert counted[N:] == [changed.stem]
-    assert len(third["facts"]) > len(first["facts"])
+    assert len(third.facts) > len(first.facts)
 
 
 def test_curated_yaml_change_invalidates_the_cache(corpus: Path, content: Path, tmp_path: Path,

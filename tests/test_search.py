@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from generator.errors import GeneratorError
-from generator.publish.site import MATERIAL_SEARCH_MAX_PAGES, material_search_max_pages, publish
+from generator.publish.mkdocs import MATERIAL_SEARCH_MAX_PAGES, material_search_max_pages
+from generator.publish.site import publish
 from tests.browser import CHROMIUM, chromium, serve_folder, watch_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,15 +25,10 @@ _FILTER = re.compile(r'data-pagefind-filter="([^"\[]+)\[data-value\]" data-value
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The demo corpus built into a temporary folder: (generated Markdown, site)."""
-    from generator.builder import Paths, build
-
-    tmp = tmp_path_factory.mktemp("search")
-    paths = Paths(content=ROOT / "content", templates=ROOT / "templates", site=tmp / "site",
-                  config=CONFIG, generated=tmp / "generated")
-    build(paths)
-    return paths.generated, paths.site
+def demo(demo_build: Any) -> tuple[Path, Path]:
+    """The demo corpus built once per session (tests/conftest.py): (generated Markdown, site)."""
+    built = demo_build("mkdocs")
+    return built.generated, built.site
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import shutil
 from html.parser import HTMLParser
@@ -147,36 +146,9 @@ def test_failed_build_keeps_the_previous_site(site, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["generated", "site"]
 
 
-def _demo_builder():
-    """Return a callable (content_dir, site_dir, work_dir) -> None for the whole build, or skip."""
-    try:
-        build_site = importlib.import_module("generator.builder").build_site
-        return lambda content, site, work: build_site(content, site, templates=TEMPLATES, config=CONFIG)
-    except (ImportError, AttributeError):
-        pass
-    try:
-        builder = importlib.import_module("generator.builder")
-    except ImportError as error:
-        pytest.skip(
-            f"no whole-site build to test yet (generator.builder.build_site missing; "
-            f"generator.builder does not import: {error})"
-        )
-
-    def run(content: Path, site: Path, work: Path) -> None:
-        paths = builder.Paths(
-            content=content, site=site, templates=TEMPLATES, config=CONFIG, generated=work / "generated"
-        )
-        builder.build(paths)
-
-    return run
-
-
 @pytest.fixture(scope="module")
-def demo_site(tmp_path_factory) -> Path:
-    build = _demo_builder()
-    work = tmp_path_factory.mktemp("demo-site")
-    build(ROOT / "content", work / "site", work)
-    return work / "site"
+def demo_site(demo_build) -> Path:
+    return demo_build("mkdocs").site
 
 
 @pytest.mark.parametrize("pair", ["cn-it", "it-ru", "it-us"])

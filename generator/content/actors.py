@@ -1,31 +1,18 @@
-"""Loads content/actors.yaml: the curated actors and the lexicon that steers actor discovery."""
+"""content/actors.yaml: the curated actors and the lexicon that steers actor discovery."""
 
 from __future__ import annotations
 
 import difflib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import pycountry
-
+from generator.content.vocabulary import ACTOR_COUNTRIES, ACTOR_TYPES, is_country_code
 from generator.content.yamlfile import Field, LineDict, LineList, check_record, load_yaml
 from generator.errors import GeneratorError, raise_all
 
-ACTOR_TYPES = (
-    "person",
-    "party",
-    "company",
-    "government_body",
-    "international_org",
-    "media",
-    "think_tank",
-    "other",
-)
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-SPECIAL_COUNTRIES = {"EU", "INT", "NATO", "XK"}
 ACTOR_FIELDS = {
     "id": Field((str,), required=True),
     "name": Field((str,), required=True),
@@ -40,7 +27,7 @@ TOP_KEYS = ("actors", *LIST_KEYS, *MAP_KEYS)
 
 @dataclass(frozen=True)
 class ActorEntry:
-    """One curated actor, with the file line it was declared on."""
+    """One curated actor, with the file and line it was declared on."""
 
     id: str
     name: str
@@ -48,6 +35,7 @@ class ActorEntry:
     type: str
     country: str | None
     line: int = 0
+    path: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -57,13 +45,7 @@ class ActorConfig:
     actors: tuple[ActorEntry, ...]
     lists: dict[str, frozenset[str]] = field(default_factory=dict)
     maps: dict[str, dict[str, str]] = field(default_factory=dict)
-
-
-def slugify(name: str) -> str:
-    """Kebab-case id of a name ("Luigi Di Maio" -> "luigi-di-maio")."""
-    ascii_name = name.lower().replace("’", "-").replace("'", "-")
-    ascii_name = ascii_name.translate(str.maketrans("àáâäèéêëìíîïòóôöùúûüçñ", "aaaaeeeeiiiioooouuuucn"))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "actor"
+    path: Path | None = None
 
 
 def _check_values(rec: LineDict, path: Path, errors: list[GeneratorError]) -> bool:
@@ -83,8 +65,8 @@ def _check_values(rec: LineDict, path: Path, errors: list[GeneratorError]) -> bo
     country = rec.get("country")
     if (
         country is not None
-        and country not in SPECIAL_COUNTRIES
-        and not pycountry.countries.get(alpha_2=country)
+        and country not in ACTOR_COUNTRIES
+        and not is_country_code(country)
     ):
         errors.append(
             GeneratorError(
@@ -129,7 +111,8 @@ def _entries(records: list[Any], path: Path, errors: list[GeneratorError]) -> li
                     GeneratorError(f"duplicate alias '{alias}' (also on line {names[alias]})", path, line)
                 )
             names.setdefault(alias, line)
-        entries.append(ActorEntry(rec["id"], rec["name"], aliases, rec["type"], rec.get("country"), line))
+        entries.append(ActorEntry(rec["id"], rec["name"], aliases, rec["type"], rec.get("country"), line,
+                                  path))
     return entries
 
 
@@ -155,7 +138,8 @@ def _lexicon(data: dict[str, Any], path: Path, errors: list[GeneratorError]) -> 
     return lists, maps
 
 
-def _load(path: Path) -> ActorConfig:
+def load_actors(path: Path) -> ActorConfig:
+    """Read and validate content/actors.yaml; every problem is reported as file:line."""
     data = load_yaml(path) or {}
     if not isinstance(data, dict) or not isinstance(data.get("actors"), list):
         raise GeneratorError("expected a top-level 'actors:' list", path, 1)
@@ -169,15 +153,4 @@ def _load(path: Path) -> ActorConfig:
     entries = _entries(data["actors"], path, errors)
     lists, maps = _lexicon(data, path, errors)
     raise_all(errors)
-    return ActorConfig(tuple(entries), lists, maps)
-
-
-@lru_cache(maxsize=8)
-def load_actor_config(path: Path) -> ActorConfig:
-    """Read and validate content/actors.yaml; every problem is reported as file:line."""
-    return _load(Path(path))
-
-
-def load_actors(path: Path) -> list[ActorEntry]:
-    """The curated actors of content/actors.yaml."""
-    return list(load_actor_config(Path(path)).actors)
+    return ActorConfig(tuple(entries), lists, maps, path)

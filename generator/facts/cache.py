@@ -1,4 +1,7 @@
-"""The extraction cache: per-document results in SQLite under .cache/, keyed by content and versions."""
+"""The extraction cache: per-document results in SQLite under .cache/, keyed by content and versions.
+
+One of the two places where facts are JSON (the other is facts.json, facts/jsonfile.py): results go in
+as `DocumentFacts` and come out as `DocumentFacts`; the table holds their JSON text."""
 
 from __future__ import annotations
 
@@ -7,7 +10,8 @@ import json
 import sqlite3
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+
+from generator.facts.model import DocumentFacts
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # The code whose output is cached: a change to any of it invalidates every cached result; page,
@@ -16,7 +20,7 @@ EXTRACTION_CODE = ("facts/*.py", "content/*.py", "errors.py", "nlp/*.py")
 
 
 @lru_cache(maxsize=1)
-def code_version() -> str:
+def extraction_code_version() -> str:
     """Hash of the extraction code and the spaCy version (it tokenizes)."""
     import spacy
 
@@ -37,15 +41,8 @@ def content_version(content_dir: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def canonical(result: dict[str, Any]) -> tuple[dict[str, Any], str]:
-    """Return `result` as the cache would give it back (keys sorted at every level) and its JSON text, so
-    a fresh result and a cached one are the same value, down to key order (render keys hash it)."""
-    text = json.dumps(result, ensure_ascii=False, sort_keys=True)
-    return json.loads(text), text
-
-
 class ExtractionCache:
-    """A key-value store of JSON results; a missing or unusable file simply means no cache."""
+    """A store of per-document results by key; a missing or unusable file simply means no cache."""
 
     def __init__(self, path: Path | None) -> None:
         self.db: sqlite3.Connection | None = None
@@ -58,32 +55,33 @@ class ExtractionCache:
         except (OSError, sqlite3.Error):
             self.db = None
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def get(self, key: str) -> DocumentFacts | None:
         """The cached result for key, or None."""
         return self.get_many([key]).get(key)
 
-    def get_many(self, keys: list[str]) -> dict[str, dict[str, Any]]:
+    def get_many(self, keys: list[str]) -> dict[str, DocumentFacts]:
         """The cached results among keys (batched queries; an unreadable cache gives none)."""
         if self.db is None:
             return {}
-        found: dict[str, dict[str, Any]] = {}
+        found: dict[str, DocumentFacts] = {}
         try:
             for i in range(0, len(keys), 500):
                 batch = keys[i:i + 500]
                 marks = ",".join("?" * len(batch))
                 for key, value in self.db.execute(
                         f"SELECT key, value FROM results WHERE key IN ({marks})", batch):  # noqa: S608
-                    found[key] = json.loads(value)
-        except (sqlite3.Error, ValueError):
+                    found[key] = DocumentFacts.from_json(json.loads(value))
+        except (sqlite3.Error, ValueError, KeyError, TypeError):
             return {}
         return found
 
-    def put_many(self, items: dict[str, str]) -> None:
-        """Store results (as canonical JSON text, see `canonical`) in one transaction."""
+    def put_many(self, items: dict[str, DocumentFacts]) -> None:
+        """Store results (as JSON text, keys sorted) in one transaction."""
         if self.db is None or not items:
             return
         # sqlite encodes text strictly: a lone surrogate that reached a result must not end the build
-        rows = [(key, value.encode("utf-8", "replace").decode("utf-8")) for key, value in items.items()]
+        rows = [(key, json.dumps(value.to_json(), ensure_ascii=False, sort_keys=True)
+                 .encode("utf-8", "replace").decode("utf-8")) for key, value in items.items()]
         try:
             with self.db:
                 self.db.executemany("INSERT OR REPLACE INTO results VALUES (?, ?)", rows)

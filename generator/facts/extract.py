@@ -1,4 +1,4 @@
-"""Extract: runs the NLP pipeline over ingested Documents and owns the facts data (facts.json)."""
+"""Extract: runs the NLP pipeline over ingested Documents into typed facts (generator/facts/model.py)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,29 @@ import itertools
 import json
 import multiprocessing
 import re
-from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 
-from generator.facts.cache import ExtractionCache, canonical, code_version, content_version
+from generator.content import Content, load_content
+from generator.errors import GeneratorError
+from generator.facts.cache import ExtractionCache, content_version, extraction_code_version
+from generator.facts.model import (
+    SCHEMA_VERSION,
+    Actor,
+    DocumentFacts,
+    DocumentRecord,
+    Fact,
+    FactDate,
+    FactsData,
+    Pair,
+    Quantity,
+    Role,
+)
 from generator.ingest.reader import Document
 from generator.nlp.components import process
 from generator.nlp.dates import DateResolver
@@ -30,39 +44,7 @@ from generator.nlp.pipeline import (
 )
 from generator.progress import progress
 
-SCHEMA_VERSION = "1"
-
-
-@dataclass
-class Fact:
-    """One statement of one sentence, with its provenance (document, sentence, source offsets)."""
-
-    id: str
-    document: str
-    sentence: int
-    start: int
-    end: int
-    text: str
-    date: dict[str, Any] | None
-    countries: list[str]
-    pairs: list[str]
-    actors: list[str]
-    sectors: list[str]
-    stance: str
-    quantities: list[dict[str, Any]]
-
-
-@dataclass
-class ActorRecord:
-    """An actor of the corpus, merged across documents."""
-
-    id: str
-    name: str
-    type: str
-    country: str | None
-    aliases: list[str]
-    curated: bool = False
-    roles: list[dict[str, Any]] = field(default_factory=list)
+__all__ = ["SCHEMA_VERSION", "extract_documents", "extract_facts", "extract_one", "merge_results", "pairs_of"]
 
 
 def _states(codes: list[str]) -> list[str]:
@@ -70,22 +52,17 @@ def _states(codes: list[str]) -> list[str]:
     return [c for c in codes if c not in NON_STATES and len(c) == 2]
 
 
-def pairs_of(countries: list[str]) -> list[str]:
-    """Every pair of states among the codes, each written in alphabetical order (CN-IT)."""
-    return [f"{a}-{b}" for a, b in itertools.combinations(sorted(set(_states(countries))), 2)]
+def pairs_of(countries: list[str]) -> tuple[Pair, ...]:
+    """Every pair of states among the codes, each in alphabetical order (CN-IT), the pairs sorted."""
+    return tuple(Pair(a, b) for a, b in itertools.combinations(sorted(set(_states(countries))), 2))
 
 
-def _quantity_dict(q: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {"value": q.value, "unit": q.unit, "text": q.text}
-    if q.noun:
-        out["noun"] = q.noun
-    if q.value_max is not None:
-        out["value_max"] = q.value_max
-    return out
+def _quantity(q: Any) -> Quantity:
+    return Quantity(q.value, q.unit, q.text, q.noun or None, q.value_max)
 
 
-def _date_dict(d: Any) -> dict[str, Any]:
-    return {"value": d.value, "precision": d.precision, "relative": d.relative, "text": d.text}
+def _date(d: Any) -> FactDate:
+    return FactDate(d.value, d.precision, d.relative, d.text)
 
 
 # "the two countries", "both sides", "bilateral": the sentence speaks of the pair last named.
@@ -139,42 +116,52 @@ def sentence_facts(doc: Document, s: SentenceFacts, countries: list[str],
     dates: list[Any] = list({d.value: d for d in s.dates}.values()) or [None]
     # Each figure belongs to the date written nearest to it ("27 billion in 2011 ... 22 in 2010").
     nearest = [min(range(len(dates)), key=lambda k: _gap(q, dates[k])) for q in s.quantities]
+    pairs = pairs_of(countries)
     facts = []
     for k, date in enumerate(dates):
-        quantities = [_quantity_dict(q) for q, n in zip(s.quantities, nearest, strict=True) if n == k]
+        quantities = tuple(_quantity(q) for q, n in zip(s.quantities, nearest, strict=True) if n == k)
         facts.append(Fact(
             id=f"{doc.id}-s{s.index}" + (f"-{k}" if k else ""), document=doc.id, sentence=s.index,
             start=start, end=end, text=doc.source_text[start:end],
-            date=_date_dict(date) if date else None, countries=countries, pairs=pairs_of(countries),
-            actors=s.actors, sectors=s.sectors, stance=s.stance, quantities=quantities,
+            date=_date(date) if date else None, countries=tuple(countries), pairs=pairs,
+            actors=tuple(s.actors), sectors=tuple(s.sectors), stance=s.stance, quantities=quantities,
         ))
     return facts
 
 
-def _document_dict(doc: Document, sentences: list[list[int]]) -> dict[str, Any]:
-    return {
-        "id": doc.id, "path": doc.path, "title": doc.title, "author": doc.author,
-        "published": doc.published, "reference_date": doc.reference_date, "url": doc.url,
-        "sha256": doc.sha256, "boilerplate_removed": doc.boilerplate_removed, "sentences": sentences,
-    }
+def _document_record(doc: Document, sentences: list[tuple[int, int]]) -> DocumentRecord:
+    return DocumentRecord(
+        id=doc.id, path=doc.path, title=doc.title, author=doc.author, published=doc.published,
+        reference_date=doc.reference_date, url=doc.url, sha256=doc.sha256,
+        boilerplate_removed=tuple(doc.boilerplate_removed), sentences=tuple(sentences),
+    )
 
 
-def _merge_actors(registry: dict[str, ActorRecord], found: dict[str, dict[str, Any]]) -> None:
-    for actor_id, info in found.items():
-        rec = registry.get(actor_id)
-        if rec is None:
-            rec = registry[actor_id] = ActorRecord(
-                id=actor_id, name=info["name"], type=info["type"], country=info.get("country"),
-                aliases=[], curated=bool(info.get("curated")))
-        rec.aliases = sorted(set(rec.aliases) | set(info.get("aliases", [])))
-        rec.country = rec.country or info.get("country")
-        if rec.type == "other":
-            rec.type = info["type"]
-        rec.roles.extend(info.get("roles", []))
+@dataclass
+class _MergedActor:
+    """An actor being merged across documents: the first document names and types it, later ones add
+    aliases, roles, a country it lacked, or a type where it had only "other"."""
+
+    first: Actor
+    type: str
+    country: str | None
+    aliases: set[str]
+    roles: list[Role]
+
+    def add(self, actor: Actor) -> None:
+        self.aliases |= set(actor.aliases)
+        self.country = self.country or actor.country
+        if self.type == "other":
+            self.type = actor.type
+        self.roles.extend(actor.roles)
+
+    def actor(self) -> Actor:
+        return Actor(id=self.first.id, name=self.first.name, type=self.type, country=self.country,
+                     aliases=tuple(sorted(self.aliases)), curated=self.first.curated, roles=tuple(self.roles))
 
 
 def _roles(doc: Document, info: dict[str, Any], sents: list[SentenceFacts],
-           first_fact: dict[int, Fact]) -> list[dict[str, Any]]:
+           first_fact: dict[int, Fact]) -> tuple[Role, ...]:
     """Attach each discovered role to the first fact of the sentence that states it."""
     starts = [s.start for s in sents]
     out = []
@@ -182,9 +169,9 @@ def _roles(doc: Document, info: dict[str, Any], sents: list[SentenceFacts],
         i = bisect.bisect_right(starts, role["start"]) - 1
         fact = first_fact.get(sents[i].index) if i >= 0 and role["start"] < sents[i].end else None
         if fact is not None:
-            date = fact.date["value"] if fact.date else doc.reference_date
-            out.append({"role": role["role"], "date": date, "fact": fact.id})
-    return out
+            date = fact.date.value if fact.date else doc.reference_date
+            out.append(Role(role["role"], date, fact.id))
+    return tuple(out)
 
 
 def _add_found(found: dict[str, dict[str, Any]], more: dict[str, dict[str, Any]], base: int) -> None:
@@ -199,8 +186,8 @@ def _add_found(found: dict[str, dict[str, Any]], more: dict[str, dict[str, Any]]
             have["roles"] = have.get("roles", []) + roles
 
 
-def extract_one(nlp: Language, doc: Document) -> dict[str, Any]:
-    """Extract one document into a JSON-ready result: its record, its facts and the actors it names."""
+def extract_one(nlp: Language, doc: Document) -> DocumentFacts:
+    """Extract one document: its record, its facts and the actors it names."""
     resolver = DateResolver(doc.reference_date)
     found: dict[str, dict[str, Any]] = {}
     sents: list[SentenceFacts] = []
@@ -212,28 +199,36 @@ def extract_one(nlp: Language, doc: Document) -> dict[str, Any]:
     facts = [f for s, countries in _with_context(sents)
              for f in sentence_facts(doc, s, countries, actor_country)]
     first_fact = {f.sentence: f for f in reversed(facts)}
-    actors = {a: {**{k: v for k, v in info.items() if k != "roles"},
-                  "roles": _roles(doc, info, sents, first_fact)} for a, info in found.items()}
-    spans = [[doc.offsets.to_source(s.start), doc.offsets.to_source(s.end - 1) + 1] for s in sents]
-    return {"document": _document_dict(doc, spans), "facts": [_fact_dict(f) for f in facts], "actors": actors}
+    actors = tuple(
+        Actor(id=actor_id, name=info["name"], type=info["type"], country=info.get("country"),
+              aliases=tuple(info.get("aliases", ())), curated=bool(info.get("curated")),
+              roles=_roles(doc, info, sents, first_fact))
+        for actor_id, info in found.items())
+    spans = [(doc.offsets.to_source(s.start), doc.offsets.to_source(s.end - 1) + 1) for s in sents]
+    return DocumentFacts(_document_record(doc, spans), tuple(facts), actors)
 
 
-_FACT_FIELDS = [f.name for f in fields(Fact)]
+@dataclass(frozen=True)
+class _Failure:
+    """An exception raised while extracting one document, as plain text (it crosses process borders)."""
+
+    kind: str
+    message: str
 
 
-def _fact_dict(fact: Fact) -> dict[str, Any]:
-    """asdict(fact) without its deep copy of every leaf (the values are fresh JSON-ready data)."""
-    out = {name: getattr(fact, name) for name in _FACT_FIELDS}
-    for name in ("countries", "pairs", "actors", "sectors"):
-        out[name] = list(out[name])
-    return out
+def _extract_or_fail(nlp: Language, doc: Document) -> DocumentFacts | _Failure:
+    """extract_one, with an exception turned into a _Failure so the other documents go on."""
+    try:
+        return extract_one(nlp, doc)
+    except Exception as error:  # noqa: BLE001 -- any failure of one document is reported, not fatal
+        return _Failure(type(error).__name__, str(error))
 
 
 _WORKER: dict[str, Language] = {}
 
 
-def _work(doc: Document) -> dict[str, Any]:
-    return extract_one(_WORKER["nlp"], doc)
+def _work(doc: Document) -> DocumentFacts | _Failure:
+    return _extract_or_fail(_WORKER["nlp"], doc)
 
 
 def _chunksize(n_docs: int, n_process: int) -> int:
@@ -241,15 +236,15 @@ def _chunksize(n_docs: int, n_process: int) -> int:
     return max(1, min(32, n_docs // (16 * n_process)))
 
 
-def _run(docs: list[Document], content_dir: Path, n_process: int) -> Iterator[dict[str, Any]]:
+def _run(docs: list[Document], content: Content, n_process: int) -> Iterator[DocumentFacts | _Failure]:
     """Results in document order, from this process or from a pool of worker processes.
 
     The pipeline is built once, here (bad curated YAML fails once), and the forked workers inherit it:
-    only documents go to the workers and only JSON-ready results come back.
+    only documents go to the workers and only results (or failures) come back.
     """
-    nlp = build_nlp(content_dir)
+    nlp = build_nlp(content)
     if n_process <= 1 or len(docs) < 4 * n_process:
-        yield from (extract_one(nlp, d) for d in docs)
+        yield from (_extract_or_fail(nlp, d) for d in docs)
         return
     _WORKER["nlp"] = nlp
     try:
@@ -269,34 +264,69 @@ def _cache_key(doc: Document, versions: str) -> str:
     return digest.hexdigest()
 
 
-def extract_documents(docs: list[Document], content_dir: Path, n_process: int = 1,
-                      cache_path: Path | None = None) -> dict[str, Any]:
-    """Run the pipeline over the documents (cached per document) and return the facts data."""
+def _failed(doc: Document, failure: _Failure, warn: Callable[[str], None] | None, strict: bool) -> None:
+    """Report a document whose extraction raised: a warning naming the file, or with `strict` (or no
+    `warn`) a GeneratorError naming it."""
+    message = f"extraction failed: {failure.kind}: {failure.message}"
+    if strict or warn is None:
+        raise GeneratorError(message, doc.path, hint="please report this")
+    warn(f"{doc.path}: skipped: {message} (please report this)")
+
+
+def extract_facts(docs: list[Document], content: Content | Path, n_process: int = 1,
+                  cache_path: Path | None = None, *, warn: Callable[[str], None] | None = None,
+                  strict: bool = False) -> FactsData:
+    """Run the pipeline over the documents (cached per document) and return the facts of the corpus.
+
+    A document whose extraction raises is skipped with a warning naming its file (`warn`), and the
+    others go on; with `strict`, or when no `warn` is given, it is a GeneratorError naming the file.
+    """
+    content = content if isinstance(content, Content) else load_content(content)  # a folder: read it once
     cache = ExtractionCache(cache_path)
-    versions = f"{PIPELINE_VERSION}:{code_version()}:{content_version(content_dir)}"
+    versions = f"{PIPELINE_VERSION}:{extraction_code_version()}:{content_version(content.path)}"
     keys = [_cache_key(d, versions) for d in docs]
-    cached = cache.get_many(keys)
-    results: list[dict[str, Any] | None] = [cached.get(k) for k in keys]
-    todo = [i for i, r in enumerate(results) if r is None]
-    if todo:
-        fresh = _run([docs[i] for i in todo], content_dir, n_process)
-        texts: dict[str, str] = {}
-        for i, result in progress(zip(todo, fresh, strict=True), len(todo), "extract"):
-            results[i], texts[keys[i]] = canonical(result)
-        cache.put_many(texts)
-    cache.close()
+    results: list[DocumentFacts | None] = []
+    try:
+        cached = cache.get_many(keys)
+        results = [cached.get(k) for k in keys]
+        todo = [i for i, r in enumerate(results) if r is None]
+        if todo:
+            fresh = _run([docs[i] for i in todo], content, n_process)
+            done: dict[str, DocumentFacts] = {}
+            try:
+                for i, result in progress(zip(todo, fresh, strict=True), len(todo), "extract"):
+                    if isinstance(result, _Failure):
+                        _failed(docs[i], result, warn, strict)
+                        continue
+                    results[i] = done[keys[i]] = result
+            finally:
+                cache.put_many(done)
+    finally:
+        cache.close()
     return merge_results([r for r in results if r is not None])
 
 
-def merge_results(results: list[dict[str, Any]]) -> dict[str, Any]:
-    """Merge per-document results into the corpus facts data; actors are joined by id."""
-    registry: dict[str, ActorRecord] = {}
+def extract_documents(docs: list[Document], content: Content | Path, n_process: int = 1,
+                      cache_path: Path | None = None, *, warn: Callable[[str], None] | None = None,
+                      strict: bool = False) -> dict[str, Any]:
+    """extract_facts, as facts.json data (for callers that write or inspect the JSON form)."""
+    return extract_facts(docs, content, n_process, cache_path, warn=warn, strict=strict).to_json()
+
+
+def merge_results(results: list[DocumentFacts]) -> FactsData:
+    """Merge per-document results into the corpus facts data; actors are joined by id, and only those
+    named in a fact are kept."""
+    registry: dict[str, _MergedActor] = {}
     for result in results:
-        _merge_actors(registry, result["actors"])
-    facts = [f for r in results for f in r["facts"]]
-    used = {a for f in facts for a in f["actors"]}
-    return {"schema_version": SCHEMA_VERSION, "documents": [r["document"] for r in results],
-            "actors": [asdict(registry[a]) for a in sorted(used)], "facts": facts}
+        for actor in result.actors:
+            merged = registry.get(actor.id)
+            if merged is None:
+                merged = registry[actor.id] = _MergedActor(actor, actor.type, actor.country, set(), [])
+            merged.add(actor)
+    facts = tuple(f for r in results for f in r.facts)
+    used = {a for f in facts for a in f.actors}
+    return FactsData(documents=tuple(r.document for r in results),
+                     actors=tuple(registry[a].actor() for a in sorted(used)), facts=facts)
 
 
 def load_schema() -> dict[str, Any]:
@@ -304,9 +334,11 @@ def load_schema() -> dict[str, Any]:
     return json.loads(resources.files("generator.facts").joinpath("facts.schema.json").read_text("utf-8"))
 
 
-def validate_facts(data: dict[str, Any]) -> list[str]:
-    """Return schema violations of a facts dict (empty when valid)."""
+def validate_facts(data: dict[str, Any] | FactsData) -> list[str]:
+    """Return schema violations of facts data (empty when valid)."""
     import jsonschema
 
+    if isinstance(data, FactsData):
+        data = data.to_json()
     validator = jsonschema.Draft202012Validator(load_schema())
     return [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(data)]

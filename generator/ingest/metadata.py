@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from generator.config import TUNING
+from generator.content.vocabulary import MONTH_NUMBERS
 from generator.errors import GeneratorError
 
 # Bounds of what an article's metadata may hold. Front matter longer than MAX_FRONT_MATTER_CHARS or
@@ -22,17 +23,7 @@ MAX_AUTHOR_CHARS = TUNING.max_author_chars
 MAX_URL_CHARS = TUNING.max_url_chars
 LIMITS = {"title": MAX_TITLE_CHARS, "author": MAX_AUTHOR_CHARS, "url": MAX_URL_CHARS}
 
-MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec"),
-        ]
-    )
-    for name in names
-}
+MONTHS = MONTH_NUMBERS
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
 _DATE_FORMS = [

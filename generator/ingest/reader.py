@@ -349,7 +349,7 @@ def load_document(
     """Read one article file into a Document; raise GeneratorError if it is not a regular file, empty,
     binary or undecodable, or if its front matter is refused.
 
-    A text longer than `max_chars` (load_corpus passes MAX_DOCUMENT_CHARS) is cut at a paragraph
+    A text longer than `max_chars` (read_documents passes MAX_DOCUMENT_CHARS) is cut at a paragraph
     boundary, and `warn` is told so, as it is of a file name that is not printable UTF-8 and of metadata
     that was cut."""
     path, root = Path(path), Path(root)
@@ -495,7 +495,7 @@ def _corpus_entries(folder: Path, root: Path) -> list[_Entry]:
     return sorted(entries, key=lambda e: e.rel)
 
 
-def load_corpus(
+def read_documents(
     folder: Path,
     *,
     known_names: Iterable[str] = (),
@@ -503,12 +503,13 @@ def load_corpus(
     warn: Callable[[str], None] = print,
     root: Path | None = None,
 ) -> list[Document]:
-    """Load every .txt/.md/.html article below folder, sorted by path, with unique ids.
+    """Read every .txt/.md/.html article below folder into Documents, sorted by path, with unique ids.
 
     Bad files are skipped with a warning (or raise GeneratorError when strict): files that are not
     regular files (folders, FIFOs, devices, sockets), symbolic links that lead nowhere, loop, or lead
     outside `root` (default: default_root(folder)), and files that cannot be read. A text seen before
-    is skipped with a warning naming both files.
+    is skipped with a warning naming both files. Any other exception while reading one document (a bug)
+    skips that document the same way, naming the file and the exception, and the others go on.
     """
     folder = Path(folder)
     if not folder.is_dir():
@@ -522,10 +523,7 @@ def load_corpus(
         shown = printable_name(entry.rel)
         where = printable_name(str(folder / entry.rel))
         try:
-            if entry.problem is not None:
-                raise GeneratorError(entry.problem, where)
-            data = _read_regular(entry.path, where, follow=False)
-            doc = _document(data, Path(entry.rel).suffix, entry.rel, where, known, MAX_DOCUMENT_CHARS, warn)
+            doc = _entry_document(entry, where, known, warn)
         except GeneratorError as exc:
             if strict:
                 raise
@@ -539,6 +537,23 @@ def load_corpus(
         doc.id = _unique(doc.id, ids)
         docs.append(doc)
     return docs
+
+
+def _entry_document(entry: _Entry, where: str, known: frozenset[str],
+                    warn: Callable[[str], None]) -> Document:
+    """The Document of one corpus entry. A file that cannot be read raises GeneratorError; so does any
+    unexpected exception (Pelican's policy: one document that breaks ingest is reported and skipped)."""
+    try:
+        if entry.problem is not None:
+            raise GeneratorError(entry.problem, where)
+        data = _read_regular(entry.path, where, follow=False)
+        return _document(data, Path(entry.rel).suffix, entry.rel, where, known, MAX_DOCUMENT_CHARS, warn)
+    except GeneratorError:
+        raise
+    except Exception as exc:  # noqa: BLE001 -- a bug in briefs: name the file, keep the other documents
+        said = " ".join(str(exc).split())
+        raise GeneratorError(f"could not be read: {type(exc).__name__}: {said} (please report this)",
+                             where) from exc
 
 
 def _unique(base: str, taken: set[str]) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from generator.nlp.countries import country_name
+from generator.content.vocabulary import country_name
 
 LIST_SEPS = {",", "and", "/", "&"}
 POSSESSIVE = {"'s", "’s", "'", "’"}

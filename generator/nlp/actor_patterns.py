@@ -7,7 +7,7 @@ from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from generator.nlp.actor_catalog import ActorConfig
+from generator.content.actors import ActorConfig
 from generator.nlp.actor_orgs import Candidate, DocView, OrgRules
 from generator.nlp.components import text_of, token_texts
 

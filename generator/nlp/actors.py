@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.language import Language
@@ -11,13 +11,21 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from generator.nlp.actor_catalog import ActorConfig, ActorEntry, load_actor_config, load_actors, slugify
+from generator.content import Content
+from generator.content.actors import LIST_KEYS, MAP_KEYS, ActorConfig, ActorEntry
 from generator.nlp.actor_patterns import Candidate, Discoverer, DocView, view_of
 
-__all__ = ["ActorEntry", "ActorRecognizer", "load_actors", "make_actors", "slugify"]
+__all__ = ["ActorEntry", "ActorRecognizer", "actor_id", "make_actors"]
 SPANS_KEY = "actors"
 USER_DATA_KEY = "briefs_actors"
 _FIRST_WORD = re.compile(r"[\w.]+")
+
+
+def actor_id(name: str) -> str:
+    """Kebab-case id of a discovered actor's name ("Luigi Di Maio" -> "luigi-di-maio")."""
+    ascii_name = name.lower().replace("’", "-").replace("'", "-")
+    ascii_name = ascii_name.translate(str.maketrans("àáâäèéêëìíîïòóôöùúûüçñ", "aaaaeeeeiiiioooouuuucn"))
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "actor"
 
 
 def alias_variants(alias: str) -> list[str]:
@@ -33,7 +41,15 @@ def alias_variants(alias: str) -> list[str]:
 class ActorRecognizer:
     """Marks actor mentions; span.label_ is the actor id, details go to doc.user_data."""
 
-    def __init__(self, nlp: Language, config: ActorConfig) -> None:
+    def __init__(self, nlp: Language) -> None:
+        self._setup(nlp, ActorConfig((), {k: frozenset() for k in LIST_KEYS}, {k: {} for k in MAP_KEYS}))
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language,
+                   content: Content) -> None:
+        """Add the curated actors and the discovery lexicon of content/actors.yaml."""
+        self._setup(nlp, content.actors)
+
+    def _setup(self, nlp: Language, config: ActorConfig) -> None:
         self.entries = {entry.id: entry for entry in config.actors}
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for entry in config.actors:
@@ -94,7 +110,7 @@ class ActorRecognizer:
         name = cand.name or text
         if any(ch.isdigit() for ch in name):
             return None
-        aid = _resolve_short(name, cand.type, actors) or self.surnames.get(name) or slugify(name)
+        aid = _resolve_short(name, cand.type, actors) or self.surnames.get(name) or actor_id(name)
         known = self.entries.get(aid)
         info = actors.setdefault(
             aid,
@@ -203,8 +219,8 @@ def _lookup(v: DocView, i: int, index: dict[str, list[tuple[str, str]]]) -> tupl
     "briefs_actors",
     assigns=["doc.spans", "doc.user_data"],
     requires=["doc.spans"],
-    default_config={"content_dir": "content"},
 )
-def make_actors(nlp: Language, name: str, content_dir: str) -> ActorRecognizer:
-    """Build the actor recogniser from content/actors.yaml; runs after briefs_countries."""
-    return ActorRecognizer(nlp, load_actor_config(Path(content_dir) / "actors.yaml"))
+def make_actors(nlp: Language, name: str) -> ActorRecognizer:
+    """The actor recogniser (runs after briefs_countries); its actors come with
+    initialize(..., content=Content)."""
+    return ActorRecognizer(nlp)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december")
-_MONTH_NUM = {m: i + 1 for i, m in enumerate(_MONTHS)} | {m[:3]: i + 1 for i, m in enumerate(_MONTHS)}
-_MONTH_NUM["sept"] = 9
+from generator.content.vocabulary import MONTH_NUMBERS, MONTHS
+
+_MONTHS = MONTHS
+_MONTH_NUM = MONTH_NUMBERS
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _STEP = {"this": 0, "last": -1, "next": 1, "following": 1, "after": 1, "later": 1, "previous": -1,
          "preceding": -1, "prior": -1, "before": -1, "earlier": -1, "yesterday": -1, "tomorrow": 1}

@@ -254,7 +254,7 @@ class DateResolver:
     """
 
     def __init__(self, reference_date: str | None) -> None:
-        self._ref = parse_date(reference_date) if reference_date else None
+        self._ref = parse_date_value(reference_date) if reference_date else None
         self._para: DateValue | None = None
         self._prev_explicit: DateValue | None = None
         self._prev_last: DateValue | None = None
@@ -304,7 +304,7 @@ class DateResolver:
 
 
 @lru_cache(maxsize=4096)
-def parse_date(text: str) -> DateValue | None:
+def parse_date_value(text: str) -> DateValue | None:
     """Parse one standalone date string ("May 29, 2020", "2023-04-20", "10-08-2019") as an absolute date."""
     iso = re.fullmatch(r"\s*(\d{4})-(\d{2})\s*", text)
     if iso:

@@ -6,6 +6,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from generator.content.vocabulary import MONTH_NUMBERS
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -26,10 +28,7 @@ SCALES = {
     "dozen": 12, "lakh": 10**5, "crore": 10**7, "k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6,
     "b": 10**9, "bn": 10**9, "bln": 10**9, "tn": 10**12,
 }
-MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+MONTHS = frozenset(MONTH_NUMBERS)
 
 _TENS_ALT = "|".join(TENS)
 _UNITS_ALT = "|".join(sorted(UNITS, key=len, reverse=True))

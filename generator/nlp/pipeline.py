@@ -5,13 +5,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from generator.config import TUNING
+from generator.content import Content
+from generator.content.vocabulary import NON_STATES
 from generator.nlp import actors as _actors  # noqa: F401 - registers briefs_actors
 from generator.nlp import components as _components  # noqa: F401 - registers briefs_paragraphs
 from generator.nlp import countries as _countries  # noqa: F401 - registers briefs_countries
@@ -23,20 +24,31 @@ from generator.nlp.quantities import Quantity, find_quantities
 
 PIPELINE_VERSION = "1"
 CHUNK_CHARS = TUNING.chunk_chars
-NON_STATES = {"EU", "NATO", "INT"}
+RULE_COMPONENTS = ("briefs_countries", "briefs_actors", "briefs_lexicon")
+
+__all__ = ["NON_STATES", "SentenceFacts", "build_nlp", "chunks", "initialize_pipes", "iter_sentences",
+           "pipe_texts"]
 
 
-def build_nlp(content_dir: Path) -> Language:
-    """Return the rule pipeline: sentences, countries, actors, sector and stance lexicons."""
+def initialize_pipes(nlp: Language, content: Content) -> Language:
+    """Hand the curated content to every rule component of nlp (as spaCy's span_ruler takes its
+    patterns in initialize); components added with nlp.add_pipe hold no patterns until then."""
+    for name in RULE_COMPONENTS:
+        if name in nlp.pipe_names:
+            nlp.get_pipe(name).initialize(lambda: [], nlp=nlp, content=content)  # type: ignore[attr-defined]
+    return nlp
+
+
+def build_nlp(content: Content) -> Language:
+    """Return the rule pipeline: sentences, countries, actors, sector and stance lexicons, fed by the
+    curated content (generator.content.load_content)."""
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("briefs_paragraphs")
-    config = {"content_dir": str(content_dir)}
-    nlp.add_pipe("briefs_countries", config=config)
-    nlp.add_pipe("briefs_actors", config=config)
-    nlp.add_pipe("briefs_lexicon", config=config)
+    for name in RULE_COMPONENTS:
+        nlp.add_pipe(name)
     nlp.max_length = 2 * CHUNK_CHARS
-    return nlp
+    return initialize_pipes(nlp, content)
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.pages.actor import ActorContext, actor_context, actor_entities, actor_pages
 from generator.pages.brief import BriefContext, brief_context, brief_entities, brief_pages
-from generator.pages.corpus import Corpus, Entity, load_corpus
+from generator.pages.corpus import Corpus, Entity, aggregate
 from generator.pages.data import DataContext, data_pages
 from generator.pages.home import HomeContext, home_pages
 from generator.pages.indexes import IndexContext, index_pages
@@ -24,7 +24,7 @@ class PageKind:
 
     Entity kinds (one page per brief, actor, sector or source) also list their pages with what each
     reads (`entities`) and build one page's context on demand (`context_of`), so a rebuild renders only
-    the pages whose inputs changed (generator/render_cache.py)."""
+    the pages whose inputs changed (generator/render/cache.py)."""
 
     template: str
     context: type
@@ -50,4 +50,4 @@ PAGE_KINDS: dict[str, PageKind] = {
     "search": PageKind("search.md.j2", SearchContext, search_pages, "full-text search with filters"),
 }
 
-__all__ = ["PAGE_KINDS", "Corpus", "Entity", "PageKind", "load_corpus"]
+__all__ = ["PAGE_KINDS", "Corpus", "Entity", "PageKind", "aggregate"]

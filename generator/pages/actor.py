@@ -6,10 +6,12 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from markupsafe import Markup
 
 from generator.config import TUNING
+from generator.facts.model import Actor, Pair
 from generator.pages.corpus import Corpus, Entity
 from generator.pages.names import country_name, readable
 from generator.pages.search import SearchMeta, search_meta
@@ -33,6 +35,7 @@ _QUOTES = re.compile(r"[\"“”«»„]")
 # Case-sensitive on purpose: "States" in "United States" is not a speech verb.
 _SPEECH = re.compile(r"\b(said|says|told|tells|stated|states|[Aa]ccording to)\b")
 SPEECH_WINDOW = TUNING.speech_window
+K = TypeVar("K", str, Pair)
 
 
 @dataclass(frozen=True)
@@ -92,16 +95,16 @@ def is_statement(text: str, names: list[str]) -> bool:
     return False
 
 
-def _roles(corpus: Corpus, actor: dict) -> list[RoleRow]:
+def _roles(corpus: Corpus, actor: Actor) -> list[RoleRow]:
     rows = []
-    for role in actor.get("roles") or []:
-        fact = corpus.facts_by_id.get(str(role.get("fact")))
+    for role in actor.roles:
+        fact = corpus.facts_by_id.get(role.fact)
         link = source_link(corpus, fact, ENTITY_ROOT) if fact else None
-        rows.append(RoleRow(str(role["role"]), str(role.get("date") or ""), link))
+        rows.append(RoleRow(role.role, role.date or "", link))
     return sorted(rows, key=lambda r: (r.date, r.role))
 
 
-def _counted(counter: Counter[str], make: Callable[[str], Link]) -> list[CountRow]:
+def _counted(counter: Counter[K], make: Callable[[K], Link]) -> list[CountRow]:
     order = sorted(counter, key=lambda k: (-counter[k], k))
     return [CountRow(make(k), counter[k]) for k in order]
 
@@ -110,23 +113,23 @@ def actor_context(corpus: Corpus, actor_id: str) -> ActorContext:
     """Build the view model of the profile of `actor_id`."""
     actor = corpus.actors[actor_id]
     facts = corpus.by_actor[actor_id]
-    names = [str(actor["name"]), *[str(a) for a in actor.get("aliases") or []]]
-    pairs = Counter(p.lower() for f in facts for p in f.get("pairs") or [])
-    sectors = Counter(s for f in facts for s in f.get("sectors") or [] if s in corpus.by_sector)
-    others = Counter(a for f in facts for a in f.get("actors") or [] if a != actor_id and a in corpus.actors)
-    tags = sorted({actor["type"], *(p for p in pairs if corpus.has_brief(p)), *sectors})
+    names = [actor.name, *actor.aliases]
+    pairs = Counter(p for f in facts for p in f.pairs)
+    sectors = Counter(s for f in facts for s in f.sectors if s in corpus.by_sector)
+    others = Counter(a for f in facts for a in f.actors if a != actor_id and a in corpus.actors)
+    tags = sorted({actor.type, *(p.slug for p in pairs if corpus.has_brief(p)), *sectors})
     roles = _roles(corpus, actor)
-    statements = [f for f in facts if is_statement(str(f["text"]), names)]
-    undated = [f for f in facts if not f.get("date")]
+    statements = [f for f in facts if is_statement(f.text, names)]
+    undated = [f for f in facts if not f.date]
     co_mentioned = _counted(others, lambda a: actor_link(corpus, a, ENTITY_ROOT))
     shown = {"statements": weightiest(statements, MAX_LISTED), "undated": weightiest(undated, MAX_LISTED)}
     return ActorContext(
         id=actor_id,
-        name=str(actor["name"]),
-        meta=front_matter(str(actor["name"]), tags),
-        kind=readable(actor["type"]),
-        country=country_name(actor.get("country")),
-        aliases=", ".join(sorted({str(a) for a in actor.get("aliases") or []} - {str(actor["name"])})) or "—",
+        name=actor.name,
+        meta=front_matter(actor.name, tags),
+        kind=readable(actor.type),
+        country=country_name(actor.country),
+        aliases=", ".join(sorted(set(actor.aliases) - {actor.name})) or "—",
         fact_count=len(facts),
         roles=roles[-MAX_LISTED:],
         roles_more=max(0, len(roles) - MAX_LISTED),
@@ -139,7 +142,7 @@ def actor_context(corpus: Corpus, actor_id: str) -> ActorContext:
         sectors=_counted(sectors, lambda s: sector_link(corpus, s, ENTITY_ROOT)),
         co_mentioned=co_mentioned[:MAX_LISTED],
         co_mentioned_more=max(0, len(co_mentioned) - MAX_LISTED),
-        search=search_meta(corpus, str(actor["name"]), facts, {"actor type": {str(actor["type"])}}),
+        search=search_meta(corpus, actor.name, facts, {"actor type": {actor.type}}),
     )
 
 
@@ -148,8 +151,8 @@ def actor_entities(corpus: Corpus) -> list[Entity]:
     entities = []
     for actor_id, facts in corpus.by_actor.items():
         actor = corpus.actors[actor_id]
-        stated = [corpus.facts_by_id.get(str(r.get("fact"))) for r in actor.get("roles") or []]
-        where = [(f["document"], f["sentence"]) if f else None for f in stated]
+        stated = [corpus.facts_by_id.get(r.fact) for r in actor.roles]
+        where = [(f.document, f.sentence) if f else None for f in stated]
         entities.append(Entity(f"actors/{actor_id}/index.md", actor_id, facts, (actor, where)))
     return entities
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from generator.config import TUNING
+from generator.facts.model import Fact, Pair
 from generator.pages.charts import stance_bars
 from generator.pages.corpus import Corpus, Entity
 from generator.pages.escape import slug
@@ -105,58 +106,56 @@ class BriefContext:
     search: SearchMeta = field(metadata={"help": "search title and facets (hidden elements)"})
 
 
-def score(fact: dict, as_of: str) -> int:
+def score(fact: Fact, as_of: str) -> int:
     """Return the key-point score of a fact (see the module docstring)."""
     date = date_of(fact)
     recent = bool(date and as_of and int(as_of[:4]) - int(date[:4]) <= 2)
     return (
         2 * bool(date)
-        + 2 * bool(fact.get("quantities"))
-        + min(len(fact.get("actors") or []), 3)
-        + (fact["stance"] != "neutral")
+        + 2 * bool(fact.quantities)
+        + min(len(fact.actors), 3)
+        + (fact.stance != "neutral")
         + recent
     )
 
 
-def key_points(facts: list[dict], as_of: str) -> list[dict]:
+def key_points(facts: list[Fact], as_of: str) -> list[Fact]:
     """Return up to six top-scoring facts, one per sentence."""
-    ranked = sorted(facts, key=lambda f: str(f["id"]))
+    ranked = sorted(facts, key=lambda f: f.id)
     ranked.sort(key=lambda f: (score(f, as_of), date_of(f)), reverse=True)
-    chosen: list[dict] = []
+    chosen: list[Fact] = []
     seen: set[tuple[str, int]] = set()
     for fact in ranked:
-        where = (fact["document"], int(fact["sentence"]))
+        where = (fact.document, fact.sentence)
         if where not in seen:
             seen.add(where)
             chosen.append(fact)
     return chosen[:MAX_KEY_POINTS]
 
 
-def year_rows(facts: list[dict]) -> list[tuple[str, dict[str, int]]]:
+def year_rows(facts: list[Fact]) -> list[tuple[str, dict[str, int]]]:
     """Return (year, counts by stance) for the chart, years ascending."""
     rows: dict[str, dict[str, int]] = {}
     for fact in facts:
         if date_of(fact):
             counts = rows.setdefault(date_of(fact)[:4], {})
-            counts[fact["stance"]] = counts.get(fact["stance"], 0) + 1
+            counts[fact.stance] = counts.get(fact.stance, 0) + 1
     return sorted(rows.items())
 
 
-def _key_figures(corpus: Corpus, facts: list[dict]) -> list[KeyFigure]:
+def _key_figures(corpus: Corpus, facts: list[Fact]) -> list[KeyFigure]:
     rows = []
-    for fact in sorted(facts, key=lambda f: (date_of(f), str(f["id"]))):
-        for quantity in fact.get("quantities") or []:
+    for fact in sorted(facts, key=lambda f: (date_of(f), f.id)):
+        for quantity in fact.quantities:
             link = source_link(corpus, fact, ENTITY_ROOT)
-            rows.append(
-                KeyFigure(str(quantity["text"]), shorten(str(fact["text"]), 110), date_of(fact), link)
-            )
+            rows.append(KeyFigure(quantity.text, shorten(fact.text, 110), date_of(fact), link))
     return rows
 
 
-def _sectors(corpus: Corpus, facts: list[dict]) -> list[SectorSection]:
-    groups: dict[str, list[dict]] = {}
+def _sectors(corpus: Corpus, facts: list[Fact]) -> list[SectorSection]:
+    groups: dict[str, list[Fact]] = {}
     for fact in facts:
-        for sector in fact.get("sectors") or []:
+        for sector in fact.sectors:
             if sector in corpus.by_sector:
                 groups.setdefault(sector, []).append(fact)
     order = sorted(groups, key=lambda s: (-len(groups[s]), s))
@@ -172,44 +171,45 @@ def _sectors(corpus: Corpus, facts: list[dict]) -> list[SectorSection]:
     ]
 
 
-def _dated_first(fact: dict) -> tuple[bool, str, str]:
-    return (not date_of(fact), date_of(fact), str(fact["id"]))
+def _dated_first(fact: Fact) -> tuple[bool, str, str]:
+    return (not date_of(fact), date_of(fact), fact.id)
 
 
-def _actors(corpus: Corpus, facts: list[dict]) -> list[ActorRow]:
+def _actors(corpus: Corpus, facts: list[Fact]) -> list[ActorRow]:
     counts: dict[str, int] = {}
     for fact in facts:
-        for actor in fact.get("actors") or []:
+        for actor in fact.actors:
             if actor in corpus.actors:
                 counts[actor] = counts.get(actor, 0) + 1
-    order = sorted(counts, key=lambda a: (-counts[a], str(corpus.actors[a]["name"]), a))
+    order = sorted(counts, key=lambda a: (-counts[a], corpus.actors[a].name, a))
     return [
-        ActorRow(actor_link(corpus, a, ENTITY_ROOT), readable(corpus.actors[a]["type"]), counts[a])
+        ActorRow(actor_link(corpus, a, ENTITY_ROOT), readable(corpus.actors[a].type), counts[a])
         for a in order
     ]
 
 
-def brief_tags(pair: str, facts: list[dict], corpus: Corpus) -> list[str]:
-    """Return the Material tags of a brief: its own pair id, sector ids and actor types of its facts."""
-    tags = {pair}
-    tags |= {s for f in facts for s in f.get("sectors") or [] if s in corpus.by_sector}
-    tags |= {corpus.actors[a]["type"] for f in facts for a in f.get("actors") or [] if a in corpus.actors}
+def brief_tags(pair: Pair, facts: list[Fact], corpus: Corpus) -> list[str]:
+    """Return the Material tags of a brief: its own pair slug, sector ids and actor types of its facts."""
+    tags = {pair.slug}
+    tags |= {s for f in facts for s in f.sectors if s in corpus.by_sector}
+    tags |= {corpus.actors[a].type for f in facts for a in f.actors if a in corpus.actors}
     return sorted(t for t in tags if t)
 
 
-def brief_context(corpus: Corpus, pair: str) -> BriefContext:
-    """Build the view model of the brief of `pair` (a slug such as "cn-it")."""
+def brief_context(corpus: Corpus, ident: str) -> BriefContext:
+    """Build the view model of the brief of a pair, given its slug (such as "cn-it")."""
+    pair = Pair.from_slug(ident)
     facts = corpus.by_pair[pair]
     as_of = max((date_of(f) for f in facts), default="")
-    title = pair_title(pair, corpus.country_weight)
+    title = pair_title(pair.json, corpus.country_weight)
     tags = brief_tags(pair, facts, corpus)
-    per_doc = Counter(f["document"] for f in facts)
+    per_doc = Counter(f.document for f in facts)
     top = sorted(per_doc, key=lambda d: (-per_doc[d], d))[:MAX_LISTED]
-    docs = sorted(top, key=lambda d: (str(corpus.documents[d].get("title") or d), d))
+    docs = sorted(top, key=lambda d: (corpus.documents[d].title or d, d))
     figures = _key_figures(corpus, facts)
     actors = _actors(corpus, facts)
     return BriefContext(
-        pair=pair,
+        pair=pair.slug,
         title=title,
         tags=tags,
         meta=front_matter(title, tags),
@@ -225,19 +225,19 @@ def brief_context(corpus: Corpus, pair: str) -> BriefContext:
         actors=actors[:MAX_LISTED],
         actors_more=max(0, len(actors) - MAX_LISTED),
         sources=[
-            Link(str(corpus.documents[d].get("title") or d), href(ENTITY_ROOT, "sources", d)) for d in docs
+            Link(corpus.documents[d].title or d, href(ENTITY_ROOT, "sources", d)) for d in docs
         ],
         sources_more=len(per_doc) - len(docs),
         chart=stance_bars(year_rows(facts), f"Facts per year by stance: {title}"),
-        search=search_meta(corpus, title, facts, {"pair": {pair}}),
+        search=search_meta(corpus, title, facts, {"pair": {pair.slug}}),
     )
 
 
 def brief_entities(corpus: Corpus) -> list[Entity]:
     """Every brief page with its facts."""
-    return [Entity(f"briefs/{pair}/index.md", pair, corpus.by_pair[pair]) for pair in corpus.brief_pairs]
+    return [Entity(f"briefs/{p.slug}/index.md", p.slug, corpus.by_pair[p]) for p in corpus.brief_pairs]
 
 
 def brief_pages(corpus: Corpus) -> list[tuple[str, BriefContext]]:
     """Return (relative path, context) of every brief page."""
-    return [(f"briefs/{pair}/index.md", brief_context(corpus, pair)) for pair in corpus.brief_pairs]
+    return [(f"briefs/{p.slug}/index.md", brief_context(corpus, p.slug)) for p in corpus.brief_pairs]

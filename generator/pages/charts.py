@@ -6,7 +6,9 @@ import html
 
 from markupsafe import Markup
 
-STANCE_ORDER = ("cooperation", "tension", "neutral")
+from generator.content.vocabulary import STANCES
+
+STANCE_ORDER = STANCES
 _BAR, _GAP, _HEIGHT, _TOP, _BOTTOM, _LEFT = 28, 12, 120, 16, 22, 28
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from generator.facts.jsonfile import dumps_facts
+from generator.facts.model import FactsData
 from generator.pages.corpus import Corpus
 from generator.pages.escape import csv_cell
 from generator.pages.views import date_of, front_matter
@@ -56,8 +57,8 @@ def data_pages(corpus: Corpus) -> list[tuple[str, DataContext]]:
     return [("data/index.md", data_context(corpus))]
 
 
-def facts_json(facts: dict) -> str:
-    """Return facts.json (see generator/factsfile.py)."""
+def facts_json(facts: FactsData) -> str:
+    """Return facts.json (see generator/facts/jsonfile.py)."""
     return dumps_facts(facts)
 
 
@@ -68,18 +69,18 @@ def facts_csv(corpus: Corpus) -> str:
     writer.writerow(CSV_COLUMNS)
     for fact in corpus.facts:
         row = [
-            fact["id"],
-            fact["document"],
-            fact["sentence"],
+            fact.id,
+            fact.document,
+            fact.sentence,
             date_of(fact),
-            (fact.get("date") or {}).get("precision", ""),
-            ";".join(fact.get("countries") or []),
-            ";".join(fact.get("pairs") or []),
-            ";".join(fact.get("actors") or []),
-            ";".join(fact.get("sectors") or []),
-            fact["stance"],
-            ";".join(str(q["text"]) for q in fact.get("quantities") or []),
-            " ".join(str(fact["text"]).split()),
+            fact.date.precision if fact.date else "",
+            ";".join(fact.countries),
+            ";".join(p.json for p in fact.pairs),
+            ";".join(fact.actors),
+            ";".join(fact.sectors),
+            fact.stance,
+            ";".join(q.text for q in fact.quantities),
+            " ".join(fact.text.split()),
         ]
         writer.writerow([csv_cell(v) for v in row])
     return out.getvalue()

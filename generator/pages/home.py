@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from generator.config import TUNING
+from generator.facts.model import Fact, Pair
 from generator.pages.corpus import Corpus
 from generator.pages.escape import html_text
 from generator.pages.names import pair_title, sector_label
@@ -49,20 +50,20 @@ class HomeContext:
     latest: list[FactView] = field(metadata={"help": "latest dated facts, newest first"})
 
 
-def _by_sector(facts: list[dict]) -> dict[str, list[dict]]:
-    groups: dict[str, list[dict]] = {}
+def _by_sector(facts: list[Fact]) -> dict[str, list[Fact]]:
+    groups: dict[str, list[Fact]] = {}
     for fact in facts:
-        for sector in fact.get("sectors") or []:
+        for sector in fact.sectors:
             groups.setdefault(sector, []).append(fact)
     return groups
 
 
-def _cell(corpus: Corpus, pair: str, sector: str, facts: list[dict]) -> Cell:
+def _cell(corpus: Corpus, pair: Pair, sector: str, facts: list[Fact]) -> Cell:
     if not facts:
         return Cell(0, Markup("briefs-empty"), Markup(""), Markup(""))
     counts = stance_count(facts)
     if corpus.has_brief(pair):
-        target = url(HOME_ROOT, "briefs", pair, f"sector-{sector}")
+        target = url(HOME_ROOT, "briefs", pair.slug, f"sector-{sector}")
     else:
         target = url(HOME_ROOT, "sectors", sector)
     tip = html_text(f"{counts.cooperation} cooperation, {counts.tension} tension, {counts.neutral} neutral")
@@ -80,13 +81,13 @@ def home_context(corpus: Corpus) -> HomeContext:
     for p in pairs:
         groups = _by_sector(corpus.by_pair[p])
         rows.append(MatrixRow(
-            html_text(pair_title(p, corpus.country_weight)),
-            url(HOME_ROOT, "briefs", p) if corpus.has_brief(p) else Markup(""),
+            html_text(pair_title(p.json, corpus.country_weight)),
+            url(HOME_ROOT, "briefs", p.slug) if corpus.has_brief(p) else Markup(""),
             len(corpus.by_pair[p]),
             [_cell(corpus, p, s, groups.get(s, [])) for s in sectors],
         ))
     dated = sorted(
-        (f for f in corpus.facts if date_of(f)), key=lambda f: (date_of(f), str(f["id"])), reverse=True
+        (f for f in corpus.facts if date_of(f)), key=lambda f: (date_of(f), f.id), reverse=True
     )
     counts = [
         ("sources", len(corpus.documents)),

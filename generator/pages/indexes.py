@@ -53,7 +53,7 @@ def brief_index_context(corpus: Corpus) -> IndexContext:
     for pair in corpus.brief_pairs:
         facts = corpus.by_pair[pair]
         as_of = max((date_of(f) for f in facts), default="") or "—"
-        sources = len({f["document"] for f in facts})
+        sources = len({f.document for f in facts})
         rows.append(IndexRow(pair_link(corpus, pair, SECTION_ROOT), [as_of, str(len(facts)), str(sources)]))
     rows.sort(key=lambda r: r.link.label)
     intro = "One brief per country pair with at least three facts."
@@ -71,9 +71,9 @@ def actor_index_context(corpus: Corpus) -> IndexContext:
     groups: dict[str, list[IndexRow]] = {}
     for actor_id, facts in corpus.by_actor.items():
         actor = corpus.actors[actor_id]
-        link = Link(str(actor["name"]), href(SECTION_ROOT, "actors", actor_id))
-        row = IndexRow(link, [country_name(actor.get("country")), str(len(facts))])
-        groups.setdefault(actor_type_label(actor["type"]), []).append(row)
+        link = Link(actor.name, href(SECTION_ROOT, "actors", actor_id))
+        row = IndexRow(link, [country_name(actor.country), str(len(facts))])
+        groups.setdefault(actor_type_label(actor.type), []).append(row)
     ordered = [
         IndexGroup(k, sorted(v, key=lambda r: (r.link.label.lower(), r.link.href)))
         for k, v in sorted(groups.items())
@@ -112,9 +112,9 @@ def source_index_context(corpus: Corpus) -> IndexContext:
     """List the source documents."""
     rows = []
     for doc_id, doc in corpus.documents.items():
-        link = Link(str(doc.get("title") or doc_id), href(SECTION_ROOT, "sources", doc_id))
+        link = Link(doc.title or doc_id, href(SECTION_ROOT, "sources", doc_id))
         facts = len(corpus.by_document.get(doc_id, []))
-        rows.append(IndexRow(link, [str(doc.get("published") or "—"), str(facts)]))
+        rows.append(IndexRow(link, [doc.published or "—", str(facts)]))
     rows.sort(key=lambda r: (r.link.label.lower(), r.link.href))
     return IndexContext(
         "Sources",

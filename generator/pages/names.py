@@ -1,54 +1,11 @@
-"""Display names: countries (pycountry plus EU/NATO by hand), pairs, sectors, actor types."""
+"""Display names for pages: countries, pairs, sectors, actor types. The tables themselves are the
+closed vocabularies of generator.content.vocabulary; this module formats them."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from generator.content.vocabulary import ACTOR_TYPE_LABELS, country_name
 
-import pycountry
-
-# pycountry's official names are long ("Russian Federation"); analysts use the short ones.
-_BY_HAND = {
-    "EU": "European Union",
-    "NATO": "NATO",
-    "INT": "International",
-    "RU": "Russia",
-    "TW": "Taiwan",
-    "KR": "South Korea",
-    "KP": "North Korea",
-    "IR": "Iran",
-    "VN": "Vietnam",
-    "SY": "Syria",
-    "VE": "Venezuela",
-    "BO": "Bolivia",
-    "TZ": "Tanzania",
-    "MD": "Moldova",
-    "LA": "Laos",
-    "XK": "Kosovo",
-}
-
-ACTOR_TYPES = {
-    "person": "People",
-    "party": "Parties",
-    "company": "Companies",
-    "government_body": "Government bodies",
-    "international_org": "International organisations",
-    "media": "Media",
-    "think_tank": "Think tanks",
-    "other": "Other",
-}
-
-
-@lru_cache(maxsize=512)
-def country_name(code: str | None) -> str:
-    """Return the short English name of an ISO alpha-2 code (or EU/NATO/INT); the code if unknown."""
-    if not code:
-        return "—"
-    if code.upper() in _BY_HAND:
-        return _BY_HAND[code.upper()]
-    country = pycountry.countries.get(alpha_2=code.upper())
-    if country is None:
-        return code
-    return str(getattr(country, "common_name", None) or country.name)
+__all__ = ["actor_type_label", "country_name", "pair_title", "readable", "sector_label"]
 
 
 def pair_title(pair: str, weight: dict[str, int]) -> str:
@@ -70,4 +27,4 @@ def sector_label(sector: str, sectors: dict[str, dict]) -> str:
 
 def actor_type_label(kind: str) -> str:
     """Return the plural heading of an actor type."""
-    return ACTOR_TYPES.get(kind, readable(kind))
+    return ACTOR_TYPE_LABELS.get(kind, readable(kind))

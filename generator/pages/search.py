@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
 from generator.config import TUNING
+from generator.facts.model import Fact
 from generator.pages.corpus import Corpus
 from generator.pages.escape import html_text, is_slug
 from generator.pages.views import date_of, front_matter
@@ -55,20 +57,20 @@ def _top(values: Counter[str]) -> set[str]:
     return set(sorted(values, key=lambda v: (-values[v], v))[:MAX_FACET_VALUES])
 
 
-def facet_values(corpus: Corpus, facts: list[dict]) -> dict[str, set[str]]:
+def facet_values(corpus: Corpus, facts: Sequence[Fact]) -> dict[str, set[str]]:
     """Return the main pairs, known sectors, actor types of known actors and years of `facts`."""
     return {
-        "pair": _top(Counter(p.lower() for f in facts for p in f.get("pairs") or [])),
-        "sector": _top(Counter(s for f in facts for s in f.get("sectors") or [] if s in corpus.by_sector)),
+        "pair": _top(Counter(p.slug for f in facts for p in f.pairs)),
+        "sector": _top(Counter(s for f in facts for s in f.sectors if s in corpus.by_sector)),
         "actor type": _top(Counter(
-            str(corpus.actors[a]["type"]) for f in facts for a in f.get("actors") or [] if a in corpus.actors
+            corpus.actors[a].type for f in facts for a in f.actors if a in corpus.actors
         )),
         "year": _top(Counter(date_of(f)[:4] for f in facts if date_of(f))),
     }
 
 
 def search_meta(
-    corpus: Corpus, title: str, facts: list[dict], fixed: dict[str, set[str]] | None = None
+    corpus: Corpus, title: str, facts: Sequence[Fact], fixed: dict[str, set[str]] | None = None
 ) -> SearchMeta:
     """Return the search title and facets of a page about `facts`; `fixed` replaces computed facets."""
     values = facet_values(corpus, facts) | (fixed or {})

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from generator.config import TUNING
+from generator.facts.model import Fact, Pair
 from generator.pages.actor import CountRow
 from generator.pages.brief import year_rows
 from generator.pages.charts import stance_bars
@@ -87,16 +88,16 @@ class SectorContext:
     search: SearchMeta = field(metadata={"help": "search title and facets (hidden elements)"})
 
 
-def instruments(corpus: Corpus, facts: list[dict]) -> list[InstrumentRow]:
+def instruments(corpus: Corpus, facts: list[Fact]) -> list[InstrumentRow]:
     """Return the instruments named in `facts`, each with links to the sentences naming it."""
     rows = []
     for name, pattern in INSTRUMENTS.items():
-        hits = [f for f in facts if pattern.search(str(f["text"]))]
+        hits = [f for f in facts if pattern.search(f.text)]
         seen: set[tuple[str, int]] = set()
         links = []
         for fact in hits:
-            if (fact["document"], fact["sentence"]) not in seen:
-                seen.add((fact["document"], fact["sentence"]))
+            if (fact.document, fact.sentence) not in seen:
+                seen.add((fact.document, fact.sentence))
                 links.append(source_link(corpus, fact, ENTITY_ROOT))
         if links:
             rows.append(InstrumentRow(name, links[:MAX_INSTRUMENT_SOURCES],
@@ -104,24 +105,24 @@ def instruments(corpus: Corpus, facts: list[dict]) -> list[InstrumentRow]:
     return rows
 
 
-def _pairs(corpus: Corpus, facts: list[dict]) -> list[PairBalance]:
-    groups: dict[str, list[dict]] = {}
+def _pairs(corpus: Corpus, facts: list[Fact]) -> list[PairBalance]:
+    groups: dict[Pair, list[Fact]] = {}
     for fact in facts:
-        for pair in fact.get("pairs") or []:
-            groups.setdefault(pair.lower(), []).append(fact)
+        for pair in fact.pairs:
+            groups.setdefault(pair, []).append(fact)
     order = sorted(groups, key=lambda p: (-len(groups[p]), p))
     return [PairBalance(pair_link(corpus, p, ENTITY_ROOT), stance_count(groups[p])) for p in order]
 
 
-def _actors(corpus: Corpus, facts: list[dict]) -> list[ActorGroup]:
+def _actors(corpus: Corpus, facts: list[Fact]) -> list[ActorGroup]:
     counts: dict[str, int] = {}
     for fact in facts:
-        for actor in fact.get("actors") or []:
+        for actor in fact.actors:
             if actor in corpus.actors:
                 counts[actor] = counts.get(actor, 0) + 1
     groups: dict[str, list[str]] = {}
     for actor in counts:
-        groups.setdefault(corpus.actors[actor]["type"], []).append(actor)
+        groups.setdefault(corpus.actors[actor].type, []).append(actor)
     result = []
     for kind in sorted(groups, key=actor_type_label):
         order = sorted(groups[kind], key=lambda a: (-counts[a], a))
@@ -139,7 +140,7 @@ def sector_context(corpus: Corpus, sector: str) -> SectorContext:
     """Build the view model of the map of `sector`."""
     facts = corpus.by_sector[sector]
     title = sector_label(sector, corpus.sectors)
-    briefs = {p.lower() for f in facts for p in f.get("pairs") or [] if corpus.has_brief(p.lower())}
+    briefs = {p.slug for f in facts for p in f.pairs if corpus.has_brief(p)}
     tags = sorted({sector} | briefs)
     return SectorContext(
         id=sector,

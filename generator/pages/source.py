@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from generator.facts.model import DocumentRecord
 from generator.pages.corpus import Corpus, Entity
 from generator.pages.escape import html_text
 from generator.pages.search import SearchMeta, search_meta
@@ -35,13 +36,11 @@ class SourceContext:
     search: SearchMeta = field(metadata={"help": "search title and facets (hidden elements)"})
 
 
-def sentence_offsets(corpus: Corpus, doc: dict) -> list[tuple[int, int]]:
+def sentence_offsets(corpus: Corpus, doc: DocumentRecord) -> list[tuple[int, int]]:
     """Return [start, end] of every sentence; from the facts if the document lists none."""
-    if doc.get("sentences"):
-        return [(int(s), int(e)) for s, e in doc["sentences"]]
-    known = {
-        int(f["sentence"]): (int(f["start"]), int(f["end"])) for f in corpus.by_document.get(doc["id"], [])
-    }
+    if doc.sentences:
+        return list(doc.sentences)
+    known = {f.sentence: (f.start, f.end) for f in corpus.by_document.get(doc.id, [])}
     return [known.get(n, (0, 0)) for n in range(max(known, default=-1) + 1)]
 
 
@@ -60,25 +59,25 @@ def paragraphs(text: str, offsets: list[tuple[int, int]]) -> list[list[Sentence]
 def source_context(corpus: Corpus, doc_id: str) -> SourceContext:
     """Build the view model of the page of document `doc_id`."""
     doc = corpus.documents[doc_id]
-    facts = sorted(corpus.by_document.get(doc_id, []), key=lambda f: (int(f["sentence"]), str(f["id"])))
-    title = str(doc.get("title") or doc_id)
+    facts = sorted(corpus.by_document.get(doc_id, []), key=lambda f: (f.sentence, f.id))
+    title = doc.title or doc_id
     rows = [
-        ("Title", str(doc.get("title") or "—")),
-        ("Author", str(doc.get("author") or "—")),
-        ("Published", str(doc.get("published") or "—")),
-        ("Reference date", str(doc.get("reference_date") or "—")),
-        ("Path", str(doc.get("path") or "—")),
-        ("URL", str(doc.get("url") or "—")),
-        ("SHA-256", str(doc.get("sha256") or "—")),
+        ("Title", doc.title or "—"),
+        ("Author", doc.author or "—"),
+        ("Published", doc.published or "—"),
+        ("Reference date", doc.reference_date or "—"),
+        ("Path", doc.path or "—"),
+        ("URL", doc.url or "—"),
+        ("SHA-256", doc.sha256 or "—"),
     ]
-    tags = sorted({p.lower() for f in facts for p in f.get("pairs") or [] if corpus.has_brief(p.lower())})
+    tags = sorted({p.slug for f in facts for p in f.pairs if corpus.has_brief(p)})
     return SourceContext(
         id=doc_id,
         title=title,
         meta=front_matter(title, tags),
         metadata=rows,
         paragraphs=paragraphs(corpus.sources.get(doc_id, ""), sentence_offsets(corpus, doc)),
-        boilerplate=[str(line) for line in doc.get("boilerplate_removed") or []],
+        boilerplate=list(doc.boilerplate_removed),
         facts=[fact_view(corpus, f, ENTITY_ROOT) for f in facts],
         search=search_meta(corpus, title, facts),
     )

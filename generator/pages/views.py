@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,12 +11,13 @@ import yaml
 from markupsafe import Markup
 
 from generator.config import TUNING
+from generator.content.vocabulary import STANCES
 from generator.errors import GeneratorError
+from generator.facts.model import Fact, Pair
 from generator.pages.corpus import Corpus
 from generator.pages.escape import html_text, is_slug, one_line, slug
 from generator.pages.names import pair_title, sector_label
 
-STANCES = ("cooperation", "tension", "neutral")
 ENTITY_ROOT = "../../"
 SECTION_ROOT = "../"
 
@@ -87,17 +89,17 @@ def shorten(text: str, limit: int = 140) -> str:
     return flat[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
-def date_of(fact: dict) -> str:
+def date_of(fact: Fact) -> str:
     """Return the ISO date of a fact, or '' if it has none."""
-    return str((fact.get("date") or {}).get("value") or "")
+    return fact.date.value if fact.date else ""
 
 
-def pair_link(corpus: Corpus, pair: str, root: str, anchor: str | None = None) -> Link:
+def pair_link(corpus: Corpus, pair: Pair, root: str, anchor: str | None = None) -> Link:
     """Return a link to the pair's brief (plain label without address if it has no brief)."""
     title = corpus.pair_titles.get(pair)
     if title is None:
-        title = corpus.pair_titles[pair] = pair_title(pair, corpus.country_weight)
-    target = href(root, "briefs", pair.lower(), anchor) if corpus.has_brief(pair.lower()) else Markup("")
+        title = corpus.pair_titles[pair] = pair_title(pair.json, corpus.country_weight)
+    target = href(root, "briefs", pair.slug, anchor) if corpus.has_brief(pair) else Markup("")
     return Link(title, target)
 
 
@@ -108,37 +110,35 @@ def sector_link(corpus: Corpus, sector: str, root: str) -> Link:
 
 def actor_link(corpus: Corpus, actor_id: str, root: str) -> Link:
     """Return a link to an actor profile."""
-    return Link(str(corpus.actors[actor_id]["name"]), href(root, "actors", actor_id))
+    return Link(corpus.actors[actor_id].name, href(root, "actors", actor_id))
 
 
-def source_link(corpus: Corpus, fact: dict, root: str) -> Link:
+def source_link(corpus: Corpus, fact: Fact, root: str) -> Link:
     """Return a link to the fact's sentence on its source page."""
-    doc = corpus.documents[fact["document"]]
-    label = f"{shorten(str(doc.get('title') or doc['id']), 48)}, sentence {fact['sentence']}"
-    return Link(label, href(root, "sources", doc["id"], f"s-{int(fact['sentence'])}"))
+    doc = corpus.documents[fact.document]
+    label = f"{shorten(doc.title or doc.id, 48)}, sentence {fact.sentence}"
+    return Link(label, href(root, "sources", doc.id, f"s-{fact.sentence}"))
 
 
-def fact_view(corpus: Corpus, fact: dict, root: str) -> FactView:
+def fact_view(corpus: Corpus, fact: Fact, root: str) -> FactView:
     """Return the printable view of one fact (made once per fact and root: many pages list a fact)."""
-    key = (str(fact["id"]), root)
+    key = (fact.id, root)
     view = corpus.fact_views.get(key)
     if view is None:
         view = corpus.fact_views[key] = _fact_view(corpus, fact, root)
     return view
 
 
-def _fact_view(corpus: Corpus, fact: dict, root: str) -> FactView:
+def _fact_view(corpus: Corpus, fact: Fact, root: str) -> FactView:
     return FactView(
-        id=str(fact["id"]),
-        text=" ".join(str(fact["text"]).split()),
-        short=shorten(str(fact["text"])),
+        id=fact.id,
+        text=" ".join(fact.text.split()),
+        short=shorten(fact.text),
         date=date_of(fact),
-        stance=str(fact["stance"]),
+        stance=fact.stance,
         source=source_link(corpus, fact, root),
-        pairs=[pair_link(corpus, p.lower(), root) for p in sorted(fact.get("pairs") or [])],
-        sectors=[
-            sector_link(corpus, s, root) for s in sorted(fact.get("sectors") or []) if s in corpus.by_sector
-        ],
+        pairs=[pair_link(corpus, p, root) for p in sorted(fact.pairs)],
+        sectors=[sector_link(corpus, s, root) for s in sorted(fact.sectors) if s in corpus.by_sector],
     )
 
 
@@ -153,13 +153,12 @@ MIN_FACTS_PER_YEAR = TUNING.min_facts_per_year
 MAX_LISTED = TUNING.max_listed
 
 
-def weight(fact: dict) -> tuple[int, int, int]:
+def weight(fact: Fact) -> tuple[int, int, int]:
     """How much a fact tells a reader: figures, named actors, a stance; used to choose what to list."""
-    return (len(fact.get("quantities") or []) > 0, min(len(fact.get("actors") or []), 3),
-            fact.get("stance") != "neutral")
+    return (len(fact.quantities) > 0, min(len(fact.actors), 3), fact.stance != "neutral")
 
 
-def weightiest(facts: list[dict], limit: int) -> list[dict]:
+def weightiest(facts: list[Fact], limit: int) -> list[Fact]:
     """Return the `limit` weightiest facts of `facts`, in their given order (all of them if fewer)."""
     if len(facts) <= limit:
         return facts
@@ -167,13 +166,13 @@ def weightiest(facts: list[dict], limit: int) -> list[dict]:
     return [f for f in facts if id(f) in chosen]
 
 
-def timeline(corpus: Corpus, facts: list[dict], root: str,
+def timeline(corpus: Corpus, facts: Sequence[Fact], root: str,
              per_year: int = MAX_FACTS_PER_YEAR) -> list[TimelineYear]:
     """Group the dated facts by year (ascending), each year sorted by date then fact id; a year with
     more than `per_year` facts lists the weightiest ones and counts the rest. When the page would list
     more than MAX_TIMELINE_FACTS, each year lists fewer (never below MIN_FACTS_PER_YEAR)."""
-    years: dict[str, list[dict]] = {}
-    for fact in sorted((f for f in facts if date_of(f)), key=lambda f: (date_of(f), str(f["id"]))):
+    years: dict[str, list[Fact]] = {}
+    for fact in sorted((f for f in facts if date_of(f)), key=lambda f: (date_of(f), f.id)):
         years.setdefault(date_of(fact)[:4], []).append(fact)
     if sum(min(len(d), per_year) for d in years.values()) > MAX_TIMELINE_FACTS:
         per_year = max(MIN_FACTS_PER_YEAR, min(per_year, MAX_TIMELINE_FACTS // len(years)))
@@ -184,9 +183,9 @@ def timeline(corpus: Corpus, facts: list[dict], root: str,
     return out
 
 
-def stance_count(facts: list[dict]) -> StanceCount:
+def stance_count(facts: Sequence[Fact]) -> StanceCount:
     """Count the facts per stance and name the dominant one."""
-    counts = Counter(str(f["stance"]) for f in facts)
+    counts = Counter(f.stance for f in facts)
     top = max(counts.values(), default=0)
     leaders = [s for s in STANCES if counts[s] == top]
     dominant = leaders[0] if len(leaders) == 1 else "mixed"

@@ -4,7 +4,8 @@ A build replaces its whole --site folder, so the folder must be one that a previ
 holds the stamp file SITE_STAMP) or an empty or absent one. The project, content/, templates/, the
 generated Markdown, the cache, the current folder, any folder that holds one of them, / and the home
 folder are refused outright, and so is a path that is a file. The check only reads: a refused build
-writes nothing.
+writes nothing. The work folder of a build (generated Markdown, caches; see generator/builder.py) is
+checked the same way, with its own stamp WORK_STAMP.
 
 Each build into a site holds an exclusive fcntl.flock on `.<site>.lock` beside it (taken before the
 Markdown is generated, released and deleted when the build ends; the kernel releases it when the build
@@ -28,12 +29,18 @@ SITE_STAMP = ".briefs-site"
 _LEGACY_STAMP = ".briefs-publish.json"
 _STAMP_TEXT = "This folder was written by `briefs build`; the next build replaces all of it.\n"
 _HINT = "choose an empty or new folder for --site"
+# The work folder of a build (generated Markdown, caches) carries its own stamp.
+WORK_STAMP = ".briefs-work"
+_WORK_STAMP_TEXT = "This folder holds the work files of `briefs build` (generated Markdown, caches).\n"
+_WORK_HINT = "choose an empty or new folder for --work"
 
 # (label, path, also refuse a site inside it)
 Guarded = tuple[str, Path, bool]
 
 
-def _refuse(shown: Path, what: str) -> GeneratorError:
+def _refuse(shown: Path, what: str, work: bool = False) -> GeneratorError:
+    if work:
+        return GeneratorError(f"refusing to keep the work files in {what}", shown, hint=_WORK_HINT)
     return GeneratorError(f"refusing to publish into {what}", shown, hint=_HINT)
 
 
@@ -53,24 +60,35 @@ def _current() -> list[Guarded]:
 
 def check_site(site: Path, guarded: Iterable[Guarded], shown: Path | None = None) -> None:
     """Raise GeneratorError unless `site` may be replaced by a build (see the module docstring)."""
-    shown = site if shown is None else shown
-    target = site.resolve()
+    _check(site, guarded, site if shown is None else shown, work=False)
+
+
+def check_work(work: Path, guarded: Iterable[Guarded], shown: Path | None = None) -> None:
+    """Raise GeneratorError unless `work` may hold a build's work files: the folders a site may not be
+    are refused, and an existing non-empty folder must hold WORK_STAMP (see write_work_stamp)."""
+    _check(work, guarded, work if shown is None else shown, work=True)
+
+
+def _check(folder: Path, guarded: Iterable[Guarded], shown: Path, *, work: bool) -> None:
+    target = folder.resolve()
     if target == Path(target.anchor):
-        raise _refuse(shown, "the root folder")
+        raise _refuse(shown, "the root folder", work)
     if target == _home():
-        raise _refuse(shown, "the home folder")
-    for label, folder, no_inside in [*guarded, *_current()]:
-        folder = folder.resolve()
-        if target == folder:
-            raise _refuse(shown, f"the {label} folder")
-        if target in folder.parents:
-            raise _refuse(shown, f"a folder that holds the {label} folder")
-        if no_inside and folder in target.parents:
-            raise _refuse(shown, f"a folder inside the {label} folder")
+        raise _refuse(shown, "the home folder", work)
+    for label, kept, no_inside in [*guarded, *_current()]:
+        kept = kept.resolve()
+        if target == kept:
+            raise _refuse(shown, f"the {label} folder", work)
+        if target in kept.parents:
+            raise _refuse(shown, f"a folder that holds the {label} folder", work)
+        if no_inside and kept in target.parents:
+            raise _refuse(shown, f"a folder inside the {label} folder", work)
     if target.exists() and not target.is_dir():
-        raise _refuse(shown, "a file")
-    if target.is_dir() and not is_built_site(target) and any(target.iterdir()):
-        raise _refuse(shown, f"a non-empty folder without the {SITE_STAMP} stamp of a build")
+        raise _refuse(shown, "a file", work)
+    stamp = WORK_STAMP if work else SITE_STAMP
+    stamped = (target / WORK_STAMP).is_file() if work else is_built_site(target)
+    if target.is_dir() and not stamped and any(target.iterdir()):
+        raise _refuse(shown, f"a non-empty folder without the {stamp} stamp of a build", work)
 
 
 def is_built_site(folder: Path) -> bool:
@@ -83,6 +101,13 @@ def write_site_stamp(folder: Path) -> None:
     path = folder / SITE_STAMP
     path.unlink(missing_ok=True)
     path.write_text(_STAMP_TEXT, encoding="utf-8")
+
+
+def write_work_stamp(folder: Path) -> None:
+    """Create the work folder if needed and mark it as one (check_work accepts it from then on)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if not (folder / WORK_STAMP).is_file():
+        (folder / WORK_STAMP).write_text(_WORK_STAMP_TEXT, encoding="utf-8")
 
 
 def lock_path(site: Path) -> Path:

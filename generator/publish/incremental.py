@@ -29,6 +29,7 @@ import logging
 import os
 import shutil
 import sys
+from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -106,14 +107,11 @@ def _stale(dest: str, src: str | None) -> bool:
         return True
 
 
-def prepare_staging(site_dir: Path, staging: Path, cfg: Any) -> int:
+def prepare_staging(site_dir: Path, staging: Path, files: Iterable[Any]) -> int:
     """Hard-link the live site into `staging` and unlink every file a dirty build may write; return how
-    many outputs will be rebuilt. `cfg.site_dir` must be `staging`."""
-    from mkdocs.structure.files import get_files
-
+    many outputs will be rebuilt. `files` are MkDocs' File objects of the docs and the theme, with their
+    destinations in `staging` (generator/publish/mkdocs.py collects them)."""
     shutil.copytree(site_dir, staging, copy_function=os.link, dirs_exist_ok=True)
-    files = get_files(cfg)
-    files.add_files_from_theme(cfg.theme.get_env(), cfg)
     keep, rebuilt = set(), 0
     for file in files:
         if not file.inclusion.is_included():

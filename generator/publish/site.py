@@ -1,9 +1,16 @@
-"""The only code that touches the publishing engine: MkDocs builds, Pagefind indexes, the site swaps in."""
+"""Publishing, whatever the engine: build into a staging folder beside the site, check the links, index
+it with Pagefind, verify the index, swap it in. The engine (MkDocs or Zensical) is one adapter module,
+generator/publish/<engine>.py, the only module that imports it; each has
+
+    build(docs_dir, site_dir, staging, config_file, incremental) -> bool   (True if incremental)
+
+which writes the site for `docs_dir` into the empty folder `staging` or raises GeneratorError."""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib
 import json
 import logging
 import os
@@ -13,7 +20,6 @@ import sys
 import tempfile
 import time
 import zlib
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +27,15 @@ from generator.config import TUNING
 from generator.errors import GeneratorError
 from generator.publish import incremental as incremental_publish
 from generator.publish.guard import check_site, site_lock, write_site_stamp
+from generator.publish.links import check_links
+from generator.publish.mkdocs import MATERIAL_SEARCH_MAX_PAGES, material_search_max_pages
 
-# Above this many Markdown pages Material's search (one lunr index, downloaded whole on the first
-# search) is switched off and the header opens the Pagefind search page instead. mkdocs.yml can set
-# it as extra.briefs.material_search_max_pages.
-MATERIAL_SEARCH_MAX_PAGES = TUNING.material_search_max_pages
+__all__ = ["DEFAULT_ENGINE", "ENGINES", "MATERIAL_SEARCH_MAX_PAGES", "check_free_space", "check_index",
+           "index_site", "material_search_max_pages", "publish", "serve_site"]
+
+# The publishing engines (`briefs build --engine`): name -> adapter module.
+ENGINES = {"mkdocs": "generator.publish.mkdocs", "zensical": "generator.publish.zensical"}
+DEFAULT_ENGINE = "mkdocs"
 PAGEFIND = (sys.executable, "-m", "pagefind")
 PAGEFIND_TIMEOUT_SECONDS = TUNING.pagefind_timeout_seconds
 # Inside the indexed article body: heading permalinks ("¶") and Material's tag chips are not content,
@@ -40,87 +50,14 @@ MIN_FREE_BYTES = TUNING.min_free_bytes
 MIN_FREE_FRACTION = TUNING.min_free_fraction
 
 
-class _Collect(logging.Handler):
-    """Keeps MkDocs' warnings so a failed strict build can say what went wrong."""
+def publish(docs_dir: Path, site_dir: Path, config_file: Path, *, incremental: bool = True,
+            engine: str = DEFAULT_ENGINE) -> bool:
+    """Build `docs_dir` with `engine` beside `site_dir` and swap it in; on failure keep the old one.
 
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-def _build(docs_dir: Path, site_dir: Path, staging: Path, config_file: Path, incremental: bool) -> bool:
-    """Build `docs_dir` into `staging` (strict); incrementally over the live site when its stamp allows.
-    Return True if the build was incremental."""
-    from mkdocs import config as mkdocs_config
-    from mkdocs.exceptions import MkDocsException
-
-    handler = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    try:
-        cfg = mkdocs_config.load_config(
-            str(config_file), docs_dir=str(docs_dir), site_dir=str(staging), strict=True
-        )
-        searching = _choose_search(cfg, docs_dir, config_file)
-        key = incremental_publish.build_key(cfg, docs_dir, config_file, searching)
-        dirty = incremental and not searching and incremental_publish.read_stamp(site_dir) == key
-        if dirty:
-            dirty = _link_previous(site_dir, staging, cfg)
-        _run_mkdocs(cfg, dirty)
-        incremental_publish.write_stamp(staging, key)
-        return dirty
-    except (MkDocsException, OSError, SystemExit) as error:
-        first = handler.messages[0].splitlines()[0] if handler.messages else str(error)
-        raise GeneratorError(
-            f"MkDocs build failed: {first}",
-            config_file,
-            hint=f"{len(handler.messages)} warning(s); the previous site is unchanged",
-        ) from error
-    finally:
-        logger.removeHandler(handler)
-
-
-def _link_previous(site_dir: Path, staging: Path, cfg: Any) -> bool:
-    """Fill `staging` with the reusable files of the live site (hard links); False if that failed."""
-    try:
-        incremental_publish.prepare_staging(site_dir, staging, cfg)
-    except OSError as error:  # e.g. a file system without hard links: build everything
-        logging.getLogger(__name__).info("incremental publish not possible (%s); full build", error)
-        _empty(staging)
-        return False
-    return True
-
-
-def _empty(folder: Path) -> None:
-    """Remove everything inside `folder` (unlinking, so hard-linked live files are untouched)."""
-    for child in folder.iterdir():
-        if child.is_dir() and not child.is_symlink():
-            shutil.rmtree(child)
-        else:
-            child.unlink()
-
-
-def _run_mkdocs(cfg: Any, dirty: bool) -> None:
-    """mkdocs build; on a dirty build without its "dirty build" warning (strict mode would abort)."""
-    from mkdocs.commands import build as mkdocs_build
-
-    quiet = incremental_publish.DropDirtyWarning()
-    build_logger = logging.getLogger("mkdocs.commands.build")
-    build_logger.addFilter(quiet)
-    try:
-        mkdocs_build.build(cfg, dirty=dirty)
-    finally:
-        build_logger.removeFilter(quiet)
-
-
-def publish(docs_dir: Path, site_dir: Path, config_file: Path, *, incremental: bool = True) -> bool:
-    """Build `docs_dir` with MkDocs (strict) beside `site_dir` and swap it in; on failure keep the old one.
-
-    With `incremental`, only pages whose Markdown changed are rebuilt when the site's stamp matches (see
-    generator/publish_incremental.py); returns True if the publish was incremental."""
+    The links between the generated pages are checked before the swap (generator/publish/links.py). With
+    `incremental`, only pages whose Markdown changed are rebuilt when the engine can and the site's stamp
+    matches (see generator/publish/incremental.py); returns True if the publish was incremental."""
+    adapter = _engine(engine)
     if not config_file.is_file():
         raise GeneratorError("MkDocs configuration not found", config_file)
     if not docs_dir.is_dir():
@@ -133,21 +70,33 @@ def publish(docs_dir: Path, site_dir: Path, config_file: Path, *, incremental: b
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     with site_lock(site_dir, shown):
         _remove_stale(site_dir)  # holding the lock: whatever a build left beside the site is dead
-        done = _publish_once(docs_dir.resolve(), site_dir, config_file.resolve(), incremental, shown)
+        args = (adapter, docs_dir.resolve(), site_dir, config_file.resolve())
+        done = _publish_once(*args, incremental, shown, docs_dir)
         if done is None:  # the incremental build wrote through a hard link: rebuild all, which also repairs
-            done = _publish_once(docs_dir.resolve(), site_dir, config_file.resolve(), False, shown)
+            done = _publish_once(*args, False, shown, docs_dir)
         _remove_stale(site_dir)
     return bool(done)
 
 
-def _publish_once(docs_dir: Path, site_dir: Path, config_file: Path, incremental: bool,
-                  shown: Path) -> bool | None:
-    """Build into a fresh staging folder, index, check and swap it in; None if an incremental build needs
-    redoing. `shown` is the site path as the user gave it (for messages)."""
+def _engine(name: str) -> Any:
+    """The adapter module of an engine; GeneratorError for an unknown or uninstalled one."""
+    if name not in ENGINES:
+        raise GeneratorError(f"unknown publishing engine {name!r}",
+                             hint=f"choose one of {', '.join(ENGINES)}")
+    return importlib.import_module(ENGINES[name])
+
+
+def _publish_once(adapter: Any, docs_dir: Path, site_dir: Path, config_file: Path, incremental: bool,
+                  shown: Path, docs_shown: Path) -> bool | None:
+    """Build into a fresh staging folder, check the links, index, check and swap it in; None if an
+    incremental build needs redoing. `shown` and `docs_shown` are the site and Markdown paths as the user
+    gave them (for messages). The links are checked after the engine ran, so a MkDocs build still fails
+    with MkDocs' own message first."""
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-{os.getpid()}-", dir=site_dir.parent))
     try:
         started = time.time_ns()
-        dirty = _build(docs_dir, site_dir, staging, config_file, incremental)
+        dirty = adapter.build(docs_dir, site_dir, staging, config_file, incremental)
+        check_links(docs_dir, docs_shown)
         write_site_stamp(staging)
         index_site(staging)
         check_index(staging, shown)
@@ -198,30 +147,6 @@ def check_free_space(site_dir: Path, shown: Path) -> None:
         raise GeneratorError(
             f"only {usage.free // mb} MB free on its disk, at least {-(-needed // mb)} MB must stay free",
             shown, hint="free some space and build again; the previous site is unchanged")
-
-
-def material_search_max_pages(extra: Any, config_file: Path) -> int:
-    """Return extra.briefs.material_search_max_pages of mkdocs.yml, or the default; reject non-integers."""
-    briefs = extra.get("briefs") if isinstance(extra, Mapping) else None
-    value = briefs.get("material_search_max_pages") if isinstance(briefs, Mapping) else None
-    if value is None:
-        return MATERIAL_SEARCH_MAX_PAGES
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise GeneratorError(
-            f"extra.briefs.material_search_max_pages must be a whole number >= 0, not {value!r}", config_file
-        )
-    return value
-
-
-def _choose_search(cfg: Any, docs_dir: Path, config_file: Path) -> bool:
-    """Switch Material's search off when the site has more pages than its limit; return True if it is on."""
-    plugin = cfg.plugins.get("material/search") or cfg.plugins.get("search")
-    if plugin is None or "enabled" not in plugin.config:
-        return plugin is not None
-    pages = sum(1 for _ in docs_dir.rglob("*.md"))
-    if pages > material_search_max_pages(cfg.get("extra"), config_file):
-        plugin.config["enabled"] = False
-    return bool(plugin.config["enabled"])
 
 
 def index_site(site_dir: Path) -> None:
@@ -458,6 +383,6 @@ def _swap(staging: Path, site_dir: Path) -> None:
 
 def serve_site(docs_dir: Path, config_file: Path, dev_addr: str = "127.0.0.1:8000") -> None:
     """Serve `docs_dir` with MkDocs' live-reloading server on 127.0.0.1 (blocks until interrupted)."""
-    from mkdocs.commands.serve import serve
+    from generator.publish import mkdocs as mkdocs_engine
 
-    serve(str(config_file), livereload=True, dev_addr=dev_addr, docs_dir=str(docs_dir.resolve()))
+    mkdocs_engine.serve(docs_dir, config_file, dev_addr)

@@ -25,6 +25,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from generator.facts.model import Fact
 from generator.pages.corpus import Corpus, Entity
 from generator.pages.names import pair_title
 
@@ -41,7 +42,7 @@ def _hash(*parts: Any) -> hashlib.blake2b:
 
 
 @lru_cache(maxsize=1)
-def code_version() -> str:
+def render_code_version() -> str:
     """Hash of the page and render code and the template engine versions."""
     digest = hashlib.sha256(f"{version('jinja2')} {version('markupsafe')} {version('pyyaml')}".encode())
     for path in sorted({p for pattern in PAGE_CODE for p in PACKAGE_DIR.glob(pattern)}):
@@ -63,9 +64,9 @@ def template_version(templates_dir: Path, template: str, owned: set[str]) -> str
 
 def corpus_version(corpus: Corpus) -> str:
     """Hash of what entity pages print about other entities (see the module docstring)."""
-    titles = {d: str(doc.get("title") or "") for d, doc in corpus.documents.items()}
-    actors = {a: (str(r.get("name")), str(r.get("type"))) for a, r in corpus.actors.items()}
-    pairs = {p: (pair_title(p, corpus.country_weight), corpus.has_brief(p)) for p in corpus.by_pair}
+    titles = {d: doc.title or "" for d, doc in corpus.documents.items()}
+    actors = {a: (r.name, r.type) for a, r in corpus.actors.items()}
+    pairs = {p.slug: (pair_title(p.json, corpus.country_weight), corpus.has_brief(p)) for p in corpus.by_pair}
     sectors = (sorted(corpus.by_sector), sorted(corpus.sectors.items()))
     return _hash(sorted(titles.items()), sorted(actors.items()), sorted(pairs.items()), sectors).hexdigest()
 
@@ -74,11 +75,11 @@ class RenderKeys:
     """Computes page keys; each fact is hashed once however many pages list it."""
 
     def __init__(self, corpus: Corpus, templates_dir: Path, owned: set[str]) -> None:
-        self.base = f"{code_version()} {corpus_version(corpus)}"
+        self.base = f"{render_code_version()} {corpus_version(corpus)}"
         self.templates_dir, self.owned = templates_dir, owned
         self.facts: dict[int, bytes] = {}
 
-    def _fact(self, fact: dict) -> bytes:
+    def _fact(self, fact: Fact) -> bytes:
         found = self.facts.get(id(fact))
         if found is None:
             found = self.facts[id(fact)] = _hash(fact).digest()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,9 @@ from markupsafe import Markup, escape
 
 from generator.config import TUNING
 from generator.errors import GeneratorError
-from generator.pages import PAGE_KINDS, load_corpus
+from generator.facts.model import FactsData
+from generator.pages import PAGE_KINDS, Corpus, aggregate
+from generator.pages.corpus import facts_data
 from generator.pages.data import facts_csv, facts_json, facts_schema
 from generator.pages.escape import html_text, md_text, printable
 from generator.render import cache as render_cache
@@ -185,13 +187,13 @@ def render_page(env: jinja2.Environment, template: str, context: Any, templates_
         ) from error
 
 
-def render_pages(corpus: Any, templates_dir: Path) -> dict[str, str]:
+def render_pages(corpus: Corpus, templates_dir: Path) -> dict[str, str]:
     """Return relative path -> Markdown for every page of every kind; two pages on one path is an error."""
     pages, _ = _render(corpus, templates_dir, None)
     return {relative: text for relative, text in pages.items() if isinstance(text, str)}
 
 
-def _render(corpus: Any, templates_dir: Path,
+def _render(corpus: Corpus, templates_dir: Path,
             out_dir: Path | None) -> tuple[dict[str, str | Kept], dict[str, list[Any]]]:
     """Render every page, or with `out_dir`, every page whose key differs from the one it was written
     with there (the rest are Kept); return the pages and the new manifest {path: [key, size]}."""
@@ -227,15 +229,19 @@ def _render(corpus: Any, templates_dir: Path,
     return pages, manifest
 
 
-def render_site(
-    facts: dict, sources: dict[str, str], sectors: dict[str, dict], templates_dir: Path, out_dir: Path
-) -> list[Path]:
+def render_site(facts: FactsData | Mapping[str, Any], sources: dict[str, str], sectors: dict[str, dict],
+                templates_dir: Path, out_dir: Path) -> list[Path]:
+    """Aggregate and render: `render_corpus(aggregate(facts, sources, sectors), ...)`. `facts` is the
+    extract stage's FactsData, or facts in their JSON form (a parsed facts.json)."""
+    return render_corpus(aggregate(facts_data(facts), sources, sectors), templates_dir, out_dir)
+
+
+def render_corpus(corpus: Corpus, templates_dir: Path, out_dir: Path) -> list[Path]:
     """Render the pages and the data files into `out_dir`, rewriting only what changed; return all paths.
 
     Entity pages whose inputs are unchanged since they were written there are not rendered again."""
-    corpus = load_corpus(facts, sources, sectors)
     files, manifest = _render(corpus, templates_dir, out_dir)
-    files["data/facts.json"] = printable(facts_json(facts))
+    files["data/facts.json"] = printable(facts_json(corpus.data))
     files["data/facts.csv"] = facts_csv(corpus)
     files["data/facts.schema.json"] = facts_schema()
     if out_dir.is_dir():
