@@ -68,10 +68,11 @@ def _facts_with(facts: list[dict[str, Any]], file: str, quote: str) -> list[dict
 
 
 def unit_matches(gold_unit: str, ours: str) -> bool:
-    """Currencies, percent and rank must be equal; a counted noun ("firms") matches 'count'."""
+    """Currencies, percent and rank must be equal; a counted noun ("firms") matches 'count'; a duration
+    or physical unit ("year", "km") matches 'count' or the same normalised unit."""
     if gold_unit.isupper() or gold_unit in PLAIN_UNITS:
         return gold_unit == ours
-    return ours == "count"
+    return ours in ("count", gold_unit)
 
 
 def event_recall(data: dict[str, Any], gold: dict[str, Any]) -> Score:
@@ -136,6 +137,20 @@ def stance_accuracy(data: dict[str, Any], gold: dict[str, Any]) -> Score:
         fact = _gold_fact(data, ev)
         ours = fact["stance"] if fact else "no fact"
         score.add(ours == ev["stance"], f"{ev['id']} gold {ev['stance']}, ours {ours}: {ev['quote']!r}")
+    return score
+
+
+def event_type_accuracy(data: dict[str, Any], gold: dict[str, Any]) -> Score:
+    """A gold event with an `event_type` key counts when its fact carries that PLOVER type (null: no type;
+    a missing fact is a miss)."""
+    score = Score()
+    for ev in gold["events"]:
+        if "event_type" not in ev:
+            continue
+        fact = _gold_fact(data, ev)
+        ours = fact.get("event_type") if fact else "no fact"
+        label = f"{ev['id']} gold {ev['event_type']}, ours {ours}: {ev['quote']!r}"
+        score.add(ours == ev["event_type"], label)
     return score
 
 

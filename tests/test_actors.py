@@ -185,3 +185,57 @@ def test_curated_file_loads() -> None:
     entries = load_actors(CONTENT / "actors.yaml").actors
     assert 60 <= len(entries) <= 400
     assert len({e.id for e in entries}) == len(entries)
+
+
+def speakers(nlp: Language, text: str) -> list[str]:
+    doc = nlp(text)
+    return [span.label_ for span in doc.spans["speakers"]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Matteo Salvini met Vladimir Putin, who said the sanctions had failed.", ["vladimir-putin"]),
+    ("Putin told Salvini that the deal was off.", ["vladimir-putin"]),
+    ('"We will not yield," said Emmanuel Macron after meeting Olaf Scholz.', ["emmanuel-macron"]),
+    ("According to Reuters, Xi Jinping spoke with Joe Biden.", ["reuters"]),
+    ("Olaf Scholz, the German chancellor, warned of new tariffs.", ["olaf-scholz"]),
+    ("Macron's critics said he had gone too far.", []),
+    ("Narendra Modi visited Paris and he said the talks went well.", []),
+])
+def test_speaker_is_the_subject_of_a_speech_verb(nlp: Language, text: str, expected: list[str]) -> None:
+    assert speakers(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The talks in Lima were chaired by Rosa Quispe on Monday.", "Rosa Quispe"),
+    ("Observers included Tomas Berglund and others.", "Tomas Berglund"),
+    ("A note from Mr Okonkwo reached the ministry.", "Okonkwo"),
+    ("The study was written by Jean-Luc Moreau last year.", "Jean-Luc Moreau"),
+])
+def test_people_by_given_name_or_honorific(nlp: Language, text: str, name: str) -> None:
+    found = actors(nlp, text)
+    assert [a["type"] for a in found.values() if a["name"] == name] == ["person"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ships sailed up the River Thames to Hong Kong.",
+    "Victoria Bank lent money to the firm.",
+    "Officials met in San Jose and Abu Dhabi.",
+])
+def test_given_name_rule_skips_places_and_organisations(nlp: Language, text: str) -> None:
+    assert not [a for a in actors(nlp, text).values() if a["type"] == "person"]
+
+
+def test_curated_person_variants_are_one_actor(nlp: Language) -> None:
+    found = actors(nlp, "Kishida Fumio met Volodymyr Zelenskyy; later Fumio Kishida left.")
+    assert {"Kishida Fumio", "Volodymyr Zelenskyy"} <= {a for v in found.values() for a in v["aliases"]}
+    assert set(found) == {"fumio-kishida", "volodymyr-zelensky"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Agricultural Bank of Vietnam raised rates.", "Agricultural Bank of Vietnam"),
+    ("The Brazil–Chile Joint Commission met in May.", "Brazil–Chile Joint Commission"),
+    ("The UN Development Council voted on Monday.", "UN Development Council"),
+])
+def test_organisation_names_keep_of_dash_and_owner(nlp: Language, text: str, name: str) -> None:
+    doc = nlp(text)
+    assert name in [span.text for span in doc.spans["actors"]]

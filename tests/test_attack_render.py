@@ -293,15 +293,16 @@ def test_deep_nesting_is_an_error_not_a_crash(tmp_path: Path, text: str) -> None
 ACTOR = "- {id: matteo-salvini, name: Matteo Salvini, aliases: [Salvini], type: person, country: IT}"
 WRONG_TYPES = [
     ("countries.yaml", "countries:\n", "countries:\n  AQ: {names: [3]}\n",
-     "countries.yaml:7: 'AQ.names' must be a list of names: item 1 is int 3 (write the name as text or "
+     "countries.yaml:10: 'AQ.names' must be a list of names: item 1 is int 3 (write the name as text or "
      "remove it)"),
     ("countries.yaml", "countries:\n", "countries:\n  AQ: {demonyms: ['']}\n",
-     "countries.yaml:7: 'AQ.demonyms' must be a list of names: item 1 is empty (write the name as text or "
+     "countries.yaml:10: 'AQ.demonyms' must be a list of names: item 1 is empty (write the name as text or "
      "remove it)"),
     ("countries.yaml", "countries:\n", "countries:\n  12: {names: [X]}\n",
-     "countries.yaml:7: unknown country code '12' (use ISO 3166-1 alpha-2)"),
+     "countries.yaml:10: unknown country code '12' (use ISO 3166-1 alpha-2)"),
     ("countries.yaml", "countries:\n", "other: 1\ncountries:\n",
-     "countries.yaml:6: unknown key 'other' (allowed keys: countries)"),
+     "countries.yaml:9: unknown key 'other' (allowed keys: countries, not_places, context_nouns, "
+     "context_actor_types)"),
     ("actors.yaml", ACTOR, "- ~", "actors.yaml:8: each actor must be a mapping"),
     ("actors.yaml", ACTOR, "- {id: matteo-salvini, name: ' ', type: person}",
      "actors.yaml:8: empty name (write the name or remove it)"),

@@ -18,7 +18,7 @@ from generator.errors import GeneratorError
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
-FILES = ["actors.yaml", "countries.yaml", "sectors.yaml", "stance.yaml"]
+FILES = ["actors.yaml", "countries.yaml", "sectors.yaml", "stance.yaml", "events.yaml"]
 
 
 @pytest.fixture

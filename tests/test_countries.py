@@ -108,3 +108,95 @@ def test_bad_code_is_reported_with_line(tmp_path: Path) -> None:
     assert (
         str(err.value) == f"{tmp_path}/countries.yaml:3: unknown country code 'QQ' (use ISO 3166-1 alpha-2)"
     )
+
+
+def places(nlp: Language, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(s.text, s.label_) for s in doc.spans["places"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ministers met for talks in Mombasa on Friday.", [("Mombasa", "KE")]),
+        ("The convoy left Aleppo at dawn.", [("Aleppo", "SY")]),
+        ("The ceasefire held in Odesa and Kharkiv.", [("Odesa", "UA"), ("Kharkiv", "UA")]),
+        ("Delegates gathered in Medellín, then in Medellin again.", [("Medellín", "CO"), ("Medellin", "CO")]),
+        # a small city counts when its state is named in the text, wherever it stands
+        ("Shelling hit Pokrovsk overnight.", []),
+        ("Ukraine said shelling hit Pokrovsk overnight.", [("Pokrovsk", "UA")]),
+        # a name shared by cities of several states of similar size, with none of them named
+        ("Clashes broke out in Valencia.", []),
+    ],
+)
+def test_cities_map_to_their_state(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    assert places(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Victoria Nuland met the delegation.",  # a given name before a surname
+        "Mr Jackson said the talks were over.",  # a title before a surname
+        "Split decisions and Nice words filled the day.",  # common words
+        "Leaders of the Central and Eastern Europe met.",  # a city's name, no preposition
+        "They toured the Berlin Wall memorial.",  # curated capitals: not a place here, see test below
+    ],
+)
+def test_ambiguous_names_are_not_places(nlp: Language, text: str) -> None:
+    assert places(nlp, text) == []
+
+
+def test_a_city_shared_by_states_takes_the_state_named_in_the_text(nlp: Language) -> None:
+    assert places(nlp, "Venezuela protested after clashes in Valencia.") == [("Valencia", "VE")]
+    assert places(nlp, "Spain protested after clashes in Valencia.") == [("Valencia", "ES")]
+
+
+def test_a_place_qualified_by_a_state_is_in_that_state(nlp: Language) -> None:
+    assert codes(nlp, "He grew up in Paris, Texas.") == [("Paris", "US"), ("Texas", "US")]
+    expected = [("Tokyo", "JP"), ("Seoul", "KR"), ("Beijing", "CN")]
+    assert codes(nlp, "Talks in Tokyo, Seoul and Beijing.") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shelling continued across Donbas.", ["UA"]),
+        ("Troops withdrew from South Ossetia and Abkhazia.", ["GE", "GE"]),
+        ("Flooding hit Sindh.", ["PK"]),
+    ],
+)
+def test_regions(nlp: Language, text: str, expected: list[str]) -> None:
+    assert [code for _, code in codes(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the People's Republic of China",
+        "the People’s Republic of China",
+        "PEOPLE’S REPUBLIC OF CHINA",
+    ],
+)
+def test_the_peoples_republic_is_china_in_every_spelling(nlp: Language, text: str) -> None:
+    assert [code for _, code in codes(nlp, text)] == ["CN"]
+
+
+def test_the_republic_of_china_alone_is_taiwan(nlp: Language) -> None:
+    text = "the Republic of China and the Democratic People’s Republic of Korea"
+    assert [code for _, code in codes(nlp, text)] == ["TW", "KP"]
+
+
+def test_not_places_must_be_a_list(tmp_path: Path) -> None:
+    (tmp_path / "countries.yaml").write_text("countries:\n  IT: {demonyms: [Italian]}\nnot_places: Nice\n")
+    with pytest.raises(GeneratorError) as err:
+        load_countries(tmp_path / "countries.yaml")
+    assert "'not_places' must be a list of words" in str(err.value)
+
+
+def test_context_actor_types_must_be_actor_types(tmp_path: Path) -> None:
+    text = "countries:\n  IT: {demonyms: [Italian]}\ncontext_actor_types: [press]\n"
+    (tmp_path / "countries.yaml").write_text(text)
+    with pytest.raises(GeneratorError) as err:
+        load_countries(tmp_path / "countries.yaml")
+    assert "unknown actor type 'press' in 'context_actor_types'" in str(err.value)

@@ -161,7 +161,9 @@ def test_next_day_counts_from_previous_date() -> None:
 def test_weekday_needs_a_day_anchor() -> None:
     assert values("2016-06-29", "Earlier Monday, the Senate discussed the text.") == [("2016-06-27", True)]
     assert values("2016-06-29", "Officials met last Friday.") == [("2016-06-24", True)]
-    assert values("2016", "Earlier Monday, the Senate discussed the text.") == []
+    # a reference date of year precision cannot place a weekday: the event keeps the year
+    assert values("2016", "Earlier Monday, the Senate discussed the text.") == [("2016", True)]
+    assert values(None, "Earlier Monday, the Senate discussed the text.") == []
 
 
 def test_new_paragraph_resets_paragraph_anchor() -> None:
@@ -169,6 +171,10 @@ def test_new_paragraph_resets_paragraph_anchor() -> None:
     resolver.resolve("Trade exceeded 27 billion euro in 2011.")
     resolver.resolve("Talks went well.")
     assert [d.value for d in resolver.resolve("In May, ministers met.", new_paragraph=True)] == ["2019-05"]
+    resolver.resolve("Trade exceeded 27 billion euro in 2011.")
+    # a month in a new paragraph is read against the document date, not the previous sentence's year
+    assert [d.value for d in resolver.resolve("In May, ministers met.", new_paragraph=True)] == ["2019-05"]
+    resolver = DateResolver(None)
     resolver.resolve("Trade exceeded 27 billion euro in 2011.")
     assert [d.value for d in resolver.resolve("In May, ministers met.", new_paragraph=True)] == ["2011-05"]
 
@@ -265,3 +271,79 @@ def test_parse_date_never_raises(text: str) -> None:
     if parsed is not None:
         assert ISO.match(parsed.value) and not parsed.relative
         assert text[parsed.start:parsed.end] == parsed.text
+
+
+def test_deictic_units_read_against_the_document_date() -> None:
+    # "last year" in a paragraph about 2015 still means the year before the document's
+    assert values("2021-11-10", "In 2015, Peru joined the pact.",
+                  "It was hoped the port would open last year.") == [("2020", True)]
+    assert values("2022-05-18", "Ministers met in Oslo this week.") == [("2022-05-16", True)]  # its Monday
+    assert values("2022-05-18", "The envoy visited Lima last week.") == [("2022-05-09", True)]
+    assert values("2022-05-18", "Exports fell this month.") == [("2022-05", True)]
+
+
+def test_weekday_is_on_or_before_the_reference_date() -> None:
+    assert values("2022-05-18", "The minister said Thursday that talks would go on.") == [
+        ("2022-05-12", True)]
+    assert values("2022-05-18", "Oslo spoke with Lima by telephone last Wednesday.") == [("2022-05-11", True)]
+    assert values("2022-05-18", "Delegates will meet on Friday in Quito.") == [("2022-05-20", True)]
+
+
+def test_weekday_with_day_and_month_takes_the_year_they_agree_in() -> None:
+    # a 2022 article: the historical year of the previous sentence does not anchor "Wednesday, May 11"
+    assert values("2022-05-18", "Chile first protested in 2019.", "On Wednesday, May 11, the envoys met.") \
+        == [("2022-05-11", True)]
+
+
+@pytest.mark.parametrize(("before", "sentence", "expected"), [
+    ("The accord was signed on 8 October 2024.", "Earlier that day, protesters gathered.", "2024-10-08"),
+    ("The accord was signed on 8 October 2024.", "Later that day, Oslo welcomed it.", "2024-10-08"),
+    ("Sanctions were imposed in 2020.", "Exports fell that same year.", "2020"),
+    ("A joint commission was set up in 1998.", "Since then, dozens of accords have been signed.", "1998"),
+    ("The treaty was signed on 8 October 2024.", "One year after the signing, trade doubled.", "2025-10"),
+    ("The treaty was signed on 8 October 2024.", "Two weeks later, the ports reopened.", "2024-10-22"),
+    ("The treaty was signed on 8 October 2024.", "A few weeks earlier, talks had stalled.", "2024-09"),
+    ("Leaders held a summit in Quito on 12 June 2023.", "On the eve of the summit, envoys met.",
+     "2023-06-11"),
+    ("Chile and Peru held a summit on 12 June 2023.", "A week after the summit, the border reopened.",
+     "2023-06-19"),
+])
+def test_counted_from_the_last_date_or_the_named_occasion(before: str, sentence: str, expected: str) -> None:
+    assert values("2025-06-01", before, sentence)[0][0] == expected
+
+
+def test_counting_from_a_coarser_date_keeps_its_precision() -> None:
+    assert values("2019", "A month after the riots, the president visits Lima.") == [("2019", True)]
+
+
+def test_since_last_month_name() -> None:
+    assert values("2022-05-18", "Since taking office last September, she has visited Lima twice.") == [
+        ("2021-09", True)]
+
+
+def test_a_continuing_sentence_inherits_the_date_flagged_inferred() -> None:
+    resolver = DateResolver("2023-04-20")
+    resolver.resolve("The presidents of Chile and Peru met in Lima on 12 April 2023.")
+    found = resolver.resolve("The two leaders also agreed to reopen the border.")
+    assert [(d.value, d.inferred) for d in found] == [("2023-04-12", True)]
+    found = resolver.resolve("They signed three memoranda on mining.")
+    assert [(d.value, d.inferred) for d in found] == [("2023-04-12", True)]
+    # another time, the future, another subject or a new paragraph: no inheritance
+    assert resolver.resolve("They had previously clashed over fishing rights.") == []
+    resolver.resolve("The presidents of Chile and Peru met in Lima on 12 April 2023.")
+    assert resolver.resolve("They will meet again in Santiago.") == []
+    resolver.resolve("The presidents of Chile and Peru met in Lima on 12 April 2023.")
+    assert resolver.resolve("Copper prices rose sharply.") == []
+    resolver.resolve("The presidents of Chile and Peru met in Lima on 12 April 2023.")
+    assert resolver.resolve("They agreed on fishing quotas.", new_paragraph=True) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The September 11 attacks changed the alliance.",
+    "Veterans of the May 4th Movement spoke.",
+    "Regulation (EU) 2019/452 sets up a screening framework.",
+    "Under Law 90/2024, the agency screens investments.",
+    "Resolution 2231 endorsed the nuclear deal.",
+])
+def test_named_dates_and_identifiers_are_not_dates(sentence: str) -> None:
+    assert values("2022-05-18", sentence) == []

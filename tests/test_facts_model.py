@@ -75,7 +75,7 @@ def test_generated_facts_round_trip_through_facts_json_text(data: FactsData) -> 
 
 def test_hand_written_facts_may_leave_optional_fields_out() -> None:
     data = FactsData.from_json({
-        "schema_version": "1",
+        "schema_version": "2",
         "documents": [{"id": "d", "path": "d.txt", "title": None, "published": None, "reference_date": None}],
         "actors": [{"id": "a", "name": "A", "type": "person", "country": None, "aliases": []}],
         "facts": [{"id": "f", "document": "d", "sentence": 0, "start": 0, "end": 1, "text": "x",

@@ -18,9 +18,13 @@ from generator.content.vocabulary import (
     COUNTRY_NAMES,
     CUE_STANCES,
     DATE_PRECISIONS,
+    EVENT_STANCE,
+    EVENT_TYPES,
     MONTH_NUMBERS,
     MONTHS,
     NON_STATES,
+    QUAD_CLASSES,
+    QUANTITY_KINDS,
     SECTOR_IDS,
     STANCES,
     country_name,
@@ -50,6 +54,8 @@ def test_the_schema_enums_are_the_vocabularies() -> None:
         "/properties/actors/items/properties/type": list(ACTOR_TYPES),
         "/properties/facts/items/properties/date/oneOf/1/properties/precision": list(DATE_PRECISIONS),
         "/properties/facts/items/properties/stance": list(STANCES),
+        "/properties/facts/items/properties/event_type": list(EVENT_TYPES),
+        "/properties/facts/items/properties/quantities/items/properties/kind": list(QUANTITY_KINDS),
     }
 
 
@@ -84,3 +90,10 @@ def test_no_copies_of_the_tables_elsewhere() -> None:
         for literal in literals
     }
     assert holders == {literal: ["generator/content/vocabulary.py"] for literal in literals}
+
+
+def test_event_types_are_plovers_sixteen_in_four_quad_classes() -> None:
+    assert len(EVENT_TYPES) == len(set(EVENT_TYPES)) == 16 and len(QUAD_CLASSES) == 4
+    for quad, types in QUAD_CLASSES.items():
+        expected = "cooperation" if quad.endswith("cooperation") else "tension"
+        assert {EVENT_STANCE[t] for t in types} == {expected}

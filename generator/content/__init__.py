@@ -14,29 +14,32 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from generator.content import actors, countries, sectors, stance
+from generator.content import actors, countries, events, sectors, stance
 from generator.content.actors import ActorConfig, ActorEntry
 from generator.content.countries import CountryNames
+from generator.content.events import EventLexicon
 from generator.content.sectors import Sector
 from generator.content.stance import StanceLexicon
 from generator.errors import GeneratorError, GeneratorErrors, raise_all
 
-__all__ = ["ActorConfig", "ActorEntry", "Content", "CountryNames", "Sector", "StanceLexicon", "load_content"]
+__all__ = ["ActorConfig", "ActorEntry", "Content", "CountryNames", "EventLexicon", "Sector", "StanceLexicon",
+           "load_content"]
 
 CONTENT_HINT = "run from the project root or pass --content DIR"
-FILES = ("actors.yaml", "countries.yaml", "sectors.yaml", "stance.yaml")
+FILES = ("actors.yaml", "countries.yaml", "sectors.yaml", "stance.yaml", "events.yaml")
 T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Content:
-    """Everything curated in content/, validated: actors, country names, sectors and stance cues."""
+    """Everything curated in content/, validated: actors, country names, sectors, stance and event cues."""
 
     path: Path
     actors: ActorConfig
     countries: CountryNames
     sectors: dict[str, Sector]
     stance: StanceLexicon
+    events: EventLexicon
 
     def known_names(self) -> frozenset[str]:
         """Every country name, capital, demonym and curated actor name or alias (for apostrophe repair)."""
@@ -78,6 +81,7 @@ def load_content(content_dir: Path) -> Content:
         _collect(countries.load_countries, root / "countries.yaml", errors),
         _collect(sectors.load_sectors, root / "sectors.yaml", errors),
         _collect(stance.load_stance, root / "stance.yaml", errors),
+        _collect(events.load_events, root / "events.yaml", errors),
     ]
     raise_all(errors)
     return Content(root, *loaded)

@@ -21,11 +21,27 @@ ACTOR_TYPE_LABELS = {
     "other": "Other",
 }  # type -> the plural heading pages print
 ACTOR_TYPES = tuple(ACTOR_TYPE_LABELS)
+INTERNATIONAL_ORG = ACTOR_TYPES[list(ACTOR_TYPE_LABELS).index("international_org")]
 
 # --- stance -----------------------------------------------------------------------------------
 
 CUE_STANCES = ("cooperation", "tension")  # the cue lists of content/stance.yaml
 STANCES = (*CUE_STANCES, "neutral")  # a fact's stance; "neutral" when no cue is found
+
+# --- event types (PLOVER, the ontology of POLECAT) and their quad classes ------------------------
+
+QUAD_CLASSES = {
+    "verbal cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
+    "material cooperation": ("COOPERATE", "AID", "RETREAT"),
+    "verbal conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
+    "material conflict": ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+}  # PLOVER's quad classes, in the order of its codebook
+EVENT_TYPES = tuple(t for types in QUAD_CLASSES.values() for t in types)  # a fact's optional event_type
+# The kinds a figure may carry besides its unit (facts.schema.json: quantities[].kind).
+QUANTITY_KINDS = ("duration", "measure", "fraction", "split", "change", "approximate")
+EVENT_QUAD = {t: quad for quad, types in QUAD_CLASSES.items() for t in types}
+EVENT_STANCE = {t: CUE_STANCES[0] if quad.endswith("cooperation") else CUE_STANCES[1]
+                for t, quad in EVENT_QUAD.items()}  # cooperation quads -> cooperation, conflict -> tension
 
 # --- dates ------------------------------------------------------------------------------------
 

@@ -58,42 +58,103 @@ def pairs_of(countries: list[str]) -> tuple[Pair, ...]:
 
 
 def _quantity(q: Any) -> Quantity:
-    return Quantity(q.value, q.unit, q.text, q.noun or None, q.value_max)
+    return Quantity(q.value, q.unit, q.text, q.noun or None, q.value_max, getattr(q, "kind", None))
 
 
 def _date(d: Any) -> FactDate:
-    return FactDate(d.value, d.precision, d.relative, d.text)
+    return FactDate(d.value, d.precision, d.relative, d.text, getattr(d, "inferred", False))
 
 
-# "the two countries", "both sides", "bilateral": the sentence speaks of the pair last named.
-_BILATERAL = re.compile(r"\b(?:the two|both)\s+(?:countries|nations|sides|governments|capitals|leaders"
-                        r"|states)\b|\bbilateral\b", re.IGNORECASE)
+# "the two countries", "the two NATO members", "both sides", "bilateral", "each other": the sentence
+# speaks of the pair last named.
+_BILATERAL = re.compile(r"\b(?:the two|both)\s+(?:[\w-]+\s+){0,2}?(?:countries|nations|sides|governments"
+                        r"|capitals|leaders|states|neighbou?rs|members|allies|partners|delegations|ministers"
+                        r"|presidents|premiers)\b|\bbilateral\b|\bbetween them\b|\beach other\b"
+                        r"|\bone another\b", re.IGNORECASE)
+# "Ties soured when Ankara ...": relations of which one state, or none, is named are those of the last pair.
+_RELATIONS = re.compile(r"\b(?:ties|relations|relationship|rapprochement)\b", re.IGNORECASE)
+# "the country", "he" (opening the sentence): the last state the paragraph named takes part.
+_CARRY = re.compile(r"\b(?i:the|that|this) (?:country|nation)\b|^(?:He|She)\b")
 
 
-def _with_context(sents: list[SentenceFacts]) -> Iterator[tuple[SentenceFacts, list[str]]]:
-    """Pair each fact-bearing sentence with its countries.
+CONTEXT = "context"  # the type given to actors whose country is context (content/countries.yaml)
+
+
+def _own_parties(s: SentenceFacts, actors: dict[str, tuple[str | None, str]]) -> list[str]:
+    """The parties a sentence names: its mentions that act or are acted upon (nlp.countries), the
+    countries of its actors but the press and think tanks ("Modi and Kishida agreed": IN, JP), and its
+    venues' states when fewer than two other states take part ("talks in Jeddah" between two others)."""
+    from_actors = [c for a in s.actors for c, kind in [actors.get(a, (None, "other"))]
+                   if c is not None and _state_or_bloc(c) and kind != CONTEXT]
+    parties = list(dict.fromkeys(s.parties + from_actors))
+    if len(_states(parties)) < 2:
+        parties = list(dict.fromkeys(parties + s.venues))
+    return parties
+
+
+def _with_context(sents: list[SentenceFacts], actors: dict[str, tuple[str | None, str]] | None = None,
+                  ) -> Iterator[tuple[SentenceFacts, list[str]]]:
+    """Pair each fact-bearing sentence with its countries, and settle its parties (`s.parties`, the
+    states its pairs are made of).
 
     A sentence names a country or an actor, or it carries a date or a figure; one that names no
-    country inherits those of the last sentence of the same paragraph that did ("the figure was 22
-    in 2010", "Modi received him the day before"); one that speaks of "the two countries" or of
-    "bilateral" ties without naming two states gets the last pair of states the document named.
-    Actors' own countries are added later. Bare headings never become facts.
+    country inherits the countries and parties of the last sentence of the same paragraph that did ("the
+    figure was 22 in 2010", "Modi received him the day before"); "the country" or an opening "He" adds
+    the state named first in the latest sentence of the paragraph that named one. The pair the document
+    speaks of is the pair of states named together most often so far, the latest counting 1.5 times
+    (through actors too: "Modi and Kishida met ... the two leaders"); a sentence without two parties
+    gets it when it speaks of "the two countries" or of "bilateral" ties, or, naming at most one of its
+    states, of "ties"/"relations" or through a person or government body of unknown state ("Liu", "the
+    Ministry of Water"). `actors`: id -> (country, type), of the whole document. Bare headings never
+    become facts.
     """
+    actors = actors or {}
+    stateless = {a for a, (country, kind) in actors.items()
+                 if not country and kind in ("person", "government_body")}
     context: list[str] = []
+    context_parties: list[str] = []
+    seen: dict[tuple[str, str], tuple[int, int]] = {}  # pair -> (times named together, last sentence)
     last_pair: list[str] = []
-    for s in sents:
+    last_state: str | None = None
+    for n, s in enumerate(sents):
         if s.new_paragraph:
-            context = []
+            context, context_parties, last_state = [], [], None
         if s.heading:
             continue
         countries = s.countries or context
-        if len(_states(countries)) < 2 and last_pair and _BILATERAL.search(s.text):
-            countries = list(dict.fromkeys(countries + last_pair))
+        own = _own_parties(s, actors)
+        parties = list(own) if s.countries else list(dict.fromkeys(context_parties + own))
+        states = _states(parties)
+        if s.countries and last_state and last_state not in states and len(states) < 2 \
+                and _CARRY.search(s.text):
+            parties.append(last_state)
+            states = _states(parties)
+        topic = _topic_pair(seen, last_pair)
+        if topic and len(states) < 2 and (_BILATERAL.search(s.text) or set(states) <= set(topic) and (
+                _RELATIONS.search(s.text) or any(a in stateless for a in s.actors))):
+            parties = list(dict.fromkeys(parties + topic))
+        countries = list(dict.fromkeys(countries + parties))
+        s.parties = parties
         if s.countries or s.actors or (countries and (s.dates or s.quantities)):
             yield s, countries
-        context = s.countries or context
-        if len(_states(s.countries)) >= 2:
-            last_pair = _states(s.countries)
+        if s.countries:
+            context, context_parties = s.countries, parties
+        if _states(parties):
+            last_state = _states(parties)[0]  # the subject, usually: "Vietnam signed with Laos. The country"
+        own = _states(own)
+        if len(own) >= 2:
+            last_pair = sorted(own[:2])
+            for pair in itertools.combinations(sorted(set(own)), 2):
+                seen[pair] = (seen.get(pair, (0, 0))[0] + 1, n)
+
+
+def _topic_pair(seen: dict[tuple[str, str], tuple[int, int]], last: list[str]) -> list[str]:
+    """The pair named together most often so far, the latest pair counting one and a half; ties go to the
+    most recent."""
+    if not seen:
+        return []
+    best = max(seen, key=lambda p: (seen[p][0] * (1.5 if list(p) == last else 1), seen[p][1]))
+    return list(best)
 
 
 def _state_or_bloc(code: str | None) -> bool:
@@ -116,7 +177,7 @@ def sentence_facts(doc: Document, s: SentenceFacts, countries: list[str],
     dates: list[Any] = list({d.value: d for d in s.dates}.values()) or [None]
     # Each figure belongs to the date written nearest to it ("27 billion in 2011 ... 22 in 2010").
     nearest = [min(range(len(dates)), key=lambda k: _gap(q, dates[k])) for q in s.quantities]
-    pairs = pairs_of(countries)
+    pairs = pairs_of(s.parties)
     facts = []
     for k, date in enumerate(dates):
         quantities = tuple(_quantity(q) for q, n in zip(s.quantities, nearest, strict=True) if n == k)
@@ -125,6 +186,8 @@ def sentence_facts(doc: Document, s: SentenceFacts, countries: list[str],
             start=start, end=end, text=doc.source_text[start:end],
             date=_date(date) if date else None, countries=tuple(countries), pairs=pairs,
             actors=tuple(s.actors), sectors=tuple(s.sectors), stance=s.stance, quantities=quantities,
+            speakers=tuple(s.speakers),
+            event_type=s.event_type,
         ))
     return facts
 
@@ -196,7 +259,11 @@ def extract_one(nlp: Language, doc: Document) -> DocumentFacts:
         _add_found(found, sdoc.user_data.get("briefs_actors", {}), base)
         sents.extend(iter_sentences(sdoc, resolver, base, len(sents), text=piece))
     actor_country = {a: info.get("country") for a, info in found.items()}
-    facts = [f for s, countries in _with_context(sents)
+    countries_pipe = nlp.get_pipe("briefs_countries") if "briefs_countries" in nlp.pipe_names else None
+    context_types: frozenset[str] = getattr(countries_pipe, "context_actor_types", frozenset())
+    actor_info = {a: (info.get("country"), CONTEXT if info.get("type") in context_types
+                      else info.get("type", "")) for a, info in found.items()}
+    facts = [f for s, countries in _with_context(sents, actor_info)
              for f in sentence_facts(doc, s, countries, actor_country)]
     first_fact = {f.sentence: f for f in reversed(facts)}
     actors = tuple(

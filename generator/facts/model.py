@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 JSON = dict[str, Any]
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -73,17 +73,21 @@ class FactDate:
     precision: str
     relative: bool
     text: str | None = None
+    inferred: bool = False  # not written in the sentence: taken from the dated sentence it continues
 
     @classmethod
     def from_json(cls, data: JSON) -> FactDate:
         """Read a date object of facts.json."""
-        return cls(data["value"], data["precision"], data["relative"], data.get("text"))
+        return cls(data["value"], data["precision"], data["relative"], data.get("text"),
+                   bool(data.get("inferred", False)))
 
     def to_json(self) -> JSON:
-        """The date object of facts.json (`text` only when known)."""
+        """The date object of facts.json (`text` only when known, `inferred` only when true)."""
         out: JSON = {"value": self.value, "precision": self.precision, "relative": self.relative}
         if self.text is not None:
             out["text"] = self.text
+        if self.inferred:
+            out["inferred"] = True
         return out
 
 
@@ -96,11 +100,13 @@ class Quantity:
     text: str
     noun: str | None = None
     value_max: float | None = None
+    kind: str | None = None  # "duration", "measure", "fraction", "split", "change", "approximate"
 
     @classmethod
     def from_json(cls, data: JSON) -> Quantity:
         """Read a quantity object of facts.json."""
-        return cls(data["value"], data["unit"], data["text"], data.get("noun"), data.get("value_max"))
+        return cls(data["value"], data["unit"], data["text"], data.get("noun"), data.get("value_max"),
+                   data.get("kind"))
 
     def to_json(self) -> JSON:
         """The quantity object of facts.json (`noun` and `value_max` only when known)."""
@@ -109,6 +115,8 @@ class Quantity:
             out["noun"] = self.noun
         if self.value_max is not None:
             out["value_max"] = self.value_max
+        if self.kind is not None:
+            out["kind"] = self.kind
         return out
 
 
@@ -129,6 +137,8 @@ class Fact:
     sectors: tuple[str, ...]
     stance: str
     quantities: tuple[Quantity, ...]
+    speakers: tuple[str, ...] = ()  # actors that speak in the sentence (subject of a speech verb)
+    event_type: str | None = None  # PLOVER event type of the sentence's main clause; None: no event
 
     @classmethod
     def from_json(cls, data: JSON) -> Fact:
@@ -142,6 +152,8 @@ class Fact:
             actors=tuple(data.get("actors") or ()), sectors=tuple(data.get("sectors") or ()),
             stance=data["stance"],
             quantities=tuple(Quantity.from_json(q) for q in data.get("quantities") or ()),
+            speakers=tuple(data.get("speakers") or ()),
+            event_type=data.get("event_type"),
         )
 
     def to_json(self) -> JSON:
@@ -152,6 +164,8 @@ class Fact:
             "countries": list(self.countries), "pairs": [p.json for p in self.pairs],
             "actors": list(self.actors), "sectors": list(self.sectors), "stance": self.stance,
             "quantities": [q.to_json() for q in self.quantities],
+            **({"speakers": list(self.speakers)} if self.speakers else {}),
+            **({"event_type": self.event_type} if self.event_type is not None else {}),
         }
 
 

@@ -324,3 +324,107 @@ def latest_year(text: str) -> str | None:
     """The latest year the text mentions as a date ("in 2025", "July 2024"), not range ends."""
     years = [int(m.group("y")) for m in _YEAR_EVIDENCE.finditer(text)]
     return f"{max(years):04d}" if years else None
+
+
+# --- document dates: URL paths, datelines, copyright lines and inference from the text -----------
+
+_MON_ABBR = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+_DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])(?=/|$|[-_.])"
+_URL_FORMS = [  # (pattern over the URL path, precision); a URL date is evidence, taken as precise as written
+    (re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])/" + _DAY), "day"),
+    (re.compile(r"/(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-" + _DAY), "day"),
+    (re.compile(r"/(?P<d>0?[1-9]|[12]\d|3[01])-(?P<mon>" + _MON_ABBR + r")-(?P<y>(?:19|20)\d\d)(?=/|$|[-_.])",
+                re.I), "day"),
+    (re.compile(r"/(?P<mon>" + _MON_ABBR + r")-(?P<d>0?[1-9]|[12]\d|3[01])-(?P<y>(?:19|20)\d\d)(?=/|$|[-_.])",
+                re.I), "day"),
+    # compact ids: 20240321_24, 20231220-title, 202012090645.html (YYYYMMDD + hhmm)
+    (re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
+                r"(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)?(?=[-_./]|$)"), "day"),
+    (re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0[1-9]|1[0-2])(?=/)"), "month"),
+]
+
+
+def url_date(url: str | None) -> str | None:
+    """The date written in a URL path ("/2024/05/17/", "/20240321_24/", "/21-Apr-2025/",
+    "/202012090645.html"), as precise as the URL gives it; None when none or more than one differ."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:
+        return None
+    found: set[str] = set()
+    for form, _precision in _URL_FORMS:
+        for m in form.finditer(path):
+            g = m.groupdict()
+            month = MONTHS.get(g["mon"].lower()[:3]) if g.get("mon") else int(g["m"])
+            value = iso_date(int(g["y"]), month, int(g["d"]) if g.get("d") else None)
+            if value:
+                found.add(value)
+        if found:
+            break
+    return found.pop() if len(found) == 1 else None
+
+
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w'’.-]*(?:[ /-][A-Z][\w'’.-]*){0,3}(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})?),\s+"
+    r"(?P<date>(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)[a-z]*,?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MON_ABBR + r"\.?|" + _MON_ABBR + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?:,?\s+(?:19|20)\d\d)?)\s*(?:\([^)]{1,40}\)\s*)?[-–—:]",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
+def dateline_date(text: str, year: int | None = None) -> str | None:
+    """The date of a dateline opening one of the first paragraphs ("ANKARA, 3 June (Reuters) –",
+    "Riyadh, 11 March 2023 (TDI):"); a dateline without a year takes `year`, else it is not used."""
+    for para in text.split("\n\n")[:4]:
+        m = _DATELINE.match(para.strip())
+        if not m:
+            continue
+        raw = re.sub(r"^[A-Za-z]+day,?\s+", "", m.group("date"), flags=re.I)
+        value = parse_date(raw)
+        if value:
+            return value
+        if year is not None:
+            return parse_date(f"{raw} {year}")
+    return None
+
+
+def copyright_year(lines: list[str]) -> str | None:
+    """The year of a copyright line ("© 2023 Agency"), the last one written."""
+    years = [m.group("y") for line in lines if len(line) < 200 for m in _COPYRIGHT.finditer(line)]
+    return years[-1] if years else None
+
+
+def infer_date(text: str) -> str | None:
+    """The document's date inferred from its text (see generator.nlp.dates.infer_document_date)."""
+    from generator.nlp.dates import infer_document_date
+
+    return infer_document_date(text)
+
+
+def reference_date(published: str | None, url: str | None, text: str, dropped: list[str]) -> str | None:
+    """The date relative expressions are read against: the publication date written in the header or
+    the text, else a dateline with its year, else the URL's date, else a copyright year, else the date
+    inferred from the text. A less precise piece of evidence is refined by a more precise inferred day or
+    month that falls inside it ("2024-05" from the URL and "2024-05-17" from the text)."""
+    if published and len(published) == 10:
+        return published  # a written day: nothing to infer
+    from_url = url_date(url)
+    line = dateline_date(text)
+    if line or (from_url and len(from_url) == 10):
+        return line or from_url
+    inferred = infer_date(text)
+    copy = copyright_year(dropped)
+    year = int((published or from_url or inferred or copy or "0")[:4]) or None
+    for value in (published, dateline_date(text, year) if year else None, from_url):
+        if value:
+            refined = inferred and len(inferred) > len(value) and inferred.startswith(value)
+            return inferred if refined else value
+    if inferred and (copy is None or inferred.startswith(copy)):
+        return inferred
+    return copy or inferred

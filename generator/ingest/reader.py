@@ -210,7 +210,7 @@ def _clean_text(source: str, kind: str, known: Collection[str]) -> _Result:
         title=info.get("title") or _title(text),
         author=info.get("author") or _found_author(strings, kinds),
         published=published, url=info.get("url"),
-        reference=published or meta.latest_year(text),
+        reference=meta.reference_date(published, info.get("url"), text, dropped),
     )
 
 
@@ -289,7 +289,8 @@ def _clean_html(source: str, known: Collection[str]) -> _Result:
     return _Result(
         text, OffsetMap(), [],
         title=getattr(doc, "title", None) or _title(text), author=getattr(doc, "author", None),
-        published=published, url=getattr(doc, "url", None), reference=published or meta.latest_year(text),
+        published=published, url=getattr(doc, "url", None),
+        reference=meta.reference_date(published, getattr(doc, "url", None), text, []),
         source=text,
     )
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from generator.content.vocabulary import country_name
+from generator.content.vocabulary import INTERNATIONAL_ORG, country_name
 
 LIST_SEPS = {",", "and", "/", "&"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -126,6 +126,8 @@ class OrgRules:
             and v.sent_end[s - 1] == v.sent_end[i]
         ):
             prev = v.lower[s - 1]
+            if prev == "–" and not v.doc[s - 2].whitespace_ and not v.doc[s - 1].whitespace_:
+                prev = "-"  # an en dash inside a compound ("Japan–Korea")
             # "A, B and C Council" is one name; "A and B Council" or "A, B Council" are two.
             serial = serial or prev == "and" and s > 3 and v.lower[s - 3] == "," and v.cap[s - 2]
             joiners = {"of", "for", "-", "&"} | ({"and", ","} if serial else set())
@@ -138,11 +140,26 @@ class OrgRules:
                 s -= 1
             else:
                 break
-        while s < i and (v.lower[s] in {"of", "for", "and", ",", "-", "&"} or not v.cap[s] and s < i):
+        while s < i and (v.lower[s] in {"of", "for", "and", ",", "-", "–", "&"} or not v.cap[s] and s < i):
             s += 1
-        if s == i or all(v.country[t] or not v.cap[t] for t in range(s, i)):
+        cur = v.curated[s - 1] if s > 0 else None
+        if cur and cur[1] == INTERNATIONAL_ORG and cur[3] - cur[2] == 1 and s < i and v.cap[s]:
+            s -= 1  # "UN Human Rights Council": the body of an organisation, one name
+        # "the Japan–Korea Joint Committee", "the Lombardy-Russia association": one body of two places
+        dashes = {"-", "–", "—"}
+        bilateral = any(
+            v.lower[t] in dashes and v.country[t - 1] and v.country[t + 1] for t in range(s + 1, i - 1)
+        )
+        if s == i or all(v.country[t] or not v.cap[t] for t in range(s, i)) and not bilateral:
             return None
-        return Candidate(s, i + 1, kind, country=next((x for x in v.country[s:i] if x), None))
+        end, n = i + 1, v.sent_end[i]
+        if end + 1 < n and v.lower[end] == "of" and v.country[end + 1] and v.doc[end + 1].text[:1].isupper():
+            end += 2  # "the Agricultural Bank of China", not "Bank of China"
+            while end < n and v.country[end] == v.country[end - 1]:
+                end += 1
+        cand = Candidate(s, end, kind, country=next((x for x in v.country[s:end] if x), None))
+        cand.alias = v.doc[s:end].text if cur and s < cur[3] else None
+        return cand
 
     def _prefix_at(self, v: DocView, i: int, kind: str) -> Candidate | None:
         e, n = i + 1, v.sent_end[i]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.resources
+from collections.abc import Callable
+
 import numpy
 from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -47,6 +51,32 @@ def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
     return view
 
 
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Mme", "Mx"})
+# First words of place names and common words that the given-name list also holds ("Hong Kong",
+# "San Marino", "Abu Dhabi", "General Motors", "Red Cross"): never a person's given name here.
+NOT_GIVEN = frozenset({
+    "hong", "abu", "san", "santa", "sao", "são", "sri", "rio", "general", "royal", "red", "justice",
+    "liberty", "christian", "will", "hope", "summer", "winter", "spring", "autumn", "grand", "major",
+    "independence", "unity", "victory", "freedom", "union", "world", "golden", "star", "sun",
+})
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Given names of the first-name dictionary shipped by gender-guesser (about 45,000, many
+    countries), read once per process."""
+    names = set()
+    data = importlib.resources.files("gender_guesser") / "data" / "nam_dict.txt"
+    with data.open(encoding="latin-1") as lines:
+        for line in lines:
+            if line[0] in "#=":
+                continue
+            name = line[3:29].strip()
+            if name and "<" not in name and " " not in name:
+                names.add(name.replace("+", "-"))
+    return frozenset(n for n in names if n.lower() not in NOT_GIVEN)
+
+
 class Discoverer(OrgRules):
     """Applies the title, apposition and organisation rules to one DocView."""
 
@@ -58,6 +88,10 @@ class Discoverer(OrgRules):
         self.blocked = lists["not_actors"] | STOP_WORDS | self.titles
         self.suffixes, self.prefixes = maps["org_suffixes"], maps["org_prefixes"]
         self.heads, self.institutions = maps["org_heads"], maps["institutions"]
+        self.given = given_names()
+        self.org_words = set(self.suffixes) | set(self.prefixes) | set(self.heads) | {
+            w for key in self.institutions for w in key.split()
+        }
 
     def namey(self, v: DocView, i: int) -> bool:
         """A capitalised word that can be part of a name (not a country, title or stop word)."""
@@ -96,21 +130,14 @@ class Discoverer(OrgRules):
             self.institution_bodies,
             self.councils_of,
             self.members_of,
+            self.named_people,
         ):
             found += rule(v)
         return [c for c in found if c.curated or not v.heading[c.start]]
 
     def titled(self, v: DocView) -> list[Candidate]:
         """People after a title: "Italian Foreign Minister Luigi Di Maio", "X's spokesman, Y"."""
-        found, i, n = [], 0, len(v.doc)
-        while i < n:
-            cand = self._titled_at(v, i) if v.lower[i] in self.titles else None
-            if cand:
-                found.append(cand)
-                i = cand.end
-            else:
-                i += 1
-        return found
+        return _scan(lambda i: self._titled_at(v, i) if v.lower[i] in self.titles else None, len(v.doc))
 
     def _titled_at(self, v: DocView, i: int) -> Candidate | None:
         j, stop, anchor, last_of = i + 1, min(v.sent_end[i], i + 14), i, None
@@ -238,3 +265,58 @@ class Discoverer(OrgRules):
                 role = f"member of {v.doc[i + 1 : cur[3]].text}"
                 found.append(Candidate(s, i, "person", role=(s, cur[3]), role_text=role))
         return found
+
+    def named_people(self, v: DocView) -> list[Candidate]:
+        """People with no cue: "Mr X", or "Given Surname" whose first word is a known given name
+        ("Tess Novak", "Ji-Woo Park"), not a country, curated actor or organisation ("Victoria Bank"),
+        not after an article ("the River Nile") and not inside a longer name."""
+        # both cues start with a capital: other tokens are skipped cheaply
+        return _scan(lambda i: (self._honorific_at(v, i) or self._given_at(v, i)) if v.cap[i] else None,
+                     len(v.doc) - 1)
+
+    def _honorific_at(self, v: DocView, i: int) -> Candidate | None:
+        if v.doc[i].text.rstrip(".") not in HONORIFICS or not self.namey(v, i + 1):
+            return None
+        end = self.grab_name(v, i + 1, limit=3)
+        if end == i + 1:
+            return None
+        return Candidate(i, end, "person", name=v.doc[i + 1 : end].text, alias=v.doc[i:end].text)
+
+    def _given_at(self, v: DocView, i: int) -> Candidate | None:
+        doc, n = v.doc, len(v.doc)
+        if i > 0 and (
+            v.lower[i - 1] in {"the", "a", "an", "this", "that"}
+            or v.lower[i - 1] in HYPHENS and i > 1 and not doc[i - 2].whitespace_
+            or self.namey(v, i - 1) and v.sent_end[i - 1] == v.sent_end[i] and not doc[i - 1].is_sent_start
+        ):
+            return None
+        text = doc[i].text
+        if i + 2 < n and v.lower[i + 1] in HYPHENS and not doc[i].whitespace_ and not doc[i + 1].whitespace_:
+            text = f"{text}-{doc[i + 2].text}"  # "Ji-Young Lee"
+        if text not in self.given or text.isupper() or not self.namey(v, i):
+            return None
+        end = self.grab_name(v, i, limit=3)
+        size, last = end - i, doc[end - 1].text
+        middle_ok = size == 3 and (doc[i + 1].text in self.given or len(doc[i + 1].text.rstrip(".")) == 1)
+        if (
+            (size == 2 or "-" in text and size > 2 or middle_ok)
+            and last[:1].isupper()
+            and not last.isupper()
+            and not any(w in self.org_words for w in v.lower[i:end])
+            and not (end < n and (v.lower[end] in self.org_words or v.cap[end]))
+        ):
+            return Candidate(i, end, "person")
+        return None
+
+
+def _scan(at: Callable[[int], Candidate | None], stop: int) -> list[Candidate]:
+    """The candidates `at` finds from each token before `stop`, resuming after each one found."""
+    found, i = [], 0
+    while i < stop:
+        cand = at(i)
+        if cand:
+            found.append(cand)
+            i = cand.end
+        else:
+            i += 1
+    return found

@@ -13,10 +13,12 @@ from spacy.util import filter_spans
 
 from generator.content import Content
 from generator.content.actors import LIST_KEYS, MAP_KEYS, ActorConfig, ActorEntry
+from generator.nlp.actor_orgs import POSSESSIVE
 from generator.nlp.actor_patterns import Candidate, Discoverer, DocView, view_of
 
 __all__ = ["ActorEntry", "ActorRecognizer", "actor_id", "make_actors"]
 SPANS_KEY = "actors"
+SPEAKERS_KEY = "speakers"
 USER_DATA_KEY = "briefs_actors"
 _FIRST_WORD = re.compile(r"[\w.]+")
 
@@ -54,6 +56,9 @@ class ActorRecognizer:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for entry in config.actors:
             names = {v for alias in (entry.name, *entry.aliases) for v in alias_variants(alias)}
+            words = entry.name.split()
+            if entry.type == "person" and len(words) == 2:
+                names.add(f"{words[1]} {words[0]}")  # family name first ("Kishida Fumio")
             self.matcher.add(entry.id, [nlp.make_doc(name) for name in sorted(names)])
         self.discoverer = Discoverer(config)
         self.blocked = config.lists["not_actors"]
@@ -61,11 +66,16 @@ class ActorRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         """Find curated and discovered actors and store spans and details."""
-        mentions, actors = self.match(doc)
+        mentions, actors, view = self._match(doc)
+        doc.spans[SPEAKERS_KEY] = speaker_spans(view, mentions)
         return self.set_annotations(doc, mentions, actors)
 
     def match(self, doc: Doc) -> tuple[list[Span], dict[str, dict[str, Any]]]:
         """Mentions (spans labelled with ids) and the details of each actor."""
+        mentions, actors, _view = self._match(doc)
+        return mentions, actors
+
+    def _match(self, doc: Doc) -> tuple[list[Span], dict[str, dict[str, Any]], DocView]:
         spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)])
         curated = [(s.label_, self.entries[s.label_].type, s.start, s.end) for s in spans]
         view = view_of(doc, curated)
@@ -77,12 +87,17 @@ class ActorRecognizer:
                 mentions.append(mention)
         mentions = filter_spans(mentions)
         mentions += self._short_mentions(view, mentions, actors)
-        return sorted(mentions, key=lambda s: (s.start, s.end)), actors
+        return sorted(mentions, key=lambda s: (s.start, s.end)), actors, view
 
     def _curated(self, doc: Doc, span: Span, actors: dict[str, dict[str, Any]]) -> Span:
         entry = self.entries[span.label_]
         info = actors.setdefault(entry.id, _info(entry.name, entry.type, entry.country, True))
         info["aliases"].update(a for a in entry.aliases)
+        given = entry.name.split()[0]
+        if entry.type == "person" and span.start > 0 and doc[span.start - 1].text == given != span[0].text:
+            span = Span(doc, span.start - 1, span.end, label=span.label_)  # "Volodymyr Zelenskyy"
+        if span.text != entry.name and " " in span.text:
+            info["aliases"].add(span.text)
         return span
 
     def _discovered(self, v: DocView, cand: Candidate, actors: dict[str, dict[str, Any]]) -> Span | None:
@@ -224,3 +239,77 @@ def make_actors(nlp: Language, name: str) -> ActorRecognizer:
     """The actor recogniser (runs after briefs_countries); its actors come with
     initialize(..., content=Content)."""
     return ActorRecognizer(nlp)
+
+
+# Speech verbs (lowercase as written: "States" in "United States" is not one) and the words that may
+# stand between a speaker and the verb ("Putin, the Russian president, also said").
+SPEECH_VERBS = frozenset({
+    "said", "says", "say", "told", "tells", "announced", "announces", "stated", "added", "adds",
+    "warned", "warns", "noted", "notes", "stressed", "stresses", "insisted", "insists", "declared",
+    "declares", "wrote", "writes", "argued", "argues", "claimed", "claims", "confirmed", "confirms",
+    "reported", "reports", "explained", "urged", "urges", "replied", "responded", "remarked",
+    "emphasised", "emphasized", "underlined", "acknowledged", "admitted", "denied", "asserted",
+    "tweeted", "posted", "commented",
+})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "„"})
+_NOT_SUBJECT = frozenset({"he", "she", "they", "we", "i", "it", "that", "which", "this", "these", "and",
+                          "but", "while", "whereas", "as", "after", "before", "when", "if", ";"})
+_GAP = 8
+
+
+def speaker_spans(v: DocView, mentions: list[Span]) -> list[Span]:
+    """The mentions that speak: the subject of a speech verb (the nearest mention before it, or the
+    one right after it in "…," said X), or X in "according to X"; one speaker per speech verb."""
+    doc, words = v.doc, v.lower
+    if not mentions:
+        return []
+    ends = sorted(mentions, key=lambda s: s.end)
+    starts = sorted(mentions, key=lambda s: s.start)
+    found: dict[tuple[int, int], Span] = {}
+    for i, word in enumerate(words):
+        according = word == "according" and i + 1 < len(doc) and words[i + 1] == "to"
+        if not according and (word not in SPEECH_VERBS or not doc[i].text.islower()):
+            continue
+        speaker = None
+        if according:
+            speaker = _after(v, starts, i + 2)
+        else:
+            before = words[i - 1] if i else ""
+            if before in {",", *_QUOTE_MARKS} or doc[i - 1].text in {"'", "’"}:
+                speaker = _after(v, starts, i + 1)
+            speaker = speaker or _before(v, ends, i)
+        if speaker is not None:
+            found[(speaker.start, speaker.end)] = speaker
+    return [found[k] for k in sorted(found)]
+
+
+def _after(v: DocView, starts: list[Span], k: int) -> Span | None:
+    """The mention starting at token k, after an article or title words ("said Foreign Minister X")."""
+    for span in starts:
+        if span.start < k:
+            continue
+        gap = v.lower[k : span.start]
+        if span.start - k <= 4 and v.sent_end[span.start] == v.sent_end[k - 1] and all(
+            w not in _QUOTE_MARKS and w not in {",", ".", ";"} for w in gap
+        ):
+            return span
+        return None
+    return None
+
+
+def _before(v: DocView, ends: list[Span], i: int) -> Span | None:
+    """The nearest mention ending before token i in its sentence, not a possessive and with no quote,
+    pronoun or clause word between it and the verb."""
+    best = None
+    for span in ends:
+        if span.end > i:
+            break
+        best = span
+    if best is None or i - best.end > _GAP or v.sent_end[best.start] != v.sent_end[i]:
+        return None
+    gap = v.lower[best.end : i]
+    if gap and v.doc[best.end].text in POSSESSIVE:
+        return None
+    if any(w in _QUOTE_MARKS or w in _NOT_SUBJECT for w in gap):
+        return None
+    return best

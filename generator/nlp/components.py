@@ -60,7 +60,27 @@ def process(nlp: Language, text: str) -> Doc:
     return doc
 
 
+WORDS_KEY = "briefs_words"
+STARTS_KEY = "briefs_sent_starts"
+
+
 def token_texts(doc: Doc) -> list[str]:
-    """Every token's text, sliced from the text with the attribute arrays (no Token objects)."""
+    """Every token's text, sliced from the text with the attribute arrays (no Token objects). Computed
+    once per Doc after its sentences are set (the components that call it do not change tokens)."""
+    cached = doc.user_data.get(WORDS_KEY)
+    if cached is not None and len(cached) == len(doc):
+        return list(cached)
     text = text_of(doc)
-    return [text[a : a + n] for a, n in doc.to_array([IDX, LENGTH]).tolist()]
+    words = [text[a : a + n] for a, n in doc.to_array([IDX, LENGTH]).tolist()]
+    doc.user_data[WORDS_KEY] = tuple(words)
+    return words
+
+
+def sentence_starts(doc: Doc) -> list[bool]:
+    """Whether each token starts a sentence, from the attribute array (cached like token_texts)."""
+    cached = doc.user_data.get(STARTS_KEY)
+    if cached is not None and len(cached) == len(doc):
+        return cached  # type: ignore[no-any-return]
+    starts = (doc.to_array(SENT_START) == 1).tolist() if len(doc) else []
+    doc.user_data[STARTS_KEY] = starts
+    return starts

@@ -1,22 +1,50 @@
-"""Recognises countries, their capitals, seats, demonyms and the EU/NATO as `doc.spans["countries"]`."""
+"""Recognises countries, their capitals, seats, demonyms, regions and the EU/NATO as
+`doc.spans["countries"]`, and cities of the GeoNames gazetteer as `doc.spans["places"]`; decides which
+states of a sentence are parties to what it says (`sentence_countries`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
 from generator.content import Content
-from generator.content.countries import KINDS
+from generator.content.countries import KINDS, gazetteer
+from generator.nlp.components import sentence_starts, token_texts
 
 SPANS_KEY = "countries"
+PLACES_KEY = "places"
+CONTEXT_NOUNS_KEY = "briefs_context_nouns"
+VENUE = "venue"
 HYPHENS = {"-", "–", "—"}
+APOSTROPHES = ("'", "’")
+# A city of the gazetteer names its state when it has this many inhabitants, or at least 15,000 (all the
+# gazetteer holds) when its state is named in the same text; a name shared by cities of several states
+# needs a state named in the text or a city this many times larger than the others.
+PLACE_MIN_POPULATION = 100_000
+PLACE_DOMINANCE = 5
+# Words before a place that make it the scene, not a party ("talks in Jeddah"); words that may precede a
+# place name with a capital letter without being part of a longer name.
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"})
+PLACE_BEFORE = LOCATIVE | {"from", "to", "of", "via", "into", "toward", "towards", "between", "visited",
+                            "visiting", "visit", "left", "reached", "entered"}
+LINKS = frozenset({"in", "at", "the", "of", "from", "to", "and", "near", "on", "for", "by", "with"})
+# Words after "Japan's" that make the country the scene ("Japan's southwestern city of ...").
+PLACE_NOUNS = frozenset("""city cities town towns capital province provinces region regions coast island
+islands port ports border village district state territory""".split())
 # Splits "U.S.-China", which the default tokenizer keeps whole, so both names match.
 _ABBREV_HYPHEN = r"(?<=[A-Z]\.)[-–](?=[A-Z])"
+
+
+def _apostrophe_variants(name: str) -> list[str]:
+    """"People's Republic of China" is also written with a typographic apostrophe, and the longer name
+    must win over "Republic of China" in both spellings."""
+    return [name.replace(a, b) for a, b in (APOSTROPHES, APOSTROPHES[::-1]) if a in name]
 
 
 def _dropped_apostrophe(name: str, taken: dict[str, str]) -> str | None:
@@ -35,6 +63,14 @@ class CountryRecognizer:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.prefixes = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.place_keys: dict[str, str] = {}  # place name as its tokens joined by spaces -> name
+        self.place_first: dict[str, set[int]] = {}  # first token of a place name -> its lengths in tokens
+        self.kind_of: dict[str, str] = {}
+        self.gazetteer: dict[str, tuple[tuple[str, int], ...]] = {}
+        self.qualifiers: set[str] = set()
+        self.context_nouns: frozenset[str] = frozenset()
+        # actors whose country is context, not a party (content/countries.yaml: the press, think tanks)
+        self.context_actor_types: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language,
                    content: Content) -> None:
@@ -46,12 +82,17 @@ class CountryRecognizer:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.prefixes = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.kind_of = {name.lower(): kind for kind in KINDS if kind != "prefixes" for name in kinds[kind]}
         by_code: dict[str, list[str]] = {}
         for name, code in self.names.items():
             by_code.setdefault(code, []).append(name)
             variant = _dropped_apostrophe(name, self.names)
             if variant:
                 by_code[code].append(variant)
+            for other in _apostrophe_variants(name):
+                if other not in self.names:
+                    by_code[code].append(other)
+                    self.kind_of.setdefault(other.lower(), self.kind_of[name.lower()])
         for code, names in sorted(by_code.items()):
             self.exact.add(code, [nlp.make_doc(n) for n in sorted(names)])
             multi = [nlp.make_doc(n) for n in sorted(names) if " " in n]
@@ -59,24 +100,206 @@ class CountryRecognizer:
                 self.lower.add(code, multi)
         for name, code in sorted(kinds["prefixes"].items()):
             self.prefixes.add(code, [nlp.make_doc(name)])
+        self._add_places(nlp, content)
+        self.context_nouns = content.countries.context_nouns
+        self.context_actor_types = content.countries.context_actor_types
+
+    def _add_places(self, nlp: Language, content: Content) -> None:
+        """The gazetteer's cities and US states, less curated names, listed non-places and stop words."""
+        curated = {name.lower() for name in self.kind_of}
+        skip = {name.lower() for name in content.countries.not_places}
+        self.gazetteer = {name: cands for name, cands in gazetteer().items()
+                          if name.lower() not in curated and name.lower() not in skip
+                          and name.lower() not in STOP_WORDS}
+        self.qualifiers = {name for name, cands in self.gazetteer.items() if cands[0][1] >= 10_000_000}
+        # A dict of token sequences, not a PhraseMatcher: building 38,000 pattern Docs costs 2 s a build.
+        self.place_keys, self.place_first = {}, {}
+        for name in self.gazetteer:
+            words = name.split(" ") if all(w.isalpha() for w in name.split(" ")) else \
+                [t.text for t in nlp.make_doc(name)]
+            self.place_keys[" ".join(words)] = name
+            self.place_first.setdefault(words[0], set()).add(len(words))
 
     def __call__(self, doc: Doc) -> Doc:
         """Find and store country spans."""
         return self.set_annotations(doc, self.match(doc))
 
     def match(self, doc: Doc) -> list[Span]:
-        """All candidate spans, combining forms only when a hyphen follows ("Sino-")."""
-        spans = [Span(doc, s, e, label=m) for m, s, e in self.exact(doc)]
-        spans += [Span(doc, s, e, label=m) for m, s, e in self.lower(doc)]
+        """All candidate spans, combining forms only when a hyphen follows ("Sino-"); span.kb_id_ is the
+        kind of name (names, demonyms, capitals, seats, regions, prefixes)."""
+        found = [(m, s, e) for m, s, e in self.exact(doc)] + [(m, s, e) for m, s, e in self.lower(doc)]
+        spans = [Span(doc, s, e, label=m, kb_id=self.kind_of.get(doc[s:e].text.lower(), "names"))
+                 for m, s, e in found]
         for m, s, e in self.prefixes(doc):
             if e < len(doc) and doc[e].text in HYPHENS:
-                spans.append(Span(doc, s, e, label=m))
+                spans.append(Span(doc, s, e, label=m, kb_id="prefixes"))
         return filter_spans(spans)
 
+    def match_places(self, doc: Doc, countries: list[Span]) -> list[Span]:
+        """Cities and US states of the gazetteer that name a state here; see `_place_code`."""
+        matches = self._place_matches(doc)
+        if not matches:
+            return []
+        covered = {i for span in countries for i in range(span.start, span.end)}
+        named = {span.label_ for span in countries}
+        places: list[Span] = []
+        for s, e, name in matches:
+            if covered.intersection(range(s, e)) or not self._alone(doc, s, e):
+                continue
+            code = self._place_code(name, named)
+            # a place of a state not named in the text needs a preposition ("talks in Jeddah"), or to be
+            # listed after one ("in Odesa and Kharkiv"), or is a US state: "the Central and Eastern
+            # Europe" holds no city called Central
+            before = doc[s - 1].lower_ if s > 0 else ""
+            listed = before in ("and", "or", ",") and bool(places) and places[-1].end == s - 1
+            if code and (code in named or name in self.qualifiers or before in PLACE_BEFORE or listed):
+                places.append(Span(doc, s, e, label=code, kb_id="places"))
+        return filter_spans(places)
+
+    def _place_matches(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """(start, end, name) of the longest gazetteer name at each capitalised token."""
+        words = token_texts(doc)
+        n, first, keys = len(words), self.place_first, self.place_keys
+        found = []
+        for i, word in enumerate(words):
+            lengths = first.get(word) if word[:1].isupper() else None
+            if lengths:
+                for size in sorted(lengths, reverse=True):
+                    name = keys.get(" ".join(words[i : i + size])) if i + size <= n else None
+                    if name:
+                        found.append((i, i + size, name))
+                        break
+        return found
+
+    @staticmethod
+    def _alone(doc: Doc, s: int, e: int) -> bool:
+        """Not part of a longer capitalised name ("Victoria Nuland", "Mr Jackson", "Berlin Wall")."""
+        if e < len(doc) and doc[e].is_title and doc[e].is_alpha:
+            return False
+        if s > 0:
+            before = doc[s - 1]
+            if before.is_title and not before.is_sent_start and before.lower_ not in LINKS:
+                return False
+        return True
+
+    def _place_code(self, name: str, named: set[str]) -> str | None:
+        """The state of a place: of the cities so named, the largest in a state named in the text; else
+        the largest, if it is big and much bigger than any namesake in another state."""
+        cands = self.gazetteer.get(name, ())
+        for code, _ in cands:
+            if code in named:
+                return code
+        if not cands:
+            return None
+        code, population = cands[0]
+        other = next((p for c, p in cands[1:] if c != code), 0)
+        ok = population >= PLACE_MIN_POPULATION and population >= PLACE_DOMINANCE * other
+        return code if ok else None
+
+    def qualified(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"Paris, Texas" and "Valencia, Venezuela": a capital or city followed by a comma and a country
+        or US state (not a list: "Tokyo, Seoul and Beijing") is in that state; the state is marked as
+        the place's qualifier (kb_id "qualifiers")."""
+        out = list(spans)
+        for k, span in enumerate(spans[:-1]):
+            nxt = spans[k + 1]
+            after = spans[k + 2] if k + 2 < len(spans) else None
+            listed = nxt.end < len(doc) and (doc[nxt.end].lower_ in ("and", "or", "&") or (
+                doc[nxt.end].text == "," and after is not None and after.start == nxt.end + 1))
+            if (span.kb_id_ in ("capitals", "places") and nxt.start == span.end + 1
+                    and doc[span.end].text == "," and (nxt.kb_id_ == "names" or nxt.text in self.qualifiers)
+                    and not listed):
+                out[k] = Span(doc, span.start, span.end, label=nxt.label_, kb_id=span.kb_id_)
+                out[k + 1] = Span(doc, nxt.start, nxt.end, label=nxt.label_, kb_id="qualifiers")
+        return out
+
     def set_annotations(self, doc: Doc, spans: list[Span]) -> Doc:
-        """Store the spans sorted by position."""
-        doc.spans[SPANS_KEY] = sorted(spans, key=lambda s: (s.start, s.end))
+        """Store the spans sorted by position: countries, and places that are not inside them."""
+        spans = sorted(spans, key=lambda s: (s.start, s.end))
+        places = self.match_places(doc, spans)
+        merged = self.qualified(doc, sorted(spans + places, key=lambda s: (s.start, s.end)))
+        doc.spans[SPANS_KEY] = [s for s in merged if s.kb_id_ != "places"]  # qualifiers stay countries
+        doc.spans[PLACES_KEY] = [s for s in merged if s.kb_id_ == "places"]
+        doc.user_data[CONTEXT_NOUNS_KEY] = (self.context_nouns, self.context_actor_types)
         return doc
+
+
+def _in_brackets(doc: Doc, i: int, reach: int = 12) -> bool:
+    """Whether token i stands inside brackets opened in the last `reach` tokens of its sentence."""
+    words, starts = token_texts(doc), sentence_starts(doc)
+    for k in range(i - 1, max(-1, i - reach - 1), -1):
+        text = words[k]
+        if ")" in text or starts[k] and "(" not in text:
+            return False  # "):" is one token
+        if "(" in text:
+            return True
+    return False
+
+
+def _is_party(doc: Doc, span: Span, actor_type: str | None, context_nouns: frozenset[str],
+              context_actors: frozenset[str]) -> bool | str:
+    """Whether the state a mention names acts or is acted upon, rather than being context: a place, a
+    region or a capital after "in"/"at" is a VENUE (a party unless the clause has two others: "talks in
+    Jeddah" between two other states; but "a drone strike in Kharkiv", "the meeting in Warsaw" with
+    Germany's chancellor), and a modifier before a capitalised noun ("the Berlin Wall"); a
+    demonym or a name before one of `context_nouns` (content/countries.yaml: "a British company", "the
+    U.S. website") gives a nationality in passing; a country named in brackets, inside a newspaper's or
+    think tank's name, or as the scene of a place ("Japan's southwestern city") is context. Everything
+    else is a party: "the Greeks", "Turkish officials", "Italian exports to Russia", "Ankara said"."""
+    n, i, e, kind = len(doc), span.start, span.end, span.kb_id_
+    before = doc[i - 1].lower_ if i else ""
+    if actor_type in context_actors or _in_brackets(doc, i):
+        return False
+    if kind == "qualifiers":
+        return VENUE  # "in Entebbe, Uganda": the state of a place named with it
+    if kind in ("places", "capitals", "seats", "regions"):
+        if e < n and doc[e].is_title and doc[e].is_alpha:
+            return False
+        return VENUE if before in LOCATIVE else True
+    j = e
+    if j + 1 < n and doc[j].text in ("'s", "’s"):
+        return not any(doc[k].lower_ in PLACE_NOUNS for k in range(j + 1, min(j + 4, n)))
+    while j < n and (doc[j].text in HYPHENS or (doc[j].is_title and not doc[j].is_sent_start)):
+        j += 1  # "Chinese state-owned", "the U.S. website", "British Petroleum"
+    for k in range(j, min(j + 3, n)):
+        if not doc[k].is_alpha or doc[k].lower_ in ("and", "or"):
+            break
+        if doc[k].lower_ in context_nouns:
+            return False
+    return True
+
+
+def sentence_countries(doc: Doc, countries: list[Span], places: list[Span],
+                       actors: list[Span]) -> tuple[list[str], list[str], list[str]]:
+    """The states and blocs one sentence names (countries, then places; in order of first mention, no
+    repeats), its parties: the states whose mentions act or are acted upon (`_is_party`), and the
+    states of its venues ("talks in Jeddah"), parties only when fewer than two other states take part
+    (decided with the actors' countries, in generator.facts.extract)."""
+    info = doc.user_data.get("briefs_actors") or {}
+    actor_type: dict[int, str] = {}
+    for a in actors:
+        for t in range(a.start, a.end):
+            actor_type[t] = (info.get(a.label_) or {}).get("type", "other")
+    kept = [p for p in places if p.start not in actor_type and p.text not in _person_words(doc, info)]
+    mentions = sorted([*countries, *kept], key=lambda s: s.start)
+    names = list(dict.fromkeys(s.label_ for s in mentions))
+    context_nouns, context_actors = doc.user_data.get(CONTEXT_NOUNS_KEY) or (frozenset(), frozenset())
+    roles = [(s.label_, _is_party(doc, s, actor_type.get(s.start), context_nouns, context_actors))
+             for s in mentions]
+    parties = list(dict.fromkeys(code for code, role in roles if role is True))
+    venues = list(dict.fromkeys(code for code, role in roles if role == VENUE))
+    return names, parties, venues
+
+
+def _person_words(doc: Doc, info: dict[str, Any]) -> set[str]:
+    """The words of the names of the people of a text: "Jackson" is not a city where a Jackson speaks."""
+    key = "briefs_person_words"
+    words = doc.user_data.get(key)
+    if words is None:
+        words = {w for entry in info.values() if entry.get("type") == "person"
+                 for w in str(entry.get("name", "")).split()}
+        doc.user_data[key] = words
+    return words  # type: ignore[no-any-return]
 
 
 def _split_abbreviation_hyphens(nlp: Language) -> None:

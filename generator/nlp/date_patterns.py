@@ -43,7 +43,14 @@ _RX = {
     "offset": re.compile(r"(?i:\bthe\s+(?P<dir>next|following|previous|preceding|prior)\s+"
                          r"(?P<u>day|month|year)|\bthe\s+day\s+(?P<dir2>before|after)"
                          r"|\ba\s+(?P<u3>day|month|year)\s+(?P<dir3>later|earlier|before|after))\b"),
-    "rely": re.compile(r"(?<![Tt]he )\b(?P<q>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<u>year|month)\b"),
+    "same": re.compile(r"(?i:\b(?:(?P<side>earlier|later|late|early)\s+)?(?:that|the\s+same|that\s+same)\s+"
+                       r"(?P<u>day|week|month|year)\b(?!\s+(?:of|before|after|when)\b))"),
+    "eve": re.compile(r"\b(?i:on\s+the\s+eve\s+of)\b"),
+    "then": re.compile(r"\b[Ss]ince\s+then\b"),
+    "span": re.compile(r"(?i:\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                       r"|a\s+few|several|a\s+couple\s+of|\d{1,2})\s+(?P<u>day|week|month|year)s?\s+"
+                       r"(?P<dir>later|after|earlier|before|ago)\b)"),
+    "rely": re.compile(r"(?<![Tt]he )\b(?P<q>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<u>year|month|week)\b"),
     "weekday": re.compile(r"\b(?:(?P<q>(?i:last|next|this|on|earlier|later|late|early|since|by|until|from))"
                           rf"\s+)?(?P<wd>{_WD})\b(?!,?\s+(?:\d|{_FULL}))"),
     "recent": re.compile(r"\b[Rr]ecently\b"),
@@ -53,14 +60,14 @@ _EXPLICIT = ("iso", "num", "dmy", "mdy", "my", "fuzzy", "decade", "range", "year
 _HINT = re.compile(r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|year|month|recent|now"
                    r"|tomorrow)")
 _YEAR_BAD_BEFORE = re.compile(
-    r"(?:[\d$€£¥#.,:/]|\b(?:no|nos|number|resolution|flight|route|article|section|pages?|room|model|code|type"
+    r"(?:[\d$€£¥#.,:/]|\b(?:no|nos|number|resolution|law|decree|ordinance|flight|route|article|section|pages?|room|model|code|type"
     r"|class|version|vol|chapter|rule|line|bus|highway|item|paragraph|art|usd|eur|gbp|inr|rs|cny|rmb|some"
     r"|about|nearly|almost|over|approximately|roughly)\.?\s+)$", re.I)
 _YEAR_TIME_BEFORE = re.compile(r"\b(?:in|since|until|till|by|during|from|before|after|of|early|late|mid)\s+$",
                                re.I)
 # A date after "since" opens a span reaching the present: it is not a narrative point to anchor on.
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.I)
-_YEAR_BAD_AFTER = re.compile(rf"^(?:[.,:]\d|\d|\s*%|\s*(?:{_QUANTITY_WORDS})\b)", re.I)
+_YEAR_BAD_AFTER = re.compile(rf"^(?:[.,:/]\d|\d|\s*%|\s*(?:{_QUANTITY_WORDS})\b)", re.I)
 _YEAR_HYPHEN_OK = re.compile(r"(?:\b[A-Z][A-Z0-9]+|\b(?i:mid|pre|post|early|late|end|fiscal|fy|circa))-$")
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|held|took|made|[a-z]\w{2,}[^e\W]ed)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|would|going to|upcoming|scheduled|expected|due to|plans? to|set to)\b"
@@ -71,6 +78,11 @@ _FINITE_AFTER = re.compile(r"^\s+(?!(?:its|was|this|his|yes|less|unless|across|p
                            r"(?:has|have|[a-z]+(?<!ss)(?<!us)(?<!is)s|[a-z]{2,}ed)\b")
 _PAST_NEAR = re.compile(r"(?:\b(?:said|told|met|held|took|made|signed|announced|[a-z]{2,}ed)\s+$"
                         r"|^\s+(?:said|told|met|held|took|made|[a-z]{2,}ed)\b)")
+# A day and month that name an event or a body, not a time: "the September 11 attacks", "the 9/11 attacks",
+# "the May 4th Movement", "the March 1 Commission".
+_NAMED_AFTER = re.compile(r"^(?:th|st|nd|rd)?\s+(?:terror(?:ist)?\s+)?(?:attacks?|bombings?|movement|uprising"
+                          r"|revolution|incident|massacre|commission|accords?|group|coalition|alliance"
+                          r"|generation)\b", re.I)
 _WEEKDAY_NAMES = frozenset("black good super ash bloody cyber holy easter palm maundy blue shrove".split())
 _FUZZY_STOP = frozenset("augusta augustus marches marched marcher".split())
 _NAME_BEFORE = re.compile(r"\b(?!(?:On|In|By|Since|Until|From|Before|After|Early|Late|Mid|Last|Next|This|The"
@@ -80,11 +92,12 @@ _NAME_BEFORE = re.compile(r"\b(?!(?:On|In|By|Since|Until|From|Before|After|Early
 _DIGIT = re.compile(r"\d")
 _MONTH_HINT = re.compile(rf"\b(?:{_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 _WEEKDAY_HINT = re.compile(rf"\b(?:{_WD})\b")
-# Which kinds can match at all, from cheap tests: most sentences need few of the 17 patterns.
+# Which kinds can match at all, from cheap tests: most sentences need few of the 21 patterns.
 _NEEDS = {
     "iso": "digit", "num": "digit", "dmy": "digit", "mdy": "digit", "my": "digit", "fuzzy": "digit",
     "decade": "digit", "range": "digit", "year": "digit", "md": "month", "dm": "month", "mon": "month",
-    "offset": "unit", "rely": "unit", "weekday": "weekday", "recent": "recent", "deictic": "deictic",
+    "offset": "unit", "same": "unit", "eve": "eve", "then": "then", "span": "unit", "rely": "unit",
+    "weekday": "weekday", "recent": "recent", "deictic": "deictic",
 }
 
 
@@ -99,7 +112,9 @@ def _kinds_for(sentence: str) -> tuple[str, ...]:
     flags = {
         "digit": bool(_DIGIT.search(sentence)),
         "month": bool(_MONTH_HINT.search(sentence)),
-        "unit": "day" in low or "month" in low or "year" in low,
+        "unit": "day" in low or "month" in low or "year" in low or "week" in low,
+        "eve": " eve " in low,
+        "then": "since then" in low,
         "weekday": bool(_WEEKDAY_HINT.search(sentence)),
         "recent": "recently" in low,
         "deictic": "now" in low or "today" in low or "yesterday" in low or "tomorrow" in low,

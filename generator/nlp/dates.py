@@ -12,18 +12,22 @@ from dateutil import parser as _du
 from generator.nlp.date_patterns import (  # noqa: F401
     _EXPLICIT,
     _FINITE_AFTER,
+    _FULL,
     _FUTURE,
     _FUZZY_STOP,
     _HINT,
+    _MON,
     _MONTH_NUM,
     _MONTHS,
     _NAME_BEFORE,
+    _NAMED_AFTER,
     _NOW_BAD_BEFORE,
     _PAST,
     _PAST_NEAR,
     _RX,
     _SINCE_BEFORE,
     _STEP,
+    _WD,
     _WEEKDAY_NAMES,
     _WEEKDAYS,
     _YEAR_BAD_AFTER,
@@ -44,6 +48,7 @@ class DateValue:
     text: str  # the expression as written
     start: int  # character offsets within the sentence passed in
     end: int
+    inferred: bool = False  # not written: taken from the dated sentence this one continues
 
 
 _YMD = tuple[int, int | None, int | None]
@@ -151,6 +156,8 @@ def _keep_relative(kind: str, m: re.Match[str], s: str) -> bool:
     g, before, after = m.groupdict(), s[max(0, m.start() - 16):m.start()], s[m.end():m.end() + 24]
     if kind == "mon" and g["mon"] == "May":  # "to May", "by May" usually mean Theresa May
         return (g["pre"] or "").lower() not in ("and", "or", "to", "by", "from", "after", "before", "through")
+    if kind in ("md", "dm") and _NAMED_AFTER.match(s[m.end():m.end() + 40]):
+        return False
     if kind == "md" and g["mon"] == "May":  # "Theresa May 5 times" but "On May 5"
         return not _NAME_BEFORE.search(before)
     if kind == "weekday":
@@ -241,16 +248,93 @@ def _weekday(anchor: _YMD, g: dict[str, str | None]) -> _YMD | None:
     return _shift(anchor, "day", delta)
 
 
+_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3,
+           "a couple of": 2}
+_BACKWARD = ("earlier", "before", "ago")
+_WD_BEFORE = re.compile(rf"\b(?P<wd>{_WD}),?\s+(?:the\s+)?$")
+# A sentence that continues the story of the dated sentence before it: its subject points back to it.
+_REFER_BACK = re.compile(
+    r"^[\"“]?(?:The\s+two\s+[a-z]+|Both\s+(?:sides|leaders|men|women|ministers|countries|delegations|parties"
+    r"|presidents|governments)|They|He|She|The\s+(?:leaders|ministers|delegations|sides|parties|meeting|talks"
+    r"|visit|summit|agreement|deal|declaration|accord|call|conversation|discussions?|session|ceremony|trip"
+    r"|delegation|envoys?)|(?:During|At|After|In)\s+(?:the|their)\s+(?:visit|meeting|talks|summit|trip|call"
+    r"|conversation|session|discussions?|ceremony)|This|These)\b")
+# ... and writes no time of its own (a sentence in the future, or with "earlier", "since", is another time).
+_OWN_TIME = re.compile(
+    r"\b(?:since|ago|previously|formerly|earlier|later|until|till|before|once|then|already|still|now|currently"
+    r"|recently|soon|future|will|would|shall|could|might|may|plans?\s+to|expected|going\s+to|next|last|past"
+    r"|today|tomorrow|yesterday|tonight|decades?|centur(?:y|ies)|era|history|historic(?:al)?|ever)\b|'ll\b",
+    re.I)
+
+
+# Occasions a later "a week after the summit" or "on the eve of the vote" counts from.
+_OCCASION_WORDS = (r"summits?|meetings?|talks|visits?|signing|agreements?|deals?|elections?|attacks?|invasion"
+                   r"|coup|ceremony|conference|votes?|referendum|declaration|ruling|announcement|accords?"
+                   r"|treaty|trip|call|war|crisis|inauguration|launch|election")
+_OCCASION = re.compile(rf"\b(?P<w>{_OCCASION_WORDS})\b", re.I)
+_OCCASION_AFTER = re.compile(rf"^\s*(?:of\s+)?(?:the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?"
+                             rf"(?P<w>{_OCCASION_WORDS})\b", re.I)
+_POINTS_BACK = re.compile(r"\b(?:after|before|since|eve\s+of|following|ahead\s+of)\s+(?:the|this|that|his|her"
+                          r"|their|its)\s+(?:[\w-]+\s+){0,2}?$", re.I)
+
+
+def _occasion_key(word: str) -> str:
+    word = word.lower()
+    return word if word == "talks" else word.rstrip("s")
+
+
+def _weekday_back(ref: _YMD, g: dict[str, str | None], forward: bool) -> _YMD:
+    """A weekday read against the document date: the latest such day on or before it ("said Monday"),
+    the one of the previous calendar week for "last", the first after it for "next" or in a future
+    clause. A reference date without a day gives its month or year (the weekday cannot be placed)."""
+    if ref[1] is None or ref[2] is None:
+        return ref[0], ref[1], None
+    base = date(ref[0], ref[1], ref[2])
+    target = _WEEKDAYS.index((g["wd"] or "").lower())
+    q = (g["q"] or "").lower()
+    if q == "last":
+        delta = target - base.weekday() - 7
+    elif q == "next" or (forward and q != "this"):
+        delta = (target - base.weekday()) % 7 or 7
+    elif q == "this":
+        delta = target - base.weekday()
+    else:
+        delta = -((base.weekday() - target) % 7)
+    new = base + timedelta(days=delta)
+    return new.year, new.month, new.day
+
+
+def _agreeing_year(mon: int, day: int | None, wd: int, first: list[int], pivot: int) -> int | None:
+    """The year in which a written weekday falls on the written day and month ("Tuesday, March 7"):
+    one of `first` (the anchor's and the reference's years) if it agrees, else the nearest to pivot."""
+    if day is None:
+        return None
+    fits = [y for y in [*first, *range(pivot - 6, pivot + 7)] if _weekday_of(y, mon, day) == wd]
+    if not fits:
+        return None
+    if fits[0] in first:
+        return fits[0]
+    return min(fits, key=lambda y: (abs(y - pivot), y > pivot))
+
+
 class DateResolver:
     """Finds and resolves the temporal expressions of one document, sentence by sentence, in order.
 
-    Anchor of an expression without a written year: the last explicit date (year written) earlier in
-    the same sentence, else the latest one in the earlier sentences of the paragraph, else the last
-    one of the immediately preceding sentence (even across a paragraph break), else reference_date.
-    Dates after "since" open a span to the present and never anchor. A month without year that falls
-    after the anchor in a past-tense sentence goes to the previous year (and before it, after a future
-    marker, to the next). "the next day" and similar offsets count from the last date of any kind in
-    the same or previous sentence. "now", "today", "yesterday" are deictic: reference_date first.
+    Anchor of a month or day without a written year: the last explicit date (year written) earlier in
+    the same sentence, else the latest one in the earlier sentences of the paragraph, else the
+    document's reference date, else the last explicit date of the preceding sentence. A day and month
+    written with a weekday ("on Wednesday, April 9") take the year in which they agree. Deictic
+    expressions ("last week", "this month", "next year", "now", "today", "yesterday", "two days ago")
+    and weekdays outside a dated paragraph are read against the reference date; a weekday is the
+    latest such day on or before it. Dates after "since" open a span to the present and never anchor.
+    A month without year that falls after the anchor in a past-tense sentence goes to the previous year
+    (and before it, after a future marker, to the next). "the next day", "that same year", "earlier
+    that day", "since then", "on the eve of", "two weeks later", "one year after" count from the last
+    date of any kind in the same or previous sentence, or from the date of the occasion they name when
+    an earlier dated sentence named it ("a week after the summit"). A sentence of the same paragraph
+    that writes no time and whose subject points back to the previous dated sentence ("The two leaders
+    also ...", "They agreed ...", "During the visit ...") takes its first date, flagged `inferred`.
     """
 
     def __init__(self, reference_date: str | None) -> None:
@@ -258,6 +342,8 @@ class DateResolver:
         self._para: DateValue | None = None
         self._prev_explicit: DateValue | None = None
         self._prev_last: DateValue | None = None
+        self._prev_first: DateValue | None = None
+        self._occasions: dict[str, DateValue] = {}
 
     def resolve(self, sentence: str, *, new_paragraph: bool = False) -> list[DateValue]:
         """Return the dates of one sentence in textual order (relative ones dropped without anchor)."""
@@ -269,38 +355,145 @@ class DateResolver:
         cands = _candidates(sentence, kinds) if kinds else ()
         for start, end, kind, g, dv in cands:
             if dv is None:
-                anchor = explicit or self._para or self._prev_explicit or self._ref
+                local = explicit or self._para
+                anchor = local or self._ref or self._prev_explicit
                 last = found[-1] if found else self._prev_last or anchor
-                dv = self._relative(kind, g, sentence, (start, end), anchor, last)
+                dv = self._relative(kind, g, sentence, (start, end), anchor, last, local)
             if dv is not None:
                 found.append(dv)
                 if not dv.relative and not _SINCE_BEFORE.search(sentence[max(0, start - 24):start]):
                     explicit = dv
+        if not found and not cands and not new_paragraph and self._prev_first is not None \
+                and _REFER_BACK.match(sentence) and not _OWN_TIME.search(sentence):
+            prev = self._prev_first
+            inherited = DateValue(prev.value, prev.precision, prev.relative, prev.text, 0, 0, inferred=True)
+            self._prev_first = inherited
+            self._remember(sentence, inherited)
+            return [inherited]
         self._prev_explicit, self._prev_last = explicit, (found[-1] if found else None)
+        self._prev_first = found[0] if found else None
         self._para = explicit or self._para
+        if found:
+            self._remember(sentence, found[0])
         return found
 
+    def _remember(self, sentence: str, dv: DateValue) -> None:
+        """Note the occasions a dated sentence names ("held a summit"), not those it counts from."""
+        if len(self._occasions) > 200:
+            return
+        for m in _OCCASION.finditer(sentence):
+            if not _POINTS_BACK.search(sentence[max(0, m.start() - 40):m.start()]):
+                self._occasions[_occasion_key(m.group("w"))] = dv
+
+    def _occasion(self, s: str, end: int) -> DateValue | None:
+        """The date of the occasion an expression counts from ("a week after the summit"), if named before."""
+        m = _OCCASION_AFTER.match(s[end:end + 60])
+        return self._occasions.get(_occasion_key(m.group("w"))) if m else None
+
     def _relative(self, kind: str, g: dict[str, str | None], s: str, span: tuple[int, int],
-                  anchor: DateValue | None, last: DateValue | None) -> DateValue | None:
+                  anchor: DateValue | None, last: DateValue | None,
+                  local: DateValue | None = None) -> DateValue | None:
         """Resolve one partial or relative expression, or None when nothing anchors it."""
-        if kind in ("offset", "deictic"):
-            base = last if kind == "offset" else self._ref or anchor
+        ymd: _YMD | None
+        if kind in ("offset", "span", "eve"):
+            last = self._occasion(s, span[1]) or last
+        if kind == "offset":
+            if last is None:
+                return None
+            word = (g.get("dir") or g.get("dir2") or g.get("dir3") or "").lower()
+            unit = (g.get("u") or g.get("u3") or "day").lower()
+            # a day or month counted from a date known only to its month or year keeps that precision
+            ymd = (_shift(_parts(last), unit, _STEP.get(word, 0)) or _parts(last)) if _STEP.get(word) \
+                else _parts(last)
+        elif kind == "deictic":
+            base = self._ref or anchor
             if base is None:
                 return None
-            word = (g.get("dir") or g.get("dir2") or g.get("dir3") or g.get("w") or "").lower()
-            unit = (g.get("u") or g.get("u3") or "day").lower()
-            ymd = _shift(_parts(base), unit, _STEP.get(word, 0)) if _STEP.get(word) else _parts(base)
+            word = (g.get("w") or "").lower()
+            ymd = _shift(_parts(base), "day", _STEP.get(word, 0)) if _STEP.get(word) else _parts(base)
+        elif kind in ("same", "eve", "span", "then"):
+            ymd = self._counted(kind, g, last)
+        elif kind == "rely":
+            base = self._ref or anchor
+            if base is None:
+                return None
+            ymd = _deictic_unit(_parts(base), (g["u"] or "").lower(), _STEP[(g["q"] or "").lower()])
+        elif kind == "weekday":
+            forward = bool(_FUTURE.search(s[max(0, span[0] - 80):span[0]]))
+            if local is not None and local.precision == "day":
+                ymd = _weekday(_parts(local), g)
+            elif local is not None and not (self._ref and self._ref.value.startswith(local.value)):
+                ymd = _parts(local)
+            elif self._ref is not None:
+                ymd = _weekday_back(_parts(self._ref), g, forward)
+            elif anchor is None:
+                return None
+            else:
+                ymd = _weekday(_parts(anchor), g)
         elif anchor is None:
             return None
-        elif kind == "rely":
-            ymd = _shift(_parts(anchor), g["u"] or "", _STEP[(g["q"] or "").lower()])
-        elif kind == "weekday":
-            ymd = _weekday(_parts(anchor), g)
         elif kind == "recent":
             ymd = _parts(anchor)[0], None, None
         else:
-            ymd = _month_rel(_parts(anchor), g, s, span[0])
+            ymd = self._dated_month(g, s, span, anchor)
         return _make(ymd, True, s, *span)
+
+    def _dated_month(self, g: dict[str, str | None], s: str, span: tuple[int, int],
+                     anchor: DateValue) -> _YMD:
+        """A month (and day) without year; with a weekday written before it, the year they agree in."""
+        wd = _WD_BEFORE.search(s[max(0, span[0] - 14):span[0]]) if g.get("d") else None
+        mon = _month(g["mon"])
+        if wd and mon and not g.get("rq"):
+            first = [_parts(anchor)[0]] + ([_parts(self._ref)[0]] if self._ref else [])
+            pivot = _parts(self._ref)[0] if self._ref else first[0]
+            day = int(g.get("d") or 0) or None
+            year = _agreeing_year(mon, day, _WEEKDAYS.index(wd["wd"].lower()), first, pivot)
+            if year is not None:
+                return year, mon, day
+        return _month_rel(_parts(anchor), g, s, span[0])
+
+    def _counted(self, kind: str, g: dict[str, str | None], last: DateValue | None) -> _YMD | None:
+        """"that same year", "earlier that day", "on the eve of", "two weeks later", "a year after"."""
+        if kind == "span" and (g["dir"] or "").lower() == "ago":
+            last = self._ref
+        if last is None:
+            return None
+        y, m, d = _parts(last)
+        unit = (g.get("u") or "day").lower()
+        if kind == "same":
+            if unit in ("day", "week"):
+                return y, m, d
+            return (y, m, None) if unit == "month" else (y, None, None)
+        if kind == "then":  # "since then": the span opens at the last date
+            return y, m, d
+        if kind == "eve":
+            return _shift((y, m, d), "day", -1) if d else (y, m, d)
+        words = " ".join((g["n"] or "").lower().split())
+        n = int(words) if words.isdigit() else _NUMBER.get(words, 1)
+        vague = words in ("a few", "several", "a couple of")
+        step = -n if (g["dir"] or "").lower() in _BACKWARD else n
+        if unit == "week":
+            unit, step = "day", step * 7
+        if unit == "year":
+            return y + step, (None if vague else m), None
+        shifted = _shift((y, m, d), unit, step)
+        if shifted is None:  # counted in days or months from a date known only to its month or year
+            return y, m, None
+        if not vague:
+            return shifted
+        return shifted[0], shifted[1], None
+
+
+def _deictic_unit(base: _YMD, unit: str, step: int) -> _YMD | None:
+    """"last year", "this month", "next week": a week is given as its Monday (the reference needs a day)."""
+    if unit != "week":
+        return _shift(base, unit, step)
+    y, m, d = base
+    if m is None or d is None:
+        return (y, m, None) if step == 0 else None
+    day = date(y, m, d)
+    monday = day - timedelta(days=day.weekday()) + timedelta(days=7 * step)
+    return monday.year, monday.month, monday.day
 
 
 @lru_cache(maxsize=4096)
@@ -328,3 +521,98 @@ def _dateutil(text: str) -> DateValue | None:
     d = a.day if m and a.day == b.day else None
     start = text.index(core) if core else 0
     return _make((a.year, m, d), False, text, start, start + len(core))
+
+
+# --- the document's own date, inferred from its text ---------------------------------------------
+
+_ROUGH_SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])|\n+")
+# A date after these words is a deadline or the end of a span, not a moment the article reports.
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:by|until|till|through|to|due(?:\s+in)?|before|target(?:s|ed|ing)?|deadline|horizon|vision)\s+"
+    r"(?:the\s+)?(?:(?:end|middle|start|beginning)\s+of\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.I)
+_FORECAST = re.compile(r"\b(?:will|shall|would|could|might|going to|expected|forecasts?|projected|plans? to"
+                       r"|aims? to|set to|scheduled|upcoming|next)\b|'ll\b", re.I)
+_WEEKDAY_DATE = re.compile(rf"\b(?P<wd>{'|'.join(w.capitalize() for w in _WEEKDAYS)}),?\s+(?:the\s+)?"
+                           rf"(?:{_MON}\s+(?P<d>[0-3]?\d)\b|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                           rf"(?P<mon2>{_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+                           r"(?:\.?,?\s+(?P<y>1[89]\d\d|20\d\d))?")
+_ANNIVERSARY = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\b[^.;]{0,120}?\b(?:in|since|of)\s+"
+                          r"(?P<y>1[89]\d\d|20\d\d)\b")
+_BARE_WEEKDAY = re.compile(rf"\b(?:{_WD})\b")
+
+
+def _reported(sentence: str, start: int) -> bool:
+    """Whether a date at `start` is a moment the sentence reports, not a deadline or forecast."""
+    before = sentence[max(0, start - 60):start]
+    return not _DEADLINE_BEFORE.search(before) and not _FORECAST.search(before)
+
+
+def infer_document_date(text: str) -> str | None:
+    """The date an article was most likely written, from its text alone.
+
+    Candidates are the explicit dates of sentences reporting the past, and the days and months of
+    other sentences (a caption: "attends ... January 18, 2024"); dates after "by", "until", "due", or
+    after a forecast marker in the same sentence are deadlines, not the document's time. Also a
+    weekday written with a day and month ("on Tuesday, March 7"; without a year, the year near the
+    text's years in which they agree) and "the Nth anniversary of ... in YEAR". The latest candidate
+    wins. It keeps its day when a weekday written with it, or a bare weekday of the text, agrees with
+    it; otherwise its month (news names fresh events by day); a month or a year gives only its year
+    (a month is how a later analysis names a past event)."""
+    sentences = [s for s in _ROUGH_SENTENCE.split(text[:60000]) if s and _DIGIT_OR_MONTH.search(s)]
+    past: list[DateValue] = []
+    other: list[DateValue] = []
+    agreed: set[str] = set()
+    years: list[int] = []
+    loose: list[tuple[int, int, int]] = []  # (month, day, weekday) written without a year
+    for s in sentences:
+        is_past = bool(_PAST.search(s))
+        for start, _end, kind, _g, dv in _candidates(s, _EXPLICIT):
+            if dv is None or kind == "decade":
+                continue
+            years.append(int(dv.value[:4]))
+            if _reported(s, start):
+                (past if is_past else other).append(dv)
+        for m in _WEEKDAY_DATE.finditer(s):
+            mon = _month(m.group("mon") or m.group("mon2"))
+            day = int(m.group("d") or m.group("d2") or 0)
+            wd = _WEEKDAYS.index(m.group("wd").lower())
+            if not mon or not 1 <= day <= 31:
+                continue
+            if m.group("y"):
+                dv = _make((int(m.group("y")), mon, day), False, s, m.start(), m.end())
+                if dv and date.fromisoformat(dv.value).weekday() == wd:
+                    agreed.add(dv.value)
+            else:
+                loose.append((mon, day, wd))
+        for m in _ANNIVERSARY.finditer(s):
+            dv = _make((int(m.group("y")) + int(m.group("n")), None, None), True, s, m.start(), m.end())
+            if dv:
+                past.append(dv)
+    pool = past + [d for d in other if d.precision != "year"] or other
+    if loose and years:
+        near = max(d.value for d in pool)[:4] if pool else str(max(years))
+        for mon, day, wd in loose:
+            fits = [y for y in range(min(years) - 1, max(years) + 2) if _weekday_of(y, mon, day) == wd]
+            if fits:
+                y = min(fits, key=lambda y: (abs(y - int(near)), -y))
+                agreed.add(f"{y:04d}-{mon:02d}-{day:02d}")
+    values = [d.value for d in pool] + sorted(agreed)
+    if not values:
+        return None
+    best = max(values, key=lambda v: (v[:4], v[5:7] or "00", v[8:10] or "00"))
+    if best in agreed:
+        return best
+    if len(best) < 10:  # a month is how a later analysis names a past event: only its year is the document's
+        return best[:4]
+    weekdays = {_WEEKDAYS.index(w.lower()) for w in _BARE_WEEKDAY.findall(text[:60000])}
+    return best if date.fromisoformat(best).weekday() in weekdays else best[:7]
+
+
+_DIGIT_OR_MONTH = re.compile(rf"\d|\b(?:{_FULL})\b")
+
+
+def _weekday_of(y: int, m: int, d: int) -> int | None:
+    try:
+        return date(y, m, d).weekday()
+    except ValueError:
+        return None

@@ -1,4 +1,4 @@
-"""The briefs_lexicon spaCy component: sector terms and stance cues of the curated lexicons."""
+"""The briefs_lexicon spaCy component: sector terms, stance cues and event cues of the curated lexicons."""
 
 from __future__ import annotations
 
@@ -11,12 +11,16 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from generator.content import Content
+from generator.content.events import GAP as GAP_KEY
 from generator.content.terms import normalise
 from generator.nlp.components import token_texts
+from generator.nlp.events import code_cues, majority_stance
 
 
 class LexiconComponent:
-    """Marks sector terms in doc.spans["sectors"] and stance cues in doc.spans["stance"].
+    """Marks sector terms in doc.spans["sectors"], the relation words of stance.yaml in doc.spans["stance"],
+    and the event cues of events.yaml in doc.spans["events"] and the clauses in doc.spans["clauses"]
+    (generator.nlp.events).
 
     A stance cue preceded within `window` tokens of its sentence by a negator is changed:
     negated cooperation ("did not sign") becomes tension, since refusing to cooperate is friction;
@@ -25,18 +29,27 @@ class LexiconComponent:
     """
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.name, self.vocab, self.window = name, nlp.vocab, 3
+        self.name, self.vocab, self.window, self.event_window = name, nlp.vocab, 3, 3
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language,
                    content: Content) -> None:
-        """Add the patterns of content/sectors.yaml and content/stance.yaml."""
+        """Add the patterns of content/sectors.yaml, content/stance.yaml and content/events.yaml."""
         stance = content.stance
         self.window = stance.window
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         groups = {f"sector:{s.id}": s.terms for s in content.sectors.values()}
         groups |= {"stance:cooperation": stance.cooperation, "stance:tension": stance.tension}
         groups["negator"] = stance.negators
+        events = content.events
+        self.event_window = events.window
+        for kind, cues in events.cues.items():
+            groups[f"event:{kind}"] = tuple(c for c in cues if GAP_KEY not in c)
+            for n, cue in enumerate(c for c in cues if GAP_KEY in c):
+                head, tail = cue.split(GAP_KEY)
+                groups[f"gap:{kind}:{n}:head"], groups[f"gap:{kind}:{n}:tail"] = (head,), (tail,)
+        for name in ("negators", "refusals", "intent"):
+            groups[f"mod:{name}"] = getattr(events, name)
         for key, terms in groups.items():
             self.matcher.add(key, [self._normalised(nlp.make_doc(t)) for t in terms])
 
@@ -48,21 +61,27 @@ class LexiconComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         """Match the lexicons and set doc.spans["sectors"] and doc.spans["stance"]."""
-        self.set_annotations(doc, self.match(doc))
+        words = [normalise(word) for word in token_texts(doc)]
+        self.set_annotations(doc, self.match(doc, Doc(self.vocab, words=words)), words)
         return doc
 
-    def match(self, doc: Doc) -> list[tuple[str, int, int]]:
-        """Every (key, start, end) match in doc; keys are "sector:<id>", "stance:<label>" or "negator"."""
+    def match(self, doc: Doc, normalised: Doc | None = None) -> list[tuple[str, int, int]]:
+        """Every (key, start, end) match in doc; keys are "sector:<id>", "stance:<label>", "negator", or
+        those of the event cues ("event:<TYPE>", "gap:...", "mod:...", see generator.nlp.events)."""
         strings = self.vocab.strings
-        return [(strings[key], start, end) for key, start, end in self.matcher(self._normalised(doc))]
+        normalised = self._normalised(doc) if normalised is None else normalised
+        return [(strings[key], start, end) for key, start, end in self.matcher(normalised)]
 
-    def set_annotations(self, doc: Doc, matches: list[tuple[str, int, int]]) -> None:
-        """Turn matches into the "sectors" and "stance" span groups."""
+    def set_annotations(self, doc: Doc, matches: list[tuple[str, int, int]],
+                        words: list[str] | None = None) -> None:
+        """Turn matches into the "sectors", "stance", "events" and "clauses" span groups."""
         sectors: dict[str, list[Span]] = {}
-        cues, negators = [], []
+        cues, negators, events = [], [], []
         for key, start, end in matches:
             kind, _, label = key.partition(":")
-            if kind == "sector":
+            if kind in ("event", "gap", "mod"):
+                events.append((key, start, end))
+            elif kind == "sector":
                 sectors.setdefault(label, []).append(Span(doc, start, end, label=label))
             elif kind == "stance":
                 cues.append(Span(doc, start, end, label=label))
@@ -71,6 +90,8 @@ class LexiconComponent:
         kept = (span for group in sectors.values() for span in filter_spans(group))
         doc.spans["sectors"] = sorted(kept, key=lambda s: (s.start, s.label_))
         doc.spans["stance"] = list(self._apply_negation(doc, filter_spans(cues), negators))
+        code_cues(doc, [normalise(w) for w in token_texts(doc)] if words is None else words, events,
+                  self.event_window)
 
     def _apply_negation(self, doc: Doc, cues: list[Span], negators: list[tuple[int, int]]) -> Iterable[Span]:
         reach = set()  # tokens at most `window` after a negator's start, in its sentence
@@ -99,15 +120,6 @@ def sentence_cues(doc: Doc, sent: Span) -> list[tuple[str, int]]:
 
 
 def sentence_stance(cues: list[tuple[str, int]]) -> str:
-    """Stance of one sentence from its (label, token index) cues: the majority label.
-
-    No cues gives "neutral"; a tie gives "tension", because a sentence that reports friction
-    next to cooperation ("signed the deal despite the sanctions") should reach the analyst's
-    attention. The same cue counted twice (same label and index) is counted once.
-    """
-    unique = set(cues)
-    cooperation = sum(label == "cooperation" for label, _ in unique)
-    tension = sum(label == "tension" for label, _ in unique)
-    if cooperation == tension == 0:
-        return "neutral"
-    return "cooperation" if cooperation > tension else "tension"
+    """Stance from (label, token index) cues: the majority label; no cues gives "neutral", a tie "tension"
+    (generator.nlp.events.majority_stance)."""
+    return majority_stance(cues)

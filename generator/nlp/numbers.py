@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Any
 
 from generator.content.vocabulary import MONTH_NUMBERS
 
@@ -41,7 +42,7 @@ SYMBOLS = {
     "$": "USD", "us$": "USD", "u.s.$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB",
     "₹": "INR", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₪": "ILS", "a$": "AUD", "au$": "AUD",
     "c$": "CAD", "ca$": "CAD", "hk$": "HKD", "nz$": "NZD", "s$": "SGD", "r$": "BRL",
-    "nt$": "TWD", "rs": "INR", "rs.": "INR", "rmb": "CNY", "chf": "CHF",
+    "nt$": "TWD", "rs": "INR", "rs.": "INR", "rmb": "CNY", "chf": "CHF", "sr": "SAR",
 }
 CURRENCY_WORDS = {
     "euro": "EUR", "dollar": "USD", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
@@ -67,12 +68,13 @@ _QUALIFIER = (
     r"|swiss|(?:south\s+)?korean|brazilian|vietnamese|turkish|mexican)"
 )
 _SUFFIX_RE = re.compile(
-    rf"\s?(?P<sym>[€£¥₽₹₩₺₴₪])|\s(?P<code>[A-Z]{{3}})\b"
-    rf"|\s(?:(?P<qual>{_QUALIFIER})\s+)?(?P<cur>[A-Za-z]+)\b"
+    rf"\s?(?P<sym>[€£¥₽₹₩₺₴₪₦₱₫₾])|\s(?P<code>[A-Z]{{3}})\b"
+    rf"|\s(?:(?P<qual>{_QUALIFIER}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?(?P<cur>[A-Za-z]+)\b"
 )
+_SUFFIX_WORD_RE = re.compile(r"\s(?P<cur>[A-Za-z]+)\b")
 _PREFIX_RE = re.compile(
-    r"(?:(?<![A-Za-z])(?P<sym>(?:US|U\.S\.|AU|A|CA|C|HK|NZ|NT|S|R)?\s?[$€£¥₽₹₩₺₴₪])"
-    r"|\b(?P<code>Rs\.?|[A-Z]{3}))\s?$"
+    r"(?:(?<![A-Za-z])(?P<sym>(?:U\.S\.|[A-Z][A-Za-z]{0,2})?\s?[$€£¥₽₹₩₺₴₪₦₱₫₾])"
+    r"|(?<![A-Za-z])(?P<code>[A-Z][A-Za-z]{0,3}\.?|Rs\.?|rs\.?))\s?$"
 )
 _HALF_RE = re.compile(r"\b(?i:half)\b")
 _HEDGE = r"(?:(?:nearly|almost|about|around|roughly|some|approximately|more\s+than|over|less\s+than)\s+)*"
@@ -120,11 +122,16 @@ def iso_code(code: str) -> str | None:
 
 
 def currency_of_word(word: str, qualifier: str | None = None) -> str | None:
-    """Map a currency name ("euros", "Swiss francs") to its ISO code; None if unknown."""
+    """Map a currency name ("euros", "Swiss francs", "Kenyan shillings", "naira") to its ISO code;
+    None if unknown. Hand defaults first ("dollars" is USD), then CLDR's English names."""
     low = word.lower()
+    if qualifier:
+        named = cldr_names().get(f"{qualifier.lower()} {low}")
+        if named:
+            return named
     base = low[:-1] if low.endswith("s") and low[:-1] in CURRENCY_WORDS else low
     if base not in CURRENCY_WORDS:
-        return None
+        return cldr_names().get(low) if low not in NEEDS_QUALIFIER else None
     qual = QUALIFIED.get(qualifier.lower()) if qualifier else None
     if base in NEEDS_QUALIFIER and qual is None:
         return None
@@ -198,14 +205,20 @@ def parse_amount(text: str) -> float | int | None:
     return tidy(sign * (total + current)) if seen else None
 
 
-def currency_before(sentence: str, start: int) -> tuple[str, int] | None:
-    """ISO code and start of a currency symbol or code written just before `start` ("US$", "RMB ")."""
+def currency_before(sentence: str, start: int, scaled: bool = True) -> tuple[str, int] | None:
+    """ISO code and start of a currency symbol or code written just before `start` ("US$", "RMB ",
+    "Ksh", "A$"); a one-letter symbol ("R", "P") counts only before a scaled amount ("R5 billion")."""
     pre = _PREFIX_RE.search(sentence, max(0, start - 12), start)
     if pre is None:
         return None
     code = pre.group("code")
     cur = iso_code(code) if code and len(code) == 3 and code != "RMB" else None
-    cur = cur or SYMBOLS.get((pre.group("sym") or code or "").replace(" ", "").lower())
+    key = (pre.group("sym") or code or "").replace(" ", "").lower()
+    if cur is None and (scaled or len(key.rstrip(".")) > 1):
+        cur = cldr_symbols().get(key)
+    if cur is None and pre.group("sym"):  # an unknown letter prefix: the symbol alone
+        cur = cldr_symbols().get(key[-1])
+        return (cur, pre.end("sym") - 1) if cur else None
     return (cur, pre.start()) if cur else None
 
 
@@ -220,9 +233,12 @@ def currency_after(sentence: str, end: int, scaled: bool) -> tuple[str, int] | N
         cur = iso_code(suf.group("code")) or SYMBOLS.get(suf.group("code").lower())
     else:
         cur = currency_of_word(suf.group("cur"), suf.group("qual"))
-        if cur == "GBP" and not scaled and suf.group("cur").lower().startswith("pound"):
+        if cur is None and suf.group("qual"):
+            suf = _SUFFIX_WORD_RE.match(sentence, end)
+            cur = currency_of_word(suf.group("cur")) if suf else None
+        if cur == "GBP" and suf and not scaled and suf.group("cur").lower().startswith("pound"):
             cur = None  # "500 pounds of explosives" is a weight
-    return (cur, suf.end()) if cur else None
+    return (cur, suf.end()) if cur and suf else None
 
 
 def find_halves(sentence: str, lookback: int = 60) -> list[tuple[int, int, int]]:
@@ -266,3 +282,106 @@ def _is_plural(word: str) -> bool:
 def plural_after(sentence: str, pos: int) -> str | None:
     """The head noun of a counted phrase: the first plural word among the next four."""
     return next((w for w in words_after(sentence, pos) if _is_plural(w)), None)
+
+
+# --- Currencies from CLDR (Babel): symbols and names beyond the hand defaults above -------------
+
+# Last words of CLDR names that are ordinary English words or units on their own ("the 10 million mark").
+_NOT_ALONE = frozenset({"gold", "mark", "marks", "dram", "drams", "reals", "mvdol", "mvdols"})
+
+
+@lru_cache(maxsize=1)
+def cldr_symbols() -> dict[str, str]:
+    """Lower-cased currency symbol -> ISO code: the hand defaults, then CLDR's English symbols
+    ("A$", "CN¥") and each English-speaking territory's own ("Ksh", "TSh", "₦", "R"), unambiguous ones."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+    from babel.numbers import get_territory_currencies
+
+    table: dict[str, set[str]] = {}
+    for code, sym in Locale("en").currency_symbols.items():
+        if sym != code and sym != "¤":
+            table.setdefault(sym.lower(), set()).add(code)
+    for ident in locale_identifiers():
+        if not ident.startswith("en_") or ident.count("_") != 1:
+            continue
+        loc = Locale.parse(ident)
+        for code in get_territory_currencies(loc.territory, tender=True)[:1] if loc.territory else ():
+            sym = loc.currency_symbols.get(code, code)
+            if sym != code:
+                table.setdefault(sym.lower().replace("\u202f", " "), set()).add(code)
+    out = {sym: next(iter(codes)) for sym, codes in table.items() if len(codes) == 1}
+    out.update(SYMBOLS)
+    return out
+
+
+@lru_cache(maxsize=1)
+def cldr_names() -> dict[str, str]:
+    """Lower-cased English currency name, singular and plural ("kenyan shillings", "naira") -> ISO code.
+    A name's last word alone maps only when one currency has it; the hand defaults decide the rest."""
+    from babel.numbers import get_currency_name, list_currencies
+
+
+    full: dict[str, str] = {}
+    heads: dict[str, set[str]] = {}
+    for code in sorted(list_currencies()):
+        if code.startswith("X") or code not in _iso_codes():  # current ISO 4217 codes only
+            continue
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale="en").lower()
+            if "(" in name or not name.replace(" ", "").replace("-", "").isalpha():
+                continue
+            full.setdefault(name, code)
+            heads.setdefault(name.rsplit(" ", 1)[-1], set()).add(code)
+    out = {h: next(iter(c)) for h, c in heads.items()
+           if len(c) == 1 and h not in NEEDS_QUALIFIER and h not in _NOT_ALONE}
+    out.update(full)
+    return out
+
+
+# --- Durations and physical units ------------------------------------------------------------------
+
+DURATIONS = {
+    "second": ("second", 1), "minute": ("minute", 1), "hour": ("hour", 1), "day": ("day", 1),
+    "week": ("week", 1), "fortnight": ("week", 2), "month": ("month", 1), "year": ("year", 1),
+    "decade": ("year", 10), "century": ("year", 100), "centurie": ("year", 100),
+}
+_PREFIXES = {"": "", "kilo": "kilo", "mega": "mega", "giga": "giga", "tera": "tera", "milli": "milli",
+             "centi": "centi"}
+_BASES = {"metre": "meter", "meter": "meter", "gram": "gram", "gramme": "gram", "watt": "watt",
+          "watt-hour": "watt_hour", "watthour": "watt_hour", "litre": "liter", "liter": "liter",
+          "joule": "joule"}
+# Written unit (lower case, singular) -> pint expression; symbols are matched case-sensitively.
+PHYSICAL = {p + b: f"{pp}{e}" for p, pp in _PREFIXES.items() for b, e in _BASES.items()}
+PHYSICAL.update({
+    "tonne": "metric_ton", "metric ton": "metric_ton", "ton": "metric_ton", "barrel": "barrel",
+    "mile": "mile", "nautical mile": "nautical_mile", "foot": "foot", "feet": "foot", "acre": "acre",
+    "hectare": "hectare", "square kilometre": "kilometer**2", "square kilometer": "kilometer**2",
+    "square mile": "mile**2", "square metre": "meter**2", "square meter": "meter**2",
+    "cubic metre": "meter**3", "cubic meter": "meter**3", "cubic foot": "foot**3", "cubic feet": "foot**3",
+    "gallon": "gallon", "kilowatt hour": "kilowatt_hour", "megawatt hour": "megawatt_hour",
+    "gigawatt hour": "gigawatt_hour", "terawatt hour": "terawatt_hour",
+})
+PHYSICAL_SYMBOLS = {
+    "km": "kilometer", "kg": "kilogram", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt",
+    "TW": "terawatt", "kWh": "kilowatt_hour", "MWh": "megawatt_hour", "GWh": "gigawatt_hour",
+    "TWh": "terawatt_hour", "bbl": "barrel", "km2": "kilometer**2", "km²": "kilometer**2",
+    "sq km": "kilometer**2", "ha": "hectare", "mi": "mile", "tn": "metric_ton",
+}
+# Units written as an abbreviation of a scaled unit: "50 bcm" of gas is 50 billion cubic metres.
+SCALED_SYMBOLS = {"bcm": (10**9, "meter**3"), "tcf": (10**12, "foot**3"), "mbpd": (10**6, "barrel/day"),
+                  "bpd": (1, "barrel/day")}
+RATES = {"day": "day", "year": "year", "annum": "year", "month": "month", "hour": "hour"}
+
+
+@cache
+def pint_symbol(expr: str) -> str:
+    """The short symbol pint gives a unit expression ("kilometer**2" -> "km²", "barrel/day" -> "bbl/d")."""
+    return f"{_ureg().parse_units(expr):~P}"
+
+
+@lru_cache(maxsize=1)
+def _ureg() -> Any:
+    import pint
+
+    return pint.UnitRegistry(cache_folder=None)

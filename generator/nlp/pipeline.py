@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import spacy
 from spacy.language import Language
@@ -18,8 +18,9 @@ from generator.nlp import components as _components  # noqa: F401 - registers br
 from generator.nlp import countries as _countries  # noqa: F401 - registers briefs_countries
 from generator.nlp import lexicon as _lexicon  # noqa: F401 - registers briefs_lexicon
 from generator.nlp.components import text_of
+from generator.nlp.countries import PLACES_KEY, sentence_countries
 from generator.nlp.dates import DateResolver, DateValue
-from generator.nlp.lexicon import sentence_stance
+from generator.nlp.events import Clause, code_sentence
 from generator.nlp.quantities import Quantity, find_quantities
 
 PIPELINE_VERSION = "1"
@@ -67,6 +68,11 @@ class SentenceFacts:
     quantities: list[Quantity]
     heading: bool
     new_paragraph: bool
+    speakers: list[str] = field(default_factory=list)  # actors that speak (subject of a speech verb)
+    parties: list[str] = field(default_factory=list)  # states that act or are acted upon (nlp.countries)
+    venues: list[str] = field(default_factory=list)  # states of the places where it happens (nlp.countries)
+    event_type: str | None = None  # PLOVER type of the sentence's main event (generator.nlp.events)
+    clauses: list[Clause] = field(default_factory=list)  # each clause's event type and stance
 
 
 def _group_by_sentence(doc: Doc, group: str, sents: list[Span]) -> list[list[Span]]:
@@ -104,20 +110,28 @@ def iter_sentences(doc: Doc, resolver: DateResolver, base: int = 0, first_index:
     """
     whole = text_of(doc) if text is None else text  # Span.text joins Token objects: slice one string
     sents = [sent for sent in doc.sents if whole[sent.start_char:sent.end_char].strip()]
-    groups = {g: _group_by_sentence(doc, g, sents) for g in ("countries", "actors", "sectors", "stance")}
+    groups = {g: _group_by_sentence(doc, g, sents) for g in ("countries", "actors", "sectors", "stance",
+                                                                  "speakers")}
+    coding = {g: _group_by_sentence(doc, g, sents) for g in ("events", "clauses")}
+    places = _group_by_sentence(doc, PLACES_KEY, sents)
     previous_end = 0
     for k, sent in enumerate(sents):
         start = sent.start_char
         text = whole[start:sent.end_char].rstrip()
         new_paragraph = k == 0 or "\n" in whole[previous_end:start]
         previous_end = start + len(text)
+        countries, parties, venues = sentence_countries(doc, groups["countries"][k], places[k],
+                                                        groups["actors"][k])
+        clauses, event_type, stance = code_sentence(coding["clauses"][k], coding["events"][k],
+                                                    groups["stance"][k], whole, base)
         yield SentenceFacts(
             index=first_index + k, start=base + start, end=base + start + len(text), text=text,
             dates=resolver.resolve(text, new_paragraph=new_paragraph),
-            countries=_labels(groups["countries"][k]), actors=_labels(groups["actors"][k]),
+            countries=countries, parties=parties, venues=venues, actors=_labels(groups["actors"][k]),
             sectors=_labels(groups["sectors"][k]),
-            stance=sentence_stance([(sp.label_, sp.start) for sp in groups["stance"][k]]),
+            stance=stance, event_type=event_type, clauses=clauses,
             quantities=find_quantities(text), heading=_is_heading(sent, text), new_paragraph=new_paragraph,
+            speakers=_labels(groups["speakers"][k]),
         )
 
 

@@ -7,10 +7,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.nlp.numbers import (
+    DURATIONS,
     MONTHS,
     ORDINAL_WORD,
     ORDINALS,
+    PHYSICAL,
+    PHYSICAL_SYMBOLS,
+    RATES,
     SCALE_WORD,
+    SCALED_SYMBOLS,
     SCALES,
     TENS,
     TIME_NOUNS,
@@ -22,6 +27,7 @@ from generator.nlp.numbers import (
     find_halves,
     ordinal_value,
     parse_amount,
+    pint_symbol,
     plural_after,
     tidy,
     words_after,
@@ -41,6 +47,7 @@ class Quantity:
     end: int
     noun: str | None = None
     value_max: float | int | None = None
+    kind: str | None = None  # "duration", "measure", "fraction", "change" or None
 
 
 @dataclass
@@ -104,7 +111,75 @@ _RANK_NO_RE = re.compile(r"(?i:\brank(?:s|ed|ing)?\s+(?:as\s+|at\s+)?(?:the\s+)?
 _COORD_RE = re.compile(r"(?:\band|\bor|,)\s+(?:the\s+|its\s+)?$")
 _PREVWORD_RE = re.compile(r"([^\s\"“”(]+)[\s\"“”(]+$")
 
-_STRONG_RE = re.compile(r"[-–]strong\b")
+_ANNIVERSARY_RE = re.compile(r"\s+(?i:anniversary)\b")
+_STRONG_RE = re.compile(r"[-–](?:strong|member|nation|country|state|party)\b")
+_GLUED_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]{0,2}$")
+_GLUED_UNIT_RE = re.compile(r"(?:" + "|".join(sorted(map(re.escape, [*PHYSICAL_SYMBOLS, *SCALED_SYMBOLS]),
+                                                          key=len, reverse=True)) + r")\b")
+_UNIT_WORDS_RE = re.compile(r"(?P<sep>[-–]|\s?)(?:(?:straight|consecutive|successive|full|more|further"
+                            r"|additional|long)\s)?(?P<w1>[A-Za-z][A-Za-z²2]*)(?:[\s-](?P<w2>[A-Za-z]+))?")
+_AGE_RE = re.compile(r"[\s-]+(?i:ago|old)\b")
+_RATE_RE = re.compile(r"\s*(?:a|an|per|/|each|every)\s*(?i:(day|year|annum|month|hour))\b")
+_OF_RE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?")
+_HEDGES = (r"(?:(?:approximately|about|around|roughly|some|nearly|almost|just|only|over|under"
+           r"|more\s+than|less\s+than|a\s+further|another|an\s+estimated)\s+)*")
+_DOWN_BEFORE_RE = re.compile(
+    r"(?i:(?:\b(?:fell|fall(?:s|ing|en)?|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)"
+    r"|cut(?:s|ting)?|slash(?:es|ed|ing)?|shr[aiu]nk(?:s|ing)?|contract(?:s|ed|ing)|plung(?:e|es|ed|ing)"
+    r"|slump(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|sank|sink(?:s|ing)?|down|lower"
+    r"|reduc(?:e|es|ed|ing|tion))(?:\s+by)?"
+    r"|\b(?:drop|fall|decline|decrease|cut|reduction|contraction|slump|plunge|loss)\s+of)\s+"
+    + _HEDGES + r")$"
+)
+_UP_BEFORE_RE = re.compile(
+    r"(?i:(?:\b(?:rose|ris(?:e|es|en|ing)|gr[eo]w(?:s|n|ing)?|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?"
+    r"|climb(?:s|ed|ing)?|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)|gain(?:s|ed|ing)?|expand(?:s|ed|ing)?"
+    r"|up|higher)(?:\s+by)?"
+    r"|\b(?:rise|increase|jump|growth|gain|surge)\s+of)\s+" + _HEDGES + r")$"
+)
+_DOWN_AFTER_RE = re.compile(r"[\s-]+(?i:drop|fall|decline|decrease|cut|reduction|contraction|slump|plunge)\b")
+_UP_AFTER_RE = re.compile(r"[\s-]+(?i:rise|increase|jump|growth|gain|surge)\b")
+_ABOUT_AFTER_RE = re.compile(
+    r"\s+(?:in|of|for|worth\s+of)\s+(?:new\s+|annual\s+|bilateral\s+|its\s+|their\s+)?(?=[a-z])"
+)
+_ABOUT_BEFORE_RE = re.compile(
+    r"(?i:\b([a-z]{3,})\s+(?:worth|of|valued\s+at|totall?ing|totall?ed|reached|stood\s+at|amounting\s+to)\s+"
+    + _HEDGES + r")$"
+)
+_NOT_ABOUT = frozenset("it this that which there they he she we cost total sum amount value tune some drop "
+                       "fall decline decrease cut reduction contraction slump plunge loss rise increase jump "
+                       "growth gain surge".split())
+_SUBJECT_RE = re.compile(
+    r"(?i:\b([a-z]{3,})\s+(?:(?:have|has|had|were|was)\s+)?(?:fell|rose|grew|dropped|declined|increased|jumped"
+    r"|climbed|surged|shrank|slumped|plunged|soared|up|down)\s+(?:by\s+)?" + _HEDGES + r")$"
+)
+_CUR_SKIP_RE = re.compile(r"(?:[A-Z]{1,3})?[$€£¥₽₹₩₺₴₪₦₱₫₾]\s?")
+_A_SPAN_RE = re.compile(
+    r"(?i:\b(?:about|around|nearly|almost|over|more\s+than|less\s+than|within|for|after|roughly|some"
+    r"|just|under|barely|only|at\s+least)\s+)(an?\s+(decade|century|year|month|week|fortnight))\b(?![\s-]+(?:ago|old)\b)"
+)
+_VAGUE_RE = re.compile(r"\b(?i:(tens\s+of\s+)?(dozens|hundreds|thousands|millions))\s+of\s+")
+_FRACTION_RE = re.compile(
+    r"\b(?i:(a|one|two|three|four|five|six|seven|eight|nine)([\s-])(third|quarter|fourth|fifth|sixth|seventh"
+    r"|eighth|ninth|tenth)(s?))\b"
+)
+_DENOMINATORS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                 "ninth": 9, "tenth": 10}
+_SPLIT_RE = re.compile(r"\b(\d{1,2})[-–/:](\d{1,2})\s+(?i:split|division|ratio|share|stake|formula)\b")
+_TOP_RANK_RE = re.compile(
+    r"\b(?i:largest|biggest|top|leading|main|principal)\s+(?:(?:trade|trading|export|import|investment|energy"
+    r"|economic|foreign|single|oil|gas|arms|defence|defense)\s+)?(?i:(partner|market|investor|supplier|buyer"
+    r"|creditor|lender|donor|source|destination|customer|importer|exporter|client))s?\b"
+)
+_COUNT_TOKEN_RE = re.compile(r"\s+([A-Za-z0-9][\w&-]*)")
+_COUNT_STOP = frozenset("a an the of in on at to for from with by but as than that which who is are was "
+                        "were be been has have had will would this these those it its their his her our per "
+                        "into over under about between among after before during since until via each more "
+                        "less most percent".split())
+_EXTRA_CUES = ("decade", "century", "year", "month", "week", "fortnight", "dozens", "hundreds",
+               "thousands", "millions", "third", "quarter", "th", "split", "division", "ratio", "share",
+               "stake", "formula", "largest", "biggest", "top", "leading", "main", "principal", "zero")
+_ZERO_RE = re.compile(r"\b(?i:zero)[\s-]+(?i:(tariffs?|dut(?:y|ies)|tax(?:es)?|rates?))\b")
 _LOOKBACK = 60
 
 
@@ -135,6 +210,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
             pos = q.end
     if "alf" in sentence:
         state.found.extend(Quantity(v, "percent", sentence[s:e], s, e) for s, e, v in find_halves(sentence))
+    state.found.extend(_extras(sentence))
     state.found.sort(key=lambda q: (q.start, -q.end))
     result: list[Quantity] = []
     for q in state.found:
@@ -144,10 +220,48 @@ def find_quantities(sentence: str) -> list[Quantity]:
 
 
 def find_halves_only(sentence: str) -> list[Quantity]:
-    """The "half" figures of a sentence with no other number."""
-    if "alf" not in sentence:
-        return []
-    return [Quantity(v, "percent", sentence[s:e], s, e) for s, e, v in find_halves(sentence)]
+    """The "half" figures, spans ("about a decade") and top ranks of a sentence with no other number."""
+    found = _extras(sentence)
+    if "alf" in sentence:
+        found.extend(Quantity(v, "percent", sentence[s:e], s, e) for s, e, v in find_halves(sentence))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _extras(sentence: str) -> list[Quantity]:
+    """Figures written without a numeral: "about a decade", "dozens of firms", "two-thirds", "a 60-40
+    split", "its largest trading partner" (rank 1), "zero tariffs" (0 percent)."""
+    found: list[Quantity] = []
+    low = sentence.lower()
+    if not any(w in low for w in _EXTRA_CUES):
+        return found
+    for m in _A_SPAN_RE.finditer(sentence):
+        unit, factor = DURATIONS[m.group(2).lower()]
+        found.append(Quantity(factor, unit, m.group(1), m.start(1), m.end(1), kind="duration"))
+    for m in _VAGUE_RE.finditer(sentence):
+        noun = plural_after(sentence, m.end() - 1)
+        if noun:
+            base = 12 if m.group(2).lower() == "dozens" else SCALES[m.group(2).lower()[:-1]]
+            value = 2 * base * (10 if m.group(1) else 1)  # the least the plural can mean
+            text = m.group(2) if not m.group(1) else m.group().split(" of")[0] + " of " + m.group(2)
+            end = m.start() + len(text)
+            found.append(Quantity(value, "count", text, m.start(), end, noun, kind="approximate"))
+    for m in _FRACTION_RE.finditer(sentence):
+        num = 1 if m.group(1).lower() in ("a", "one") else UNITS[m.group(1).lower()]
+        plural = bool(m.group(4))
+        if (num > 1) != plural or (num == 1 and m.group(2) != "-" and not _OF_RE.match(sentence, m.end())):
+            continue  # "a third term" is an ordinal; "a third of", "one-third", "two-thirds" are shares
+        share = round(num / _DENOMINATORS[m.group(3).lower()], 6)
+        found.append(Quantity(share, "ratio", m.group(), m.start(), m.end(), kind="fraction"))
+    for m in _SPLIT_RE.finditer(sentence):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a + b == 100:
+            found.append(Quantity(a, "percent", m.group(1), m.start(1), m.end(1), kind="split"))
+            found.append(Quantity(b, "percent", m.group(2), m.start(2), m.end(2), kind="split"))
+    for m in _TOP_RANK_RE.finditer(sentence):
+        found.append(Quantity(1, "rank", m.group(), m.start(), m.end(), m.group(1).lower()))
+    for m in _ZERO_RE.finditer(sentence):
+        found.append(Quantity(0, "percent", m.group(), m.start(), m.end(), m.group(1).lower()))
+    return found
 
 
 def _read(sentence: str, m: re.Match[str], joined: bool = False) -> _Fig | None:
@@ -155,7 +269,8 @@ def _read(sentence: str, m: re.Match[str], joined: bool = False) -> _Fig | None:
     start, end = m.span()
     amount = parse_amount(m.group())
     digits = m.group("num") is not None
-    if amount is None or end - start > 18 or (digits and not joined and _left_blocked(sentence, start)):
+    blocked = digits and not joined and _left_blocked(sentence, start)
+    if amount is None or end - start > 18 or (blocked and not _GLUED_RE.search(sentence, 0, start)):
         return None
     fig = _Fig(start, end, Decimal(str(amount)), "num" if digits else "word")
     for _ in range(3):  # "two hundred thousand" chains scales; bound it
@@ -165,7 +280,14 @@ def _read(sentence: str, m: re.Match[str], joined: bool = False) -> _Fig | None:
         fig.scale *= SCALES[(s.group(1) or s.group(2) or s.group(3)).lower()]
         fig.letter_scale = fig.letter_scale or bool(s.group(3))
         fig.end = s.end()
-    if digits and fig.scale == 1 and _right_blocked(sentence, fig.end):
+    if blocked:  # letters glued before the digits must be a currency ("Ksh800", "N500 billion naira")
+        scaled = fig.scale >= 10**6
+        pre = currency_before(sentence, start, scaled)
+        if pre is None and not (scaled and currency_after(sentence, fig.end, True)):
+            return None
+        fig.currency, fig.start = pre if pre else (None, start - 1)
+    glued_unit = _GLUED_UNIT_RE.match(sentence, fig.end)
+    if digits and fig.scale == 1 and _right_blocked(sentence, fig.end) and not glued_unit:
         return None
     sign = sentence[start - 1 : start] if not joined else ""
     if sign and sign in "-−+" and not sentence[start - 2 : start - 1].isalnum():
@@ -173,7 +295,9 @@ def _read(sentence: str, m: re.Match[str], joined: bool = False) -> _Fig | None:
     if (p := _PERCENT_RE.match(sentence, fig.end)) is not None:
         fig.percent, fig.end = True, p.end()
         return fig
-    if (pre := currency_before(sentence, fig.start)) is not None:
+    if fig.currency:
+        return fig
+    if (pre := currency_before(sentence, fig.start, fig.scale >= 10**6)) is not None:
         fig.currency, fig.start = pre
     elif (suf := currency_after(sentence, fig.end, fig.scale >= 1000)) is not None:
         fig.currency, fig.end = suf
@@ -202,22 +326,114 @@ def _cardinal(sentence: str, m: re.Match[str], state: _State) -> Quantity | None
     joined = _joined(sentence, fig, state)
     if joined is not None:
         return joined
-    if fig.currency:
-        state.last_money = (fig.currency, fig.scale)
-        return _make(sentence, fig, fig.currency)
-    if fig.percent:
-        return _make(sentence, fig, "percent")
+    if fig.currency or fig.percent:
+        unit = fig.currency or "percent"
+        if fig.currency:
+            state.last_money = (fig.currency, fig.scale)
+        change = _change(sentence, fig)
+        if change:
+            fig.sign *= change
+        return _make(sentence, fig, unit, noun=_about(sentence, fig), kind="change" if change else None)
+    if fig.kind == "num" and fig.scale == 1 and _is_year(sentence, fig):
+        return None
+    measured = _measure(sentence, fig)
+    if measured is not None:
+        return measured
     return _bare(sentence, fig, state)
 
 
-def _make(sentence: str, fig: _Fig, unit: str, noun: str | None = None) -> Quantity:
-    return Quantity(fig.value(), unit, sentence[fig.start : fig.end], fig.start, fig.end, noun)
+def _make(sentence: str, fig: _Fig, unit: str, noun: str | None = None, kind: str | None = None) -> Quantity:
+    return Quantity(fig.value(), unit, sentence[fig.start : fig.end], fig.start, fig.end, noun, kind=kind)
+
+
+def _change(sentence: str, fig: _Fig) -> int:
+    """-1 for a fall ("fell 8%", "a drop of 8%", "down 8 percent", "an 8% cut"), +1 for a rise, else 0."""
+    window = max(0, fig.start - _LOOKBACK)
+    if _DOWN_BEFORE_RE.search(sentence, window, fig.start) or _DOWN_AFTER_RE.match(sentence, fig.end):
+        return -1
+    if _UP_BEFORE_RE.search(sentence, window, fig.start) or _UP_AFTER_RE.match(sentence, fig.end):
+        return 1
+    return 0
+
+
+def _about(sentence: str, fig: _Fig) -> str | None:
+    """What a sum or share measures: "$2bn in investment", "8% of exports", "trade worth $2bn"."""
+    m = _ABOUT_AFTER_RE.match(sentence, fig.end)
+    if m is not None:
+        words = words_after(sentence, m.end() - 1, limit=3)
+        if words and not _DIGIT_RE.search(words[0]):
+            return " ".join(words)
+    window = max(0, fig.start - _LOOKBACK)
+    b = (_ABOUT_BEFORE_RE.search(sentence, window, fig.start)
+         or _SUBJECT_RE.search(sentence, window, fig.start))
+    return b.group(1).lower() if b and b.group(1).lower() not in _NOT_ABOUT else None
+
+
+def _unit_words(sentence: str, pos: int) -> tuple[str, str | None, int, int, bool] | None:
+    """The unit written at `pos` ("-year", " days", " square kilometres", "km"): (unit, pint expression
+    or None for a duration, factor, end, hyphenated); None if no known unit follows."""
+    m = _UNIT_WORDS_RE.match(sentence, pos)
+    if m is None:
+        return None
+    hy = bool(m.group("sep").strip())
+    w1, w2 = m.group("w1"), m.group("w2")
+    candidates = [(f"{w1} {w2}", m.end())] if w2 else []
+    candidates.append((w1, m.end("w1")))
+    for word, end in candidates:
+        if word in PHYSICAL_SYMBOLS:
+            return PHYSICAL_SYMBOLS[word], PHYSICAL_SYMBOLS[word], 1, end, hy
+        if word in SCALED_SYMBOLS:
+            factor, expr = SCALED_SYMBOLS[word]
+            return expr, expr, factor, end, hy
+        low = word.lower()
+        for key in (low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low):
+            if key in PHYSICAL:
+                return PHYSICAL[key], PHYSICAL[key], 1, end, hy
+            if key in DURATIONS and " " not in key:
+                unit, factor = DURATIONS[key]
+                return unit, None, factor, end, hy
+    return None
+
+
+def _measure(sentence: str, fig: _Fig) -> Quantity | None:
+    """A duration ("a 20-year lease", "for six decades" -> 60 year) or a physical amount
+    ("1.2 million barrels a day" -> 1200000 bbl/d, "3.5 gigawatts" -> 3.5 GW, via pint's symbols)."""
+    found = _unit_words(sentence, fig.end)
+    if found is None or fig.amount <= 0:
+        return None
+    unit, expr, factor, end, hyphen = found
+    if _AGE_RE.match(sentence, end):
+        return None  # "two years ago", "a 30-year-old": ages and relative dates, not amounts
+    noun = None
+    if expr is None:
+        kind = "duration"
+        if fig.kind == "word" and fig.amount == 1 and not hyphen:
+            return None  # "one day", "one year": too often not a measured span
+    else:
+        kind = "measure"
+        rate = _RATE_RE.match(sentence, end)
+        if rate is not None:
+            expr, end = f"{expr}/{RATES[rate.group(1).lower()]}", rate.end()
+        unit = pint_symbol(expr)
+    if hyphen:
+        words = words_after(sentence, end, limit=1)
+        noun = " ".join(words) if words else None
+    elif (of := _OF_RE.match(sentence, end)) is not None:
+        words = words_after(sentence, of.end() - 1, limit=2)
+        noun = " ".join(words) if words else None
+    value = tidy(fig.amount * fig.scale * factor * fig.sign)
+    return Quantity(value, unit, sentence[fig.start : end], fig.start, end, noun, kind=kind)
 
 
 def _joined(sentence: str, fig: _Fig, state: _State) -> Quantity | None:
     """'20-30%' and 'between 10 and 15 percent' are ranges; '10 to 15 percent' lends its unit."""
+    if fig.unit is None and fig.scale == 1 and _is_year(sentence, fig):
+        return None  # "€21 billion in 2022 and €18 billion": a year lends nothing and borrows nothing
     link = _LINK_RE.match(sentence, fig.end)
-    nxt_m = _TOKEN_RE.match(sentence, link.end()) if link else None
+    nxt_at = link.end() if link else 0
+    if link is not None and (cur := _CUR_SKIP_RE.match(sentence, nxt_at)) is not None:
+        nxt_at = cur.end()
+    nxt_m = _TOKEN_RE.match(sentence, nxt_at) if link else None
     if link is None or nxt_m is None or nxt_m.group("ord"):
         return None
     nxt = _read(sentence, nxt_m, joined=True)
@@ -245,7 +461,7 @@ def _bare(sentence: str, fig: _Fig, state: _State) -> Quantity | None:
         return _strong(sentence, fig)
     if fig.kind == "num" and fig.scale == 1 and (_is_year(sentence, fig) or _is_day(sentence, fig)):
         return None
-    noun = plural_after(sentence, fig.end)
+    noun = plural_after(sentence, fig.end) or _counted_noun(sentence, fig.end)
     window = max(0, fig.start - _LOOKBACK)
     if state.last_money and noun is None:
         currency, scale = state.last_money
@@ -259,6 +475,24 @@ def _bare(sentence: str, fig: _Fig, state: _State) -> Quantity | None:
     if noun is None or noun.lower() in TIME_NOUNS or fig.amount < 1 or not _countable(sentence, fig):
         return None
     return _make(sentence, fig, "count", noun=noun)
+
+
+def _counted_noun(sentence: str, pos: int) -> str | None:
+    """The plural head after makes, models and coordinated modifiers: "40 Boeing 787 jets",
+    "the 12 trade and energy agreements"."""
+    for i, m in enumerate(_COUNT_TOKEN_RE.finditer(sentence, pos)):
+        word = m.group(1)
+        if i >= 5 or m.start() != pos:
+            return None
+        pos = m.end()
+        low = word.lower()
+        if low in ("and", "or", "&"):
+            continue
+        if low in _COUNT_STOP or (word[0].isupper() and low in MONTHS):
+            return None
+        if word.islower() and word.isalpha() and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            return word
+    return None
 
 
 def _strong(sentence: str, fig: _Fig) -> Quantity | None:
@@ -315,6 +549,10 @@ def _ordinal(sentence: str, m: re.Match[str], state: _State) -> Quantity | None:
     value = ordinal_value(m.group())
     if value is None or (start and (sentence[start - 1].isalnum() or sentence[start - 1] in "-/")):
         return None
+    anniversary = _ANNIVERSARY_RE.match(sentence, end)
+    if anniversary is not None:
+        return Quantity(value, "year", sentence[start : anniversary.end()], start, anniversary.end(),
+                        "anniversary", kind="duration")
     sup = _SUPERLATIVE_RE.match(sentence, end)
     if sup is not None:
         end = sup.end()

@@ -10,8 +10,7 @@ from typing import TypeVar
 
 from markupsafe import Markup
 
-from generator.config import TUNING
-from generator.facts.model import Actor, Pair
+from generator.facts.model import Actor, Fact, Pair
 from generator.pages.corpus import Corpus, Entity
 from generator.pages.names import country_name, readable
 from generator.pages.search import SearchMeta, search_meta
@@ -31,10 +30,10 @@ from generator.pages.views import (
     weightiest,
 )
 
-_QUOTES = re.compile(r"[\"“”«»„]")
 # Case-sensitive on purpose: "States" in "United States" is not a speech verb.
-_SPEECH = re.compile(r"\b(said|says|told|tells|stated|states|[Aa]ccording to)\b")
-SPEECH_WINDOW = TUNING.speech_window
+_VERBS = r"(?:said|says|told|tells|stated|announced|added|warned|noted|stressed|insisted|declared)"
+_BEFORE_VERB = r"(?:,[^,\"“”]{1,60},)?\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?" + _VERBS + r"\b"
+_AFTER_VERB = r"(?:[,\"”]\s*" + _VERBS + r"|[Aa]ccording to)\s+(?:the\s+)?(?:[A-Z]\w+\s+){0,3}?"
 K = TypeVar("K", str, Pair)
 
 
@@ -81,18 +80,24 @@ class ActorContext:
 
 
 def is_statement(text: str, names: list[str]) -> bool:
-    """Return True if `text` names the actor and quotes it or has a speech verb near the name."""
-    lowered = text.lower()
+    """Return True if the actor speaks in `text`: a name right before a speech verb ("X said", "X, the
+    minister, said"), right after one ("…," said X) or after "according to" (facts that carry no
+    recorded speakers; facts.json records them in `speakers`)."""
     for name in names:
-        at = lowered.find(name.lower()) if name else -1
-        if at < 0:
+        if not name:
             continue
-        if _QUOTES.search(text):
-            return True
-        window = text[max(0, at - SPEECH_WINDOW) : at + len(name) + SPEECH_WINDOW]
-        if _SPEECH.search(window):
+        escaped = re.escape(name)
+        if re.search(escaped + _BEFORE_VERB, text) or re.search(_AFTER_VERB + escaped, text):
             return True
     return False
+
+
+def speaks(fact: Fact, actor_id: str, names: list[str]) -> bool:
+    """The actor speaks in the fact: it is a recorded speaker, or (when none is recorded) the text
+    makes it the subject of a speech verb. A mere mention is not a statement."""
+    if fact.speakers:
+        return actor_id in fact.speakers
+    return is_statement(fact.text, names)
 
 
 def _roles(corpus: Corpus, actor: Actor) -> list[RoleRow]:
@@ -119,7 +124,7 @@ def actor_context(corpus: Corpus, actor_id: str) -> ActorContext:
     others = Counter(a for f in facts for a in f.actors if a != actor_id and a in corpus.actors)
     tags = sorted({actor.type, *(p.slug for p in pairs if corpus.has_brief(p)), *sectors})
     roles = _roles(corpus, actor)
-    statements = [f for f in facts if is_statement(f.text, names)]
+    statements = [f for f in facts if speaks(f, actor_id, names)]
     undated = [f for f in facts if not f.date]
     co_mentioned = _counted(others, lambda a: actor_link(corpus, a, ENTITY_ROOT))
     shown = {"statements": weightiest(statements, MAX_LISTED), "undated": weightiest(undated, MAX_LISTED)}

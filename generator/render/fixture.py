@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from generator.facts.model import SCHEMA_VERSION
+
 DOCUMENT = "fixture-article"
 SECTORS = {"trade": {"label": "Trade", "description": "Exports, imports, tariffs and trade agreements."}}
 SENTENCES = (
@@ -53,5 +55,5 @@ def fixture_corpus() -> tuple[dict[str, Any], dict[str, str], dict[str, dict]]:
     document = {"id": DOCUMENT, "path": f"{DOCUMENT}.txt", "title": SENTENCES[0], "author": "A. Writer",
                 "published": "2023-05-04", "reference_date": "2023-05-04", "url": "https://example.org/a",
                 "sha256": "0" * 64, "sentences": offsets, "boilerplate_removed": ["Share this article"]}
-    data = {"schema_version": "1", "documents": [document], "actors": actors, "facts": facts}
+    data = {"schema_version": SCHEMA_VERSION, "documents": [document], "actors": actors, "facts": facts}
     return data, {DOCUMENT: text}, SECTORS

@@ -1,0 +1,78 @@
+"""Tests of a document's own date: URL paths, datelines, copyright lines and inference from the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.ingest import metadata as meta
+from generator.nlp.dates import infer_document_date
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://news.example.org/2022/08/03/minister-visits-lima/", "2022-08-03"),
+    ("https://example.com/world/2021/11/a-long-slug", "2021-11"),
+    ("https://www.example.jp/en/news/20220914_07/", "2022-09-14"),
+    ("https://example.tv/05-Feb-2021/ministers-meet-in-oslo", "2021-02-05"),
+    ("https://stories.example.com/stories/201907150830.html", "2019-07-15"),
+    ("https://example.net/20210630-talks-collapse-says-chile/", "2021-06-30"),
+    ("https://example.org/story/4781234-ministers-meet", None),  # an article id, not a date
+    ("https://example.org/news/20211341-slug", None),  # not a real date
+    ("https://example.org/2019/04/01/a?date=2020/01/01", "2019-04-01"),  # the query is not the path
+    (None, None),
+])
+def test_url_date(url: str | None, expected: str | None) -> None:
+    assert meta.url_date(url) == expected
+
+
+@pytest.mark.parametrize(("text", "year", "expected"), [
+    ("LIMA, 3 June (Reuters) – Peru and Chile agreed on Monday...", 2022, "2022-06-03"),
+    ("Oslo, 14 February 2021 (NTB): Norway and Sweden signed...", None, "2021-02-14"),
+    ("Vilnius/Riga, 2 March 2020 (BNS) - The two ministers met...", None, "2020-03-02"),
+    ("CANBERRA, Oct. 5 (AAP) — Australia said...", 2019, "2019-10-05"),
+    ("LIMA, 3 June (Reuters) – Peru and Chile agreed...", None, None),  # no year anywhere
+    ("The ministers met, 3 June was a Monday.", 2022, None),  # not a dateline
+])
+def test_dateline(text: str, year: int | None, expected: str | None) -> None:
+    assert meta.dateline_date(text, year) == expected
+
+
+def test_copyright_year() -> None:
+    assert meta.copyright_year(["Menu", "© 2017-2021 Example Media Ltd. All rights reserved."]) == "2021"
+    assert meta.copyright_year(["Copyright 2019 Agency"]) == "2019"
+    assert meta.copyright_year(["About us"]) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # deadlines and forecasts are not the document's year; the latest past-tense report is
+    ("Chile signed the accord in March 2019. Investments are due by 2030. Output will double in 2027.",
+     "2019"),
+    ("Peru said trade fell in 2021. The plan runs until 2035.", "2021"),
+    # a weekday written with day and month picks the year they agree in, near the text's years
+    ("The talks began in 2016. Ministers met on Tuesday, March 7, to sign the protocol.", "2017-03-07"),
+    # a weekday written with a full date keeps the day
+    ("Officials confirmed on Friday, June 4, 2021, that talks had resumed in 2020.", "2021-06-04"),
+    # a full date keeps its day only when a weekday of the text agrees with it
+    ("The ban was announced on August 3, 2022, and Oslo reacted.", "2022-08"),
+    ("The ban was announced on August 3, 2022, and on Wednesday Oslo reacted.", "2022-08-03"),
+    # a caption in the present tense still dates the page
+    ("Norway's king attends a summit in Bergen, Norway October 12, 2022. Leaders met on Wednesday.",
+     "2022-10-12"),
+    # "the Nth anniversary of ... in YEAR"
+    ("The visit marks the 25th anniversary of a commission established in 1997.", "2022"),
+    ("No dates here at all.", None),
+])
+def test_infer_document_date(text: str, expected: str | None) -> None:
+    assert infer_document_date(text) == expected
+
+
+def test_reference_date_prefers_written_evidence() -> None:
+    text = "Chile and Peru signed a pact on May 17, 2024, officials said on Friday."
+    assert meta.reference_date("2024-05-20", None, text, []) == "2024-05-20"
+    assert meta.reference_date(None, "https://x.org/2024/05/19/slug", text, []) == "2024-05-19"
+    # a URL of month precision is refined by a day inferred inside it
+    assert meta.reference_date(None, "https://x.org/2024/05/slug/", text, []) == "2024-05-17"
+    assert meta.url_date("https://x.org/2024/slug/") is None  # a year alone may be a section or an id
+    assert meta.reference_date(None, None, text, []) == "2024-05-17"
+    assert meta.reference_date(None, None, "LIMA, 3 June (Reuters) – Peru met Chile in 2021.", []) \
+        == "2021-06-03"
+    assert meta.reference_date(None, None, "Nothing dated.", ["© 2018 Example"]) == "2018"
