@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 from generator.content.events import NOT_EVENTS
 from generator.content.terms import normalise
 from generator.content.vocabulary import EVENT_QUAD, EVENT_STANCE
+from generator.nlp.components import sentence_starts
 
 # Words that start a new clause: coordination and contrast, and reported speech (the words of a
 # speaker are a clause of their own: "X said", "Y told reporters", "according to Z", quotation marks).
@@ -46,7 +47,8 @@ class Clause:
 
 def clause_starts(words: Sequence[str], doc: Doc) -> list[int]:
     """Token indices where a clause starts (each sentence start, and each clause word)."""
-    return [i for i, w in enumerate(words) if w in CLAUSE_WORDS or doc[i].is_sent_start] if len(doc) else []
+    starts = sentence_starts(doc)
+    return [i for i, w in enumerate(words) if w in CLAUSE_WORDS or starts[i]] if len(doc) else []
 
 
 def _joined_gaps(heads: list[tuple[str, int, int]], tails: list[tuple[str, int, int]], reach: int,
