@@ -46,7 +46,6 @@ class Tuning:
     latest_events: int = _(10, "latest events on the home page")
     max_facet_values: int = _(
         8, "values of each search filter a page is filed under (those most of its facts have)")
-    speech_window: int = _(80, "characters around an actor's name searched for a speech verb")
     max_facts_per_year: int = _(25, "facts a timeline lists per year (weightiest first)")
     max_timeline_facts: int = _(
         150, "a timeline with more dated facts lists fewer a year, at least min_facts_per_year")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+ROOT = Path(__file__).resolve().parent.parent
 PLAIN_UNITS = {"percent", "rank"}
 REPORT: list[str] = []  # score lines, printed at the end of the pytest run (tests/conftest.py)
 
@@ -38,6 +39,26 @@ class Score:
         self.hits += ok
         if not ok:
             self.misses.append(label)
+
+
+def extract_set(folder: Path) -> dict[str, Any]:
+    """Facts (JSON form) of an annotated set's articles (`folder`/articles), with the demo's curated
+    content."""
+    from generator.builder import extract_corpus
+
+    data, _ = extract_corpus(folder / "articles", ROOT / "content")
+    return data
+
+
+def check_annotated_set(folder: Path, gold: dict[str, Any], minimum: int) -> None:
+    """An annotated set holds at least `minimum` articles, annotates exactly those, and every quote of its
+    events and figures stands verbatim (up to whitespace) in its article."""
+    articles = sorted((folder / "articles").glob("*.txt"))
+    assert len(articles) >= minimum
+    assert {Path(d["file"]).name for d in gold["documents"]} == {p.name for p in articles}
+    for item in gold["events"] + gold["quantities"]:
+        text = " ".join((folder / "articles" / item["file"]).read_text(encoding="utf-8").split())
+        assert " ".join(item["quote"].split()) in text, (item["file"], item["quote"])
 
 
 def report(name: str, score: Score) -> None:

@@ -17,8 +17,10 @@ from tests.scoring import (
     actor_precision,
     actor_recall,
     assert_floor,
+    check_annotated_set,
     event_recall,
     event_type_accuracy,
+    extract_set,
     pair_accuracy,
     quantity_recall,
     reference_date_accuracy,
@@ -27,7 +29,6 @@ from tests.scoring import (
     stance_accuracy,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
 DEVSET = Path(__file__).resolve().parent / "devset"
 GOLD = yaml.safe_load((DEVSET / "gold.yaml").read_text(encoding="utf-8"))
 
@@ -47,19 +48,11 @@ FLOORS = {  # about two items below the scores reached (before the issue-12 rule
 @pytest.fixture(scope="module")
 def dev_facts() -> dict[str, Any]:
     """Facts of the development set's articles, extracted with the demo's curated content."""
-    from generator.builder import extract_corpus
-
-    data, _ = extract_corpus(DEVSET / "articles", ROOT / "content")
-    return data
+    return extract_set(DEVSET)
 
 
 def test_devset_is_as_documented() -> None:
-    articles = sorted((DEVSET / "articles").glob("*.txt"))
-    assert len(articles) >= 12
-    assert {Path(d["file"]).name for d in GOLD["documents"]} == {p.name for p in articles}
-    for event in GOLD["events"] + GOLD["quantities"]:
-        text = " ".join((DEVSET / "articles" / event["file"]).read_text(encoding="utf-8").split())
-        assert " ".join(event["quote"].split()) in text, (event["file"], event["quote"])
+    check_annotated_set(DEVSET, GOLD, 12)
 
 
 @pytest.mark.parametrize("name", list(FLOORS))

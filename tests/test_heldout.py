@@ -14,7 +14,9 @@ from tests.scoring import (
     REPORT,
     actor_precision,
     actor_recall,
+    check_annotated_set,
     event_recall,
+    extract_set,
     false_actors,
     pair_accuracy,
     quantity_recall,
@@ -24,7 +26,6 @@ from tests.scoring import (
     stance_accuracy,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 GOLD = yaml.safe_load((HELDOUT / "gold.yaml").read_text(encoding="utf-8"))
 SCORERS = {
@@ -37,19 +38,11 @@ SCORERS = {
 @pytest.fixture(scope="module")
 def heldout_facts() -> dict[str, Any]:
     """Facts of the held-out articles, extracted with the demo's curated content."""
-    from generator.builder import extract_corpus
-
-    data, _ = extract_corpus(HELDOUT / "articles", ROOT / "content")
-    return data
+    return extract_set(HELDOUT)
 
 
 def test_heldout_is_as_documented() -> None:
-    articles = sorted((HELDOUT / "articles").glob("*.txt"))
-    assert len(articles) >= 8
-    assert {Path(d["file"]).name for d in GOLD["documents"]} == {p.name for p in articles}
-    for event in GOLD["events"] + GOLD["quantities"]:
-        text = " ".join((HELDOUT / "articles" / event["file"]).read_text(encoding="utf-8").split())
-        assert " ".join(event["quote"].split()) in text, (event["file"], event["quote"])
+    check_annotated_set(HELDOUT, GOLD, 8)
 
 
 def test_heldout_scores_are_reported(heldout_facts: dict[str, Any]) -> None:
