@@ -223,17 +223,15 @@ class _MergedActor:
                      aliases=tuple(sorted(self.aliases)), curated=self.first.curated, roles=tuple(self.roles))
 
 
-def _roles(doc: Document, info: dict[str, Any], sents: list[SentenceFacts],
+def _roles(info: dict[str, Any], sents: list[SentenceFacts], starts: list[int],
            first_fact: dict[int, Fact]) -> tuple[Role, ...]:
     """Attach each discovered role to the first fact of the sentence that states it."""
-    starts = [s.start for s in sents]
     out = []
     for role in info.get("roles", []):
         i = bisect.bisect_right(starts, role["start"]) - 1
         fact = first_fact.get(sents[i].index) if i >= 0 and role["start"] < sents[i].end else None
         if fact is not None:
-            date = fact.date.value if fact.date else doc.reference_date
-            out.append(Role(role["role"], date, fact.id))
+            out.append(Role(role["role"], fact.date.value if fact.date else None, fact.id))
     return tuple(out)
 
 
@@ -266,10 +264,11 @@ def extract_one(nlp: Language, doc: Document) -> DocumentFacts:
     facts = [f for s, countries in _with_context(sents, actor_info)
              for f in sentence_facts(doc, s, countries, actor_country)]
     first_fact = {f.sentence: f for f in reversed(facts)}
+    starts = [s.start for s in sents]
     actors = tuple(
         Actor(id=actor_id, name=info["name"], type=info["type"], country=info.get("country"),
               aliases=tuple(info.get("aliases", ())), curated=bool(info.get("curated")),
-              roles=_roles(doc, info, sents, first_fact))
+              roles=_roles(info, sents, starts, first_fact))
         for actor_id, info in found.items())
     spans = [(doc.offsets.to_source(s.start), doc.offsets.to_source(s.end - 1) + 1) for s in sents]
     return DocumentFacts(_document_record(doc, spans), tuple(facts), actors)

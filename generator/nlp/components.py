@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
@@ -10,6 +12,7 @@ from spacy.tokens import Doc
 from generator.config import TUNING
 
 TEXT_KEY = "briefs_text"
+CHECKED_KEY = "briefs_text_checked"
 MAX_SENTENCE_TOKENS = TUNING.max_sentence_tokens
 
 
@@ -23,11 +26,13 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """
     if len(doc) < 2:
         return doc
-    arr = doc.to_array([IS_SPACE, SENT_START])
+    arr = doc.to_array([IS_SPACE, SENT_START, IDX, LENGTH])
     space, start = arr[:, 0].astype(bool), arr[:, 1] == 1
+    text = text_of(doc)
     newline = numpy.zeros(len(doc), dtype=bool)
-    for i in numpy.flatnonzero(space[:-1]):
-        newline[i + 1] = "\n" in doc[int(i)].text
+    for i in numpy.flatnonzero(space[:-1]).tolist():  # whitespace tokens: slices of the text, not Tokens
+        at, size = int(arr[i, 2]), int(arr[i, 3])
+        newline[i + 1] = "\n" in text[at : at + size]
     start = (start | newline) & ~space
     start[0] = True
     starts = list(numpy.flatnonzero(start))
@@ -36,19 +41,23 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         bounded.extend(range(int(a), int(b), MAX_SENTENCE_TOKENS))
     final = numpy.zeros(len(doc), dtype=bool)
     final[bounded] = True
-    for i in numpy.flatnonzero(final != (arr[:, 1] == 1)):
-        if i > 0:
-            doc[int(i)].is_sent_start = bool(final[i])
+    if (final != (arr[:, 1] == 1)).any():  # one bulk write: each Token.is_sent_start = scans the Doc
+        values: Any = numpy.where(final, 1, -1).astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], values)
     return doc
 
 
 def text_of(doc: Doc) -> str:
     """The text of a Doc: the string the pipeline was given when the caller stored it
     (Doc.text rebuilds it from Token objects, which costs more than tokenizing)."""
+    checked = doc.user_data.get(CHECKED_KEY)
+    if checked is not None and checked[0] == len(doc):
+        return checked[1]  # type: ignore[no-any-return]
     text = doc.user_data.get(TEXT_KEY)
-    if isinstance(text, str) and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws):
-        return text
-    return doc.text
+    if not (isinstance(text, str) and len(doc) and len(text) == doc[-1].idx + len(doc[-1].text_with_ws)):
+        text = doc.text
+    doc.user_data[CHECKED_KEY] = (len(doc), text)  # checked once: Token objects are slow to create
+    return text
 
 
 def process(nlp: Language, text: str) -> Doc:
@@ -62,18 +71,36 @@ def process(nlp: Language, text: str) -> Doc:
 
 WORDS_KEY = "briefs_words"
 STARTS_KEY = "briefs_sent_starts"
+OFFSETS_KEY = "briefs_token_offsets"
 
 
-def token_texts(doc: Doc) -> list[str]:
+def token_texts(doc: Doc) -> tuple[str, ...]:
     """Every token's text, sliced from the text with the attribute arrays (no Token objects). Computed
-    once per Doc after its sentences are set (the components that call it do not change tokens)."""
+    once per Doc after its sentences are set (the components that call it do not change tokens); the
+    cached tuple itself is returned, so calling it per mention costs nothing."""
     cached = doc.user_data.get(WORDS_KEY)
     if cached is not None and len(cached) == len(doc):
-        return list(cached)
+        return cached  # type: ignore[no-any-return]
     text = text_of(doc)
-    words = [text[a : a + n] for a, n in doc.to_array([IDX, LENGTH]).tolist()]
-    doc.user_data[WORDS_KEY] = tuple(words)
+    spans = doc.to_array([IDX, LENGTH]).tolist()
+    words = tuple(text[a : a + n] for a, n in spans)
+    doc.user_data[WORDS_KEY] = words
+    doc.user_data[OFFSETS_KEY] = tuple(a for a, _ in spans)
     return words
+
+
+def token_offsets(doc: Doc) -> tuple[int, ...]:
+    """Every token's character offset (cached with token_texts)."""
+    token_texts(doc)
+    return doc.user_data[OFFSETS_KEY]  # type: ignore[no-any-return]
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens start..end (Doc[start:end].text without building Token objects)."""
+    words, offsets = token_texts(doc), token_offsets(doc)
+    if start >= end:
+        return ""
+    return text_of(doc)[offsets[start] : offsets[end - 1] + len(words[end - 1])]
 
 
 def sentence_starts(doc: Doc) -> list[bool]:

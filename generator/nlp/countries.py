@@ -4,6 +4,8 @@ states of a sentence are parties to what it says (`sentence_countries`)."""
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -15,7 +17,7 @@ from spacy.util import compile_infix_regex, filter_spans
 
 from generator.content import Content
 from generator.content.countries import KINDS, gazetteer
-from generator.nlp.components import sentence_starts, token_texts
+from generator.nlp.components import sentence_starts, span_text, text_of, token_offsets, token_texts
 
 SPANS_KEY = "countries"
 PLACES_KEY = "places"
@@ -39,6 +41,7 @@ PLACE_NOUNS = frozenset("""city cities town towns capital province provinces reg
 islands port ports border village district state territory""".split())
 # Splits "U.S.-China", which the default tokenizer keeps whole, so both names match.
 _ABBREV_HYPHEN = r"(?<=[A-Z]\.)[-–](?=[A-Z])"
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _apostrophe_variants(name: str) -> list[str]:
@@ -65,6 +68,7 @@ class CountryRecognizer:
         self.prefixes = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.place_keys: dict[str, str] = {}  # place name as its tokens joined by spaces -> name
         self.place_first: dict[str, set[int]] = {}  # first token of a place name -> its lengths in tokens
+        self.place_texts: dict[str, list[str]] = {}  # first letters of a name with other characters -> names
         self.kind_of: dict[str, str] = {}
         self.gazetteer: dict[str, tuple[tuple[str, int], ...]] = {}
         self.qualifiers: set[str] = set()
@@ -112,13 +116,21 @@ class CountryRecognizer:
                           if name.lower() not in curated and name.lower() not in skip
                           and name.lower() not in STOP_WORDS}
         self.qualifiers = {name for name, cands in self.gazetteer.items() if cands[0][1] >= 10_000_000}
-        # A dict of token sequences, not a PhraseMatcher: building 38,000 pattern Docs costs 2 s a build.
-        self.place_keys, self.place_first = {}, {}
+        # Dicts, not a PhraseMatcher: building 38,000 pattern Docs costs 2 s a build. Names of letters and
+        # spaces are token sequences; the others ("Mazar-e Sharif", "N'zeto", "Sault Ste. Marie") are
+        # matched on the text, keyed by their first run of letters, so no name is tokenized here.
+        self.place_keys, self.place_first, self.place_texts = {}, {}, {}
         for name in self.gazetteer:
-            words = name.split(" ") if all(w.isalpha() for w in name.split(" ")) else \
-                [t.text for t in nlp.make_doc(name)]
-            self.place_keys[" ".join(words)] = name
-            self.place_first.setdefault(words[0], set()).add(len(words))
+            words = name.split(" ")
+            if all(w.isalpha() for w in words):
+                self.place_keys[name] = name
+                self.place_first.setdefault(words[0], set()).add(len(words))
+            else:
+                head = _LETTERS.match(name)
+                if head:
+                    self.place_texts.setdefault(head.group(), []).append(name)
+        for names in self.place_texts.values():
+            names.sort(key=lambda n: (-len(n), n))  # longest first
 
     def __call__(self, doc: Doc) -> Doc:
         """Find and store country spans."""
@@ -128,7 +140,7 @@ class CountryRecognizer:
         """All candidate spans, combining forms only when a hyphen follows ("Sino-"); span.kb_id_ is the
         kind of name (names, demonyms, capitals, seats, regions, prefixes)."""
         found = [(m, s, e) for m, s, e in self.exact(doc)] + [(m, s, e) for m, s, e in self.lower(doc)]
-        spans = [Span(doc, s, e, label=m, kb_id=self.kind_of.get(doc[s:e].text.lower(), "names"))
+        spans = [Span(doc, s, e, label=m, kb_id=self.kind_of.get(span_text(doc, s, e).lower(), "names"))
                  for m, s, e in found]
         for m, s, e in self.prefixes(doc):
             if e < len(doc) and doc[e].text in HYPHENS:
@@ -150,7 +162,7 @@ class CountryRecognizer:
             # a place of a state not named in the text needs a preposition ("talks in Jeddah"), or to be
             # listed after one ("in Odesa and Kharkiv"), or is a US state: "the Central and Eastern
             # Europe" holds no city called Central
-            before = doc[s - 1].lower_ if s > 0 else ""
+            before = token_texts(doc)[s - 1].lower() if s > 0 else ""
             listed = before in ("and", "or", ",") and bool(places) and places[-1].end == s - 1
             if code and (code in named or name in self.qualifiers or before in PLACE_BEFORE or listed):
                 places.append(Span(doc, s, e, label=code, kb_id="places"))
@@ -159,26 +171,38 @@ class CountryRecognizer:
     def _place_matches(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start, end, name) of the longest gazetteer name at each capitalised token."""
         words = token_texts(doc)
-        n, first, keys = len(words), self.place_first, self.place_keys
+        n, first, keys, texts = len(words), self.place_first, self.place_keys, self.place_texts
         found = []
         for i, word in enumerate(words):
-            lengths = first.get(word) if word[:1].isupper() else None
+            if not word[:1].isupper():
+                continue
+            lengths = first.get(word)
+            best: tuple[int, int, str] | None = None
             if lengths:
                 for size in sorted(lengths, reverse=True):
                     name = keys.get(" ".join(words[i : i + size])) if i + size <= n else None
                     if name:
-                        found.append((i, i + size, name))
+                        best = (i, i + size, name)
                         break
+            head = word if word.isalpha() else (m.group() if (m := _LETTERS.match(word)) else "")
+            for name in texts.get(head, ()):
+                end = _token_end(doc, i, name)
+                if end and (best is None or end > best[1]):
+                    best = (i, end, name)
+                    break
+            if best:
+                found.append(best)
         return found
 
     @staticmethod
     def _alone(doc: Doc, s: int, e: int) -> bool:
         """Not part of a longer capitalised name ("Victoria Nuland", "Mr Jackson", "Berlin Wall")."""
-        if e < len(doc) and doc[e].is_title and doc[e].is_alpha:
+        words, starts = token_texts(doc), sentence_starts(doc)
+        if e < len(words) and words[e].istitle() and words[e].isalpha():
             return False
         if s > 0:
-            before = doc[s - 1]
-            if before.is_title and not before.is_sent_start and before.lower_ not in LINKS:
+            before = words[s - 1]
+            if before.istitle() and not starts[s - 1] and before.lower() not in LINKS:
                 return False
         return True
 
@@ -224,6 +248,19 @@ class CountryRecognizer:
         return doc
 
 
+def _token_end(doc: Doc, i: int, name: str) -> int | None:
+    """The end token of `name` written from token i on, when it ends at a token boundary; else None."""
+    text, offsets, words = text_of(doc), token_offsets(doc), token_texts(doc)
+    start = offsets[i]
+    if not text.startswith(name, start):
+        return None
+    stop = start + len(name)
+    end = bisect.bisect_left(offsets, stop, i)
+    if offsets[end - 1] + len(words[end - 1]) != stop:
+        return None  # the name ends inside a token ("Mazar-e Sharifabad")
+    return end
+
+
 def _in_brackets(doc: Doc, i: int, reach: int = 12) -> bool:
     """Whether token i stands inside brackets opened in the last `reach` tokens of its sentence."""
     words, starts = token_texts(doc), sentence_starts(doc)
@@ -246,25 +283,27 @@ def _is_party(doc: Doc, span: Span, actor_type: str | None, context_nouns: froze
     U.S. website") gives a nationality in passing; a country named in brackets, inside a newspaper's or
     think tank's name, or as the scene of a place ("Japan's southwestern city") is context. Everything
     else is a party: "the Greeks", "Turkish officials", "Italian exports to Russia", "Ankara said"."""
-    n, i, e, kind = len(doc), span.start, span.end, span.kb_id_
-    before = doc[i - 1].lower_ if i else ""
+    words, starts = token_texts(doc), sentence_starts(doc)  # cached strings: Token objects cost more
+    n, i, e, kind = len(words), span.start, span.end, span.kb_id_
+    before = words[i - 1].lower() if i else ""
     if actor_type in context_actors or _in_brackets(doc, i):
         return False
     if kind == "qualifiers":
         return VENUE  # "in Entebbe, Uganda": the state of a place named with it
     if kind in ("places", "capitals", "seats", "regions"):
-        if e < n and doc[e].is_title and doc[e].is_alpha:
+        if e < n and words[e].istitle() and words[e].isalpha():
             return False
         return VENUE if before in LOCATIVE else True
     j = e
-    if j + 1 < n and doc[j].text in ("'s", "’s"):
-        return not any(doc[k].lower_ in PLACE_NOUNS for k in range(j + 1, min(j + 4, n)))
-    while j < n and (doc[j].text in HYPHENS or (doc[j].is_title and not doc[j].is_sent_start)):
+    if j + 1 < n and words[j] in ("'s", "’s"):
+        return not any(words[k].lower() in PLACE_NOUNS for k in range(j + 1, min(j + 4, n)))
+    while j < n and (words[j] in HYPHENS or (words[j].istitle() and not starts[j])):
         j += 1  # "Chinese state-owned", "the U.S. website", "British Petroleum"
     for k in range(j, min(j + 3, n)):
-        if not doc[k].is_alpha or doc[k].lower_ in ("and", "or"):
+        low = words[k].lower()
+        if not words[k].isalpha() or low in ("and", "or"):
             break
-        if doc[k].lower_ in context_nouns:
+        if low in context_nouns:
             return False
     return True
 

@@ -89,7 +89,8 @@ _NAME_BEFORE = re.compile(r"\b(?!(?:On|In|By|Since|Until|From|Before|After|Early
                           r"|Of)\b)[A-Z][a-z]+\s+$")
 
 
-_DIGIT = re.compile(r"\d")
+# every pattern of the "digit" kinds holds a four-digit year: sentences with only short numbers skip them
+_DIGIT = re.compile(r"\d{4}")
 _MONTH_HINT = re.compile(rf"\b(?:{_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 _WEEKDAY_HINT = re.compile(rf"\b(?:{_WD})\b")
 # Which kinds can match at all, from cheap tests: most sentences need few of the 21 patterns.

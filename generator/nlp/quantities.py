@@ -80,9 +80,17 @@ class _State:
 
 
 _NUM = r"\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A leading character class lets the regex engine skip to candidate characters: trying the alternatives
+# at every position costs more than the rest of find_quantities
+_FIRST_LETTERS = "".join(sorted({w[0] for w in [*ORDINALS, *UNITS, *TENS, "a", "an"]}))
 _TOKEN_RE = re.compile(
-    rf"(?P<ord>\b\d+(?:st|nd|rd|th)\b|\b(?i:{ORDINAL_WORD})\b)|(?P<num>{_NUM})"
-    rf"|(?P<word>\b(?i:an?\s+(?:{SCALE_WORD})|{WORD_NUMBER})\b)"
+    rf"(?=[0-9{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}])"
+    rf"(?:(?P<ord>(?<!\w)\d+(?:st|nd|rd|th)\b|\b(?i:{ORDINAL_WORD})\b)|(?P<num>{_NUM})"
+    rf"|(?P<word>\b(?i:an?\s+(?:{SCALE_WORD})|{WORD_NUMBER})\b))"
+)
+# The same without spelled numbers, for the many sentences whose only numbers are digits (years, sums)
+_DIGIT_TOKEN_RE = re.compile(
+    rf"(?=\d)(?:(?P<ord>(?<!\w)\d+(?:st|nd|rd|th)\b)|(?P<num>{_NUM})|(?P<word>(?!)))"
 )
 _SCALE_RE = re.compile(
     rf"[\s-]*(?i:({SCALE_WORD})s?)\b|\s?(?i:(bn|mn|mln|bln|tn))\b|(?i:([mkb]))\b"
@@ -176,9 +184,13 @@ _COUNT_STOP = frozenset("a an the of in on at to for from with by but as than th
                         "were be been has have had will would this these those it its their his her our per "
                         "into over under about between among after before during since until via each more "
                         "less most percent".split())
-_EXTRA_CUES = ("decade", "century", "year", "month", "week", "fortnight", "dozens", "hundreds",
-               "thousands", "millions", "third", "quarter", "th", "split", "division", "ratio", "share",
-               "stake", "formula", "largest", "biggest", "top", "leading", "main", "principal", "zero")
+# Each pattern of _extras runs only when one of its words is in the sentence (lower-cased word set)
+_SPAN_CUES = frozenset(("decade", "century", "year", "month", "week", "fortnight"))
+_VAGUE_CUES = frozenset(("dozens", "hundreds", "thousands", "millions"))
+_FRACTION_CUES = frozenset(f"{d}{s}" for d in _DENOMINATORS for s in ("", "s"))
+_SPLIT_CUES = frozenset(("split", "division", "ratio", "share", "stake", "formula"))
+_TOP_CUES = frozenset(("largest", "biggest", "top", "leading", "main", "principal"))
+_ZERO_CUES = frozenset(("zero",))
 _ZERO_RE = re.compile(r"\b(?i:zero)[\s-]+(?i:(tariffs?|dut(?:y|ies)|tax(?:es)?|rates?))\b")
 _LOOKBACK = 60
 
@@ -188,20 +200,15 @@ _DIGIT_RE = re.compile(r"\d")
 _NUMBER_WORDS = frozenset(TENS) | frozenset(UNITS) | frozenset(ORDINALS) | frozenset(SCALE_WORD.split("|"))
 
 
-def _may_hold_figures(sentence: str) -> bool:
-    """Cheap test before the patterns: a digit, or a spelled number, ordinal or scale word."""
-    if _DIGIT_RE.search(sentence):
-        return True
-    return not _NUMBER_WORDS.isdisjoint(_WORD_RE.findall(sentence.lower()))
-
-
 def find_quantities(sentence: str) -> list[Quantity]:
     """Return the money, percent, count and rank figures of `sentence`, in order, non-overlapping."""
-    if not _may_hold_figures(sentence):
-        return find_halves_only(sentence)
+    words = frozenset(_WORD_RE.findall(sentence.lower()))
+    spelled = not _NUMBER_WORDS.isdisjoint(words)
+    if not spelled and not _DIGIT_RE.search(sentence):  # no digit, spelled number, ordinal or scale word
+        return find_halves_only(sentence, words)
     state = _State()
     pos = 0
-    for m in _TOKEN_RE.finditer(sentence):
+    for m in (_TOKEN_RE if spelled else _DIGIT_TOKEN_RE).finditer(sentence):
         if m.start() < pos:
             continue
         q = _ordinal(sentence, m, state) if m.group("ord") else _cardinal(sentence, m, state)
@@ -210,7 +217,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
             pos = q.end
     if "alf" in sentence:
         state.found.extend(Quantity(v, "percent", sentence[s:e], s, e) for s, e, v in find_halves(sentence))
-    state.found.extend(_extras(sentence))
+    state.found.extend(_extras(sentence, words))
     state.found.sort(key=lambda q: (q.start, -q.end))
     result: list[Quantity] = []
     for q in state.found:
@@ -219,24 +226,50 @@ def find_quantities(sentence: str) -> list[Quantity]:
     return result
 
 
-def find_halves_only(sentence: str) -> list[Quantity]:
+def find_halves_only(sentence: str, words: frozenset[str] | None = None) -> list[Quantity]:
     """The "half" figures, spans ("about a decade") and top ranks of a sentence with no other number."""
-    found = _extras(sentence)
+    found = _extras(sentence, words)
     if "alf" in sentence:
         found.extend(Quantity(v, "percent", sentence[s:e], s, e) for s, e, v in find_halves(sentence))
     return sorted(found, key=lambda q: q.start)
 
 
-def _extras(sentence: str) -> list[Quantity]:
+def _extras(sentence: str, words: frozenset[str] | None = None) -> list[Quantity]:
     """Figures written without a numeral: "about a decade", "dozens of firms", "two-thirds", "a 60-40
-    split", "its largest trading partner" (rank 1), "zero tariffs" (0 percent)."""
+    split", "its largest trading partner" (rank 1), "zero tariffs" (0 percent). `words`: the sentence's
+    lower-cased words, when the caller has them; each pattern runs only when one of its cue words is there."""
     found: list[Quantity] = []
-    low = sentence.lower()
-    if not any(w in low for w in _EXTRA_CUES):
-        return found
+    if words is None:
+        words = frozenset(_WORD_RE.findall(sentence.lower()))
+    if not _SPAN_CUES.isdisjoint(words):
+        found.extend(_spans(sentence))
+    if not _VAGUE_CUES.isdisjoint(words):
+        found.extend(_vague(sentence))
+    if not _FRACTION_CUES.isdisjoint(words):
+        found.extend(_fractions(sentence))
+    if not _SPLIT_CUES.isdisjoint(words):
+        found.extend(_splits(sentence))
+    if not _TOP_CUES.isdisjoint(words):
+        found.extend(Quantity(1, "rank", m.group(), m.start(), m.end(), m.group(1).lower())
+                     for m in _TOP_RANK_RE.finditer(sentence))
+    if not _ZERO_CUES.isdisjoint(words):
+        found.extend(Quantity(0, "percent", m.group(), m.start(), m.end(), m.group(1).lower())
+                     for m in _ZERO_RE.finditer(sentence))
+    return found
+
+
+def _spans(sentence: str) -> list[Quantity]:
+    """ "about a decade", "for a year": a duration written with an article."""
+    found = []
     for m in _A_SPAN_RE.finditer(sentence):
         unit, factor = DURATIONS[m.group(2).lower()]
         found.append(Quantity(factor, unit, m.group(1), m.start(1), m.end(1), kind="duration"))
+    return found
+
+
+def _vague(sentence: str) -> list[Quantity]:
+    """ "dozens of firms", "tens of thousands of troops": the least the plural can mean."""
+    found = []
     for m in _VAGUE_RE.finditer(sentence):
         noun = plural_after(sentence, m.end() - 1)
         if noun:
@@ -245,6 +278,12 @@ def _extras(sentence: str) -> list[Quantity]:
             text = m.group(2) if not m.group(1) else m.group().split(" of")[0] + " of " + m.group(2)
             end = m.start() + len(text)
             found.append(Quantity(value, "count", text, m.start(), end, noun, kind="approximate"))
+    return found
+
+
+def _fractions(sentence: str) -> list[Quantity]:
+    """ "two-thirds", "a third of": shares written as fractions."""
+    found = []
     for m in _FRACTION_RE.finditer(sentence):
         num = 1 if m.group(1).lower() in ("a", "one") else UNITS[m.group(1).lower()]
         plural = bool(m.group(4))
@@ -252,15 +291,17 @@ def _extras(sentence: str) -> list[Quantity]:
             continue  # "a third term" is an ordinal; "a third of", "one-third", "two-thirds" are shares
         share = round(num / _DENOMINATORS[m.group(3).lower()], 6)
         found.append(Quantity(share, "ratio", m.group(), m.start(), m.end(), kind="fraction"))
+    return found
+
+
+def _splits(sentence: str) -> list[Quantity]:
+    """ "a 60-40 split": two percentages that add up to a hundred."""
+    found = []
     for m in _SPLIT_RE.finditer(sentence):
         a, b = int(m.group(1)), int(m.group(2))
         if a + b == 100:
             found.append(Quantity(a, "percent", m.group(1), m.start(1), m.end(1), kind="split"))
             found.append(Quantity(b, "percent", m.group(2), m.start(2), m.end(2), kind="split"))
-    for m in _TOP_RANK_RE.finditer(sentence):
-        found.append(Quantity(1, "rank", m.group(), m.start(), m.end(), m.group(1).lower()))
-    for m in _ZERO_RE.finditer(sentence):
-        found.append(Quantity(0, "percent", m.group(), m.start(), m.end(), m.group(1).lower()))
     return found
 
 
