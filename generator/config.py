@@ -39,7 +39,26 @@ class Tuning:
     max_sentence_tokens: int = _(
         150, "longest sentence: text without punctuation still yields sentences of bounded length")
     # aggregate
-    brief_min_facts: int = _(3, "facts a pair needs for a brief of its own")
+    brief_min_facts: int = _(
+        3, "facts in which both states of a pair are parties (they act or are acted upon, not a "
+        "nationality, a place or a company named in passing) that the pair needs for a brief of its own")
+    brief_min_sentences: int = _(
+        3, "distinct sentences those facts must come from: one sentence with several dates is one mention")
+    salience_max_states: int = _(
+        4, "a sentence naming more states than this is a list of countries, not a relationship: it does not "
+        "count towards a pair's brief")
+    max_milestones: int = _(12, "dated events in the Milestones section of a brief")
+    milestone_window_days: int = _(
+        7, "facts of one event type and actors dated this many days apart or less are one real-world event "
+        "(one milestone with all its sources)")
+    bottom_line_links: int = _(3, "fact links a claim of a brief's bottom line carries")
+    bottom_line_sectors: int = _(3, "dominant sectors named in a brief's bottom line")
+    bottom_line_runs: int = _(
+        4, "periods of the relationship's course (years in which cooperation or tension dominated) a "
+        "brief's bottom line names, the latest ones")
+    min_figure_duration_years: float = _(
+        1.0, "shortest duration (in years) listed as a key figure: a 20-year lease matters, a 75-minute "
+        "meeting does not")
     max_key_points: int = _(6, "key points at the top of a brief")
     max_sector_facts: int = _(8, "example facts per sector section of a brief")
     max_instrument_sources: int = _(10, "sources listed per instrument on a sector map")

@@ -8,9 +8,11 @@ from typing import Any
 
 from generator.pages.actor import ActorContext, actor_context, actor_entities, actor_pages
 from generator.pages.brief import BriefContext, brief_context, brief_entities, brief_pages
+from generator.pages.compare import CompareContext, compare_pages
 from generator.pages.corpus import Corpus, Entity, aggregate
 from generator.pages.data import DataContext, data_pages
 from generator.pages.home import HomeContext, home_pages
+from generator.pages.howto import HowToContext, howto_pages
 from generator.pages.indexes import IndexContext, index_pages
 from generator.pages.search import SearchContext, search_pages
 from generator.pages.sector import SectorContext, sector_context, sector_entities, sector_pages
@@ -48,6 +50,10 @@ PAGE_KINDS: dict[str, PageKind] = {
     "timeline": PageKind("timeline.md.j2", TimelineContext, timeline_pages, "all dated facts"),
     "data": PageKind("data.md.j2", DataContext, data_pages, "downloads"),
     "search": PageKind("search.md.j2", SearchContext, search_pages, "full-text search with filters"),
+    "compare": PageKind("compare.md.j2", CompareContext, compare_pages,
+                        "stance-by-year charts of every brief on one shared scale"),
+    "how-to-read": PageKind("how-to-read.md.j2", HowToContext, howto_pages,
+                            "what stance and event types mean, how a brief is built, how to report an error"),
 }
 
 __all__ = ["PAGE_KINDS", "Corpus", "Entity", "PageKind", "aggregate"]

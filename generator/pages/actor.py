@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from generator.pages.views import (
     Link,
     TimelineYear,
     actor_link,
+    date_of,
     fact_view,
     front_matter,
     pair_link,
@@ -30,20 +30,18 @@ from generator.pages.views import (
     weightiest,
 )
 
-# Case-sensitive on purpose: "States" in "United States" is not a speech verb.
-_VERBS = r"(?:said|says|told|tells|stated|announced|added|warned|noted|stressed|insisted|declared)"
-_BEFORE_VERB = r"(?:,[^,\"“”]{1,60},)?\s+(?:\w+ly\s+|also\s+|has\s+|had\s+)?" + _VERBS + r"\b"
-_AFTER_VERB = r"(?:[,\"”]\s*" + _VERBS + r"|[Aa]ccording to)\s+(?:the\s+)?(?:[A-Z]\w+\s+){0,3}?"
 K = TypeVar("K", str, Pair)
 
 
 @dataclass(frozen=True)
 class RoleRow:
-    """A role the actor holds, as stated by a fact."""
+    """A role the actor holds, as stated by one or more sentences, dated by those sentences."""
 
-    role: str = field(metadata={"help": "the role as written"})
-    date: str = field(metadata={"help": "ISO date or ''"})
-    source: Link | None = field(metadata={"help": "link to the sentence stating it, if known"})
+    role: str = field(metadata={"help": "the role as first written"})
+    date: str = field(metadata={
+        "help": "ISO date of the sentence stating it ('first – last' if several dates), or '' when no "
+                "sentence stating it is dated (never the article's publication or reference date)"})
+    sources: list[Link] = field(metadata={"help": "links to the sentences stating it, oldest first"})
 
 
 @dataclass(frozen=True)
@@ -65,9 +63,12 @@ class ActorContext:
     country: str = field(metadata={"help": "country name or —"})
     aliases: str = field(metadata={"help": "other names, sorted, comma-separated, or —"})
     fact_count: int = field(metadata={"help": "facts naming the actor"})
-    roles: list[RoleRow] = field(metadata={"help": "by date, then role; the latest MAX_LISTED"})
-    roles_more: int = field(metadata={"help": "earlier roles left out"})
-    statements: list[FactView] = field(metadata={"help": "facts quoting or reporting the actor (weightiest)"})
+    roles: list[RoleRow] = field(metadata={
+        "help": "one per role, dated ones by date, then undated ones; the latest MAX_LISTED"})
+    roles_more: int = field(metadata={"help": "roles left out (the earliest)"})
+    statements: list[FactView] = field(metadata={
+        "help": "the actor's own words: one fact per sentence whose recorded speakers include the actor, "
+                "dated ones by date, then undated ones (weightiest)"})
     statements_more: int = field(metadata={"help": "statements left out to keep the page short"})
     timeline: list[TimelineYear] = field(metadata={"help": "dated facts by year"})
     undated: list[FactView] = field(metadata={"help": "facts without a date (weightiest)"})
@@ -79,34 +80,67 @@ class ActorContext:
     search: SearchMeta = field(metadata={"help": "search title and facets (hidden elements)"})
 
 
-def is_statement(text: str, names: list[str]) -> bool:
-    """Return True if the actor speaks in `text`: a name right before a speech verb ("X said", "X, the
-    minister, said"), right after one ("…," said X) or after "according to" (facts that carry no
-    recorded speakers; facts.json records them in `speakers`)."""
-    for name in names:
-        if not name:
-            continue
-        escaped = re.escape(name)
-        if re.search(escaped + _BEFORE_VERB, text) or re.search(_AFTER_VERB + escaped, text):
-            return True
-    return False
+def speaks(fact: Fact, actor_id: str) -> bool:
+    """The actor speaks in the fact: extraction recorded it among the sentence's speakers (the subject
+    of a speech verb, the named speaker of a quote, X in "according to X"). A mention is not a
+    statement, and no guess is made from the text when extraction recorded no speaker."""
+    return actor_id in fact.speakers
 
 
-def speaks(fact: Fact, actor_id: str, names: list[str]) -> bool:
-    """The actor speaks in the fact: it is a recorded speaker, or (when none is recorded) the text
-    makes it the subject of a speech verb. A mere mention is not a statement."""
-    if fact.speakers:
-        return actor_id in fact.speakers
-    return is_statement(fact.text, names)
+def _in_reading_order(fact: Fact) -> tuple[bool, str, str, int]:
+    """Dated facts first, oldest first; then undated ones in document and sentence order."""
+    return (not date_of(fact), date_of(fact), fact.document, fact.sentence)
 
 
-def _roles(corpus: Corpus, actor: Actor) -> list[RoleRow]:
-    rows = []
+def one_per_sentence(facts: list[Fact]) -> list[Fact]:
+    """The facts in reading order, one per sentence (a sentence with several dates yields several facts;
+    the first in reading order stands for it)."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for fact in sorted(facts, key=_in_reading_order):
+        where = (fact.document, fact.sentence)
+        if where not in seen:
+            seen.add(where)
+            out.append(fact)
+    return out
+
+
+def _role_key(role: str) -> str:
+    """Spellings of one role that differ only in case, spacing or apostrophes are one role."""
+    return " ".join(role.replace("\u2019", "'").casefold().split())
+
+
+def _span(dates: list[str]) -> str:
+    """'' for no date, the date, or 'first – last'."""
+    if not dates:
+        return ""
+    return dates[0] if dates[0] == dates[-1] else f"{dates[0]} – {dates[-1]}"
+
+
+def role_rows(corpus: Corpus, actor: Actor) -> tuple[list[RoleRow], int]:
+    """One row per role of the actor, dated by the sentences that state it (the date of each stating
+    fact; the Role's own date may be the article's reference date and is not used). Dated rows come
+    first, by their first date, then undated ones by role; when there are more than MAX_LISTED, the
+    earliest are left out. Return the rows shown and how many were left out."""
+    groups: dict[str, list[tuple[str, str, Fact | None]]] = {}
     for role in actor.roles:
         fact = corpus.facts_by_id.get(role.fact)
-        link = source_link(corpus, fact, ENTITY_ROOT) if fact else None
-        rows.append(RoleRow(role.role, role.date or "", link))
-    return sorted(rows, key=lambda r: (r.date, r.role))
+        groups.setdefault(_role_key(role.role), []).append((date_of(fact) if fact else "", role.role, fact))
+    rows = []
+    for key in sorted(groups):
+        stated = sorted(groups[key], key=lambda r: (not r[0], r[0], r[2].id if r[2] else "", r[1]))
+        links, seen = [], set()
+        for _date, _role, fact in stated:
+            if fact is not None and (fact.document, fact.sentence) not in seen:
+                seen.add((fact.document, fact.sentence))
+                links.append(source_link(corpus, fact, ENTITY_ROOT))
+        dates = sorted({d for d, _, _ in stated if d})
+        rows.append(RoleRow(stated[0][1], _span(dates), links))
+    dated = sorted((r for r in rows if r.date), key=lambda r: (r.date, r.role))
+    undated = sorted((r for r in rows if not r.date), key=lambda r: (r.role, _role_key(r.role)))
+    dated_kept = dated[min(len(dated), max(0, len(rows) - MAX_LISTED)):]
+    shown = (dated_kept + undated)[:MAX_LISTED]
+    return shown, len(rows) - len(shown)
 
 
 def _counted(counter: Counter[K], make: Callable[[K], Link]) -> list[CountRow]:
@@ -118,13 +152,12 @@ def actor_context(corpus: Corpus, actor_id: str) -> ActorContext:
     """Build the view model of the profile of `actor_id`."""
     actor = corpus.actors[actor_id]
     facts = corpus.by_actor[actor_id]
-    names = [actor.name, *actor.aliases]
     pairs = Counter(p for f in facts for p in f.pairs)
     sectors = Counter(s for f in facts for s in f.sectors if s in corpus.by_sector)
     others = Counter(a for f in facts for a in f.actors if a != actor_id and a in corpus.actors)
     tags = sorted({actor.type, *(p.slug for p in pairs if corpus.has_brief(p)), *sectors})
-    roles = _roles(corpus, actor)
-    statements = [f for f in facts if speaks(f, actor_id, names)]
+    roles, roles_more = role_rows(corpus, actor)
+    statements = one_per_sentence([f for f in facts if speaks(f, actor_id)])
     undated = [f for f in facts if not f.date]
     co_mentioned = _counted(others, lambda a: actor_link(corpus, a, ENTITY_ROOT))
     shown = {"statements": weightiest(statements, MAX_LISTED), "undated": weightiest(undated, MAX_LISTED)}
@@ -136,8 +169,8 @@ def actor_context(corpus: Corpus, actor_id: str) -> ActorContext:
         country=country_name(actor.country),
         aliases=", ".join(sorted(set(actor.aliases) - {actor.name})) or "—",
         fact_count=len(facts),
-        roles=roles[-MAX_LISTED:],
-        roles_more=max(0, len(roles) - MAX_LISTED),
+        roles=roles,
+        roles_more=roles_more,
         statements=[fact_view(corpus, f, ENTITY_ROOT) for f in shown["statements"]],
         statements_more=len(statements) - len(shown["statements"]),
         timeline=timeline(corpus, facts, ENTITY_ROOT),

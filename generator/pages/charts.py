@@ -66,3 +66,31 @@ def _bar(index: int, name: str, counts: dict[str, int], peak: int) -> list[str]:
 
 def _legend() -> str:
     return " ".join(f'<span class="briefs-key briefs-{s}">{s}</span>' for s in STANCE_ORDER)
+
+
+_SPARK_W, _SPARK_H, _SPARK_PAD = 120, 28, 3
+
+
+def sparkline(points: list[tuple[str, float]], title: str) -> Markup:
+    """Return a small inline SVG line of (label, value) points, oldest first, with a dot at each point
+    titled by its label (no axes; a table beside it gives the values)."""
+    if len(points) < 2:
+        return Markup("")
+    values = [v for _, v in points]
+    low, high = min(values), max(values)
+    span = (high - low) or 1.0
+    step = (_SPARK_W - 2 * _SPARK_PAD) / (len(points) - 1)
+    rise = _SPARK_H - 2 * _SPARK_PAD
+    coords = [(_SPARK_PAD + i * step, _SPARK_PAD + rise * (1 - (v - low) / span))
+              for i, v in enumerate(values)]
+    label = html.escape(title, quote=True)
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+    dots = "".join(
+        f'<circle class="briefs-spark-dot" cx="{x:.1f}" cy="{y:.1f}" r="2">'
+        f"<title>{html.escape(name, quote=True)}</title></circle>"
+        for (x, y), (name, _) in zip(coords, points, strict=True))
+    return Markup(  # noqa: S704 -- numbers and html.escape()d labels only
+        f'<figure class="briefs-sparkline"><svg xmlns="http://www.w3.org/2000/svg" role="img" '
+        f'aria-label="{label}" viewBox="0 0 {_SPARK_W} {_SPARK_H}" width="{_SPARK_W}" height="{_SPARK_H}">'
+        f'<title>{label}</title><polyline class="briefs-spark" fill="none" stroke="currentColor" '
+        f'stroke-width="1.5" points="{line}"/>{dots}</svg></figure>')

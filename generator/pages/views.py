@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -47,6 +47,10 @@ class FactView:
     source: Link = field(metadata={"help": "link to the sentence on its source page"})
     pairs: list[Link] = field(metadata={"help": "pairs of the fact (briefs or plain text)"})
     sectors: list[Link] = field(metadata={"help": "sector pages"})
+    event: str = field(default="", metadata={"help": "PLOVER event type (AGREE … ASSAULT) or ''"})
+    also: list[str] = field(
+        default_factory=list, metadata={"help": "other dates the sentence mentions (timelines list a "
+                                                "sentence once, at its main date)"})
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,7 @@ def _fact_view(corpus: Corpus, fact: Fact, root: str) -> FactView:
         source=source_link(corpus, fact, root),
         pairs=[pair_link(corpus, p, root) for p in sorted(fact.pairs)],
         sectors=[sector_link(corpus, s, root) for s in sorted(fact.sectors) if s in corpus.by_sector],
+        event=fact.event_type or "",
     )
 
 
@@ -166,21 +171,51 @@ def weightiest(facts: list[Fact], limit: int) -> list[Fact]:
     return [f for f in facts if id(f) in chosen]
 
 
+PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+
+
+def main_facts(facts: Sequence[Fact]) -> list[tuple[Fact, list[str]]]:
+    """Each dated sentence of `facts` once: (its main fact, the other dates it mentions), by main date.
+
+    The main fact is the one with the most precise date, written rather than inferred, then the first
+    fact of the sentence (the smaller id)."""
+    groups: dict[tuple[str, int], list[Fact]] = {}
+    for fact in sorted(facts, key=lambda f: f.id):
+        if date_of(fact):
+            groups.setdefault((fact.document, fact.sentence), []).append(fact)
+    out = []
+    for group in groups.values():
+        main = min(group, key=lambda f: (-PRECISION_RANK.get(f.date.precision if f.date else "", 0),
+                                         bool(f.date and f.date.inferred), len(f.id), f.id))
+        also = sorted({date_of(f) for f in group} - {date_of(main)})
+        out.append((main, also))
+    out.sort(key=lambda item: (date_of(item[0]), item[0].id))
+    return out
+
+
 def timeline(corpus: Corpus, facts: Sequence[Fact], root: str,
              per_year: int = MAX_FACTS_PER_YEAR) -> list[TimelineYear]:
-    """Group the dated facts by year (ascending), each year sorted by date then fact id; a year with
-    more than `per_year` facts lists the weightiest ones and counts the rest. When the page would list
+    """Group the dated sentences by the year of their main date (ascending), each sentence once (see
+    `main_facts`; its other dates are noted), each year sorted by date then fact id; a year with more
+    than `per_year` sentences lists the weightiest ones and counts the rest. When the page would list
     more than MAX_TIMELINE_FACTS, each year lists fewer (never below MIN_FACTS_PER_YEAR)."""
     years: dict[str, list[Fact]] = {}
-    for fact in sorted((f for f in facts if date_of(f)), key=lambda f: (date_of(f), f.id)):
+    others: dict[str, list[str]] = {}
+    for fact, also in main_facts(facts):
         years.setdefault(date_of(fact)[:4], []).append(fact)
+        others[fact.id] = also
     if sum(min(len(d), per_year) for d in years.values()) > MAX_TIMELINE_FACTS:
         per_year = max(MIN_FACTS_PER_YEAR, min(per_year, MAX_TIMELINE_FACTS // len(years)))
     out = []
     for year, dated in years.items():
         kept = weightiest(dated, per_year)
-        out.append(TimelineYear(year, [fact_view(corpus, f, root) for f in kept], len(dated) - len(kept)))
+        views = [_with_dates(fact_view(corpus, f, root), others[f.id]) for f in kept]
+        out.append(TimelineYear(year, views, len(dated) - len(kept)))
     return out
+
+
+def _with_dates(view: FactView, also: list[str]) -> FactView:
+    return replace(view, also=also) if also else view
 
 
 def stance_count(facts: Sequence[Fact]) -> StanceCount:

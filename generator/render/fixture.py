@@ -43,7 +43,7 @@ def fixture_corpus() -> tuple[dict[str, Any], dict[str, str], dict[str, dict]]:
               quantities=[{"text": "€2 billion", "value": 2000000000, "unit": "EUR"}]),
         _fact(2, offsets, stance="tension", actors=["giorgia-meloni"],
               date={"value": "2023", "precision": "year", "relative": False, "text": "2023"}),
-        _fact(3, offsets, stance="tension", actors=["huawei"]),
+        _fact(3, offsets, stance="tension", actors=["huawei"], event_type="ACCUSE"),
     ]
     actors = [
         {"id": "giorgia-meloni", "name": "Giorgia Meloni", "type": "person", "country": "IT",
