@@ -93,7 +93,10 @@ def unit_matches(gold_unit: str, ours: str) -> bool:
     or physical unit ("year", "km") matches 'count' or the same normalised unit."""
     if gold_unit.isupper() or gold_unit in PLAIN_UNITS:
         return gold_unit == ours
-    return ours in ("count", gold_unit)
+    from generator.nlp.numbers import PHYSICAL, pint_symbol
+
+    same = pint_symbol(PHYSICAL[gold_unit]) if gold_unit in PHYSICAL else gold_unit  # "mile" is "mi"
+    return ours in ("count", gold_unit, same)
 
 
 def event_recall(data: dict[str, Any], gold: dict[str, Any]) -> Score:

@@ -291,6 +291,12 @@ def test_deep_nesting_is_an_error_not_a_crash(tmp_path: Path, text: str) -> None
 
 
 ACTOR = "- {id: matteo-salvini, name: Matteo Salvini, aliases: [Salvini], type: person, country: IT}"
+def _line_of(name: str, text: str) -> int:
+    """The line of the live content file `name` that starts with `text` (the files grow)."""
+    lines = (ROOT / "content" / name).read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(text))
+
+
 WRONG_TYPES = [
     ("countries.yaml", "countries:\n", "countries:\n  AQ: {names: [3]}\n",
      "countries.yaml:10: 'AQ.names' must be a list of names: item 1 is int 3 (write the name as text or "
@@ -309,10 +315,11 @@ WRONG_TYPES = [
     ("actors.yaml", ACTOR, "- {id: matteo-salvini, name: Matteo Salvini, aliases: [''], type: person}",
      "actors.yaml:8: empty alias (write the name or remove it)"),
     ("actors.yaml", "org_suffixes: {party: party,", "org_suffixes: {1: party, party: party,",
-     "actors.yaml:264: 'org_suffixes' must map words to names"),
+     f"actors.yaml:{_line_of('actors.yaml', 'org_suffixes:')}: 'org_suffixes' must map words to names"),
     ("sectors.yaml", "trade:\n  label: Trade\n", "trade: ~\nxx:\n  label: Trade\n",
      "sectors.yaml:20: each sector 'trade' must be a mapping"),
-    ("stance.yaml", "window: 3", "window: true", "stance.yaml:48: 'window' must be int"),
+    ("stance.yaml", "window: 3", "window: true",
+     f"stance.yaml:{_line_of('stance.yaml', 'window: 3')}: 'window' must be int"),
     ("stance.yaml", "window: 3", "window: 2024-13-45",
      "stance.yaml: invalid YAML: ValueError: month must be in 1..12 (fix the value)"),
 ]

@@ -347,3 +347,25 @@ def test_a_continuing_sentence_inherits_the_date_flagged_inferred() -> None:
 ])
 def test_named_dates_and_identifiers_are_not_dates(sentence: str) -> None:
     assert values("2022-05-18", sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Today, the ministry has imposed new curbs on steel imports.", "2024-05-17"),
+    ("Today's decision ends the dispute.", "2024-05-17"),
+    ("Today marks ten years since the treaty.", "2024-05-17"),
+    ("We are expelling two diplomats today, in response to the arrests.", "2024-05-17"),
+    ("The challenges the region faces today are many.", None),
+    ("Italy today is a divided country.", None),
+])
+def test_today_is_the_day_of_the_text_when_it_dates_an_action(sentence: str, expected: str | None) -> None:
+    found = DateResolver("2024-05-17").resolve(sentence, new_paragraph=True)
+    assert (found[0].value if found else None) == expected
+
+
+def test_today_before_a_past_tense_verb_and_later_on_the_same_weekday() -> None:
+    found = values("2018-09-11", "The two leaders today officially opened the crossing.")
+    assert found == [("2018-09-11", True)]
+    # 2018-09-11 is a Tuesday: "later Tuesday" in a future clause is that day, "on Tuesday" next week
+    assert values("2018-09-11",
+                  "They will hold a ceremony later Tuesday at the border.")[0][0] == "2018-09-11"
+    assert values("2018-09-11", "They will hold a ceremony on Tuesday at the border.")[0][0] == "2018-09-18"

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import spacy
@@ -14,7 +15,7 @@ from generator.content.events import load_events
 from generator.content.vocabulary import EVENT_TYPES
 from generator.errors import GeneratorError
 from generator.facts.model import Fact
-from generator.nlp.events import Clause, code_sentence
+from generator.nlp.events import Clause, clause_for_pair, code_sentence, pair_coding
 from generator.nlp.pipeline import initialize_pipes
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +49,7 @@ def kind_and_stance(nlp: Language, text: str) -> tuple[str | None, str]:
 def test_the_curated_lexicon_covers_every_type() -> None:
     events = load_events(CONTENT / "events.yaml")
     assert list(events.cues)[: len(EVENT_TYPES)] == list(EVENT_TYPES)
-    assert all(events.cues[t] for t in EVENT_TYPES) and events.window == 3
+    assert all(events.cues[t] for t in EVENT_TYPES) and events.window == 4
     assert "not" in events.negators and "refuse to" in events.refusals and "may" in events.intent
     topics = {"trade", "investment", "technology", "economy"}
     assert not topics & {cue for cues in events.cues.values() for cue in cues}
@@ -186,6 +187,13 @@ def test_opposing_a_hostile_act_sides_with_its_victim(nlp: Language) -> None:
     assert (kind, stance, clauses[0].opposes) == ("ACCUSE", "tension", "SANCTION")
 
 
+def test_a_denial_hides_what_it_denies(nlp: Language) -> None:
+    assert kind_and_stance(nlp, "Rome denied reports that it had signed a secret deal with Moscow.") == (
+        None, "neutral")
+    clauses, _, _ = code(nlp, "Lima dismissed the claims, but Quito signed the accord.")
+    assert [c.event_type for c in clauses] == [None, "AGREE"]  # the rest of its clause only
+
+
 def test_not_events_hide_their_cues(nlp: Language) -> None:
     assert kind_and_stance(nlp, "The minister denied the report.") == (None, "neutral")
     assert kind_and_stance(nlp, "He spoke at a press conference in Quito.") == (None, "neutral")
@@ -207,3 +215,150 @@ def test_fact_json_carries_event_type_only_when_set() -> None:
     assert Fact.from_json(fact).to_json() == fact
     typed = fact | {"stance": "tension", "event_type": "SANCTION"}
     assert Fact.from_json(typed).to_json() == typed and Fact.from_json(typed).event_type == "SANCTION"
+
+
+# --- issue 12: restriction over cooperation, wider negation, subordinate clauses, new cue classes ------
+
+
+@pytest.mark.parametrize("text", [
+    "Denmark and Norway agreed to ban Chinese vendors from their networks.",
+    "Sweden will cooperate with Oslo and exclude foreign vendors from the tender.",
+])
+def test_restriction_outweighs_cooperation_in_its_clause(nlp: Language, text: str) -> None:
+    clauses, kind, stance = code(nlp, text)
+    assert (kind, stance) == ("SANCTION", "tension") and clauses[0].joint in {"AGREE", "COOPERATE"}
+
+
+def test_talks_about_a_restriction_are_talks(nlp: Language) -> None:
+    assert kind_and_stance(nlp, "Officials met to discuss the ban on seafood imports.") == (
+        "CONSULT", "cooperation")
+
+
+def test_negators_match_as_written(nlp: Language) -> None:
+    assert kind_and_stance(nlp, "The minister noted the signing of the accord.") == ("AGREE", "cooperation")
+    assert kind_and_stance(nlp, "Ghana didn't sign the accord.") == ("REJECT", "tension")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile has not yet signed the accord with Peru.",  # the negator four words before the cue
+    "The talks collapsed after a week.",
+    "Delegates noted the collapse of negotiations on fishing rights.",
+    "Her remarks raised the prospect of a severance of ties with Bogotá.",
+])
+def test_failed_or_negated_cooperation_is_reject(nlp: Language, text: str) -> None:
+    assert kind_and_stance(nlp, text) == ("REJECT", "tension")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The lifting of the fruit ban followed the visit.", "CONCEDE"),
+    ("Washington exempted Ottawa from the steel tariffs.", "CONCEDE"),
+    ("The two presidents attended the opening of the new bridge.", "COOPERATE"),
+    ("The envoy departs for Suva next week.", "CONSULT"),
+    ("The minister departs on Monday and returns on Friday.", "CONSULT"),
+    ("A coast guard ship fired a water cannon at a fishing boat.", "COERCE"),
+    ("Cairo reserves the right to defend its interests.", "THREATEN"),
+    ("The ministers hope to resolve the border question soon.", "AGREE"),
+])
+def test_new_cue_classes(nlp: Language, text: str, kind: str) -> None:
+    assert kind_and_stance(nlp, text)[0] == kind
+
+
+def test_a_tone_struck_is_no_attack(nlp: Language) -> None:
+    assert kind_and_stance(nlp, "The leaders struck a warm tone at the summit.") == ("CONSULT", "cooperation")
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("Both governments want to mend the ties.", "cooperation"),
+    ("It was a breakthrough for the two neighbours.", "cooperation"),
+    ("Peru is Chile's largest trading partner.", "cooperation"),  # a relation, not an event
+    ("His provocative remarks angered the neighbours.", "tension"),
+    ("Relations entered a downward spiral.", "tension"),
+])
+def test_relation_words_of_issue_12(nlp: Language, text: str, stance: str) -> None:
+    assert kind_and_stance(nlp, text) == (None, stance)
+
+
+def test_subordinate_clauses_have_their_own_event(nlp: Language) -> None:
+    text = "Envoys met in Geneva, two years after the talks collapsed."
+    clauses, _, _ = code(nlp, text)
+    assert [c.event_type for c in clauses] == ["CONSULT", "REJECT"]
+    assert text[clauses[1].start:].startswith("after")
+
+
+# --- stance per pair ---------------------------------------------------------------------------------
+
+
+def _clause(start: int, end: int, kind: str | None, stance: str, parties: tuple[str, ...] = (),
+            **roles: Any) -> Clause:
+    return Clause(start, end, kind, stance, None, roles.pop("opposes", None), parties, **roles)
+
+
+def test_a_clause_stance_goes_to_its_own_pair() -> None:
+    clauses = [_clause(0, 40, "AGREE", "cooperation", ("CL", "PE")),
+               _clause(40, 80, "ACCUSE", "tension", ("BO", "AR"))]
+    assert pair_coding(clauses, ("CL", "PE")) == ("AGREE", "cooperation")
+    assert pair_coding(clauses, ("AR", "BO")) == ("ACCUSE", "tension")
+    assert pair_coding(clauses, None) == ("ACCUSE", "tension")  # no pair: the sentence's majority (a tie)
+
+
+def test_a_clause_naming_no_state_goes_on_about_the_pair() -> None:
+    clauses = [_clause(0, 40, None, "neutral", ("GR", "TR")), _clause(40, 80, "AGREE", "cooperation")]
+    assert pair_coding(clauses, ("GR", "TR")) == ("AGREE", "cooperation")
+    bloc = [_clause(0, 40, "MOBILIZE", "tension", ("NATO",)), _clause(40, 80, "AID", "cooperation", ("CY",))]
+    assert pair_coding(bloc, ("GR", "TR")) == ("MOBILIZE", "tension")  # a bloc names no other state
+
+
+def test_the_clause_of_the_date_is_the_main_clause() -> None:
+    clauses = [_clause(0, 40, "CONSULT", "cooperation", ("RS", "XK")), _clause(40, 80, "REJECT", "tension")]
+    assert pair_coding(clauses, ("RS", "XK"), focus=50) == ("REJECT", "tension")
+    assert pair_coding(clauses, ("RS", "XK"), focus=10) == ("CONSULT", "cooperation")
+    # "Ties soured in 2020 when Ankara suspended the deal": the date's clause has a relation word only
+    soured = [_clause(0, 30, None, "tension", ("GR", "TR")), _clause(30, 70, "REJECT", "tension", ("TR",))]
+    assert pair_coding(soured, ("GR", "TR"), focus=20) == ("REJECT", "tension")
+
+
+def test_roles_inside_a_clause_that_opposes_a_hostile_act() -> None:
+    # "Chile condemned the attack on Bolivia by Peru."
+    clause = _clause(0, 50, "SUPPORT", "cooperation", ("CL", "BO", "PE"), sources=("CL",), victims=("BO",),
+                     opposing="ACCUSE", opposes="ASSAULT")
+    assert clause_for_pair(clause, ("BO", "CL")) == ("SUPPORT", "cooperation")
+    assert clause_for_pair(clause, ("BO", "PE")) == ("ASSAULT", "tension")
+    assert clause_for_pair(clause, ("CL", "PE")) == ("ACCUSE", "tension")
+
+
+def test_those_who_restrict_together_cooperate() -> None:
+    # "Denmark and Norway agreed to ban Chinese vendors."
+    clause = _clause(0, 50, "SANCTION", "tension", ("DK", "NO", "CN"), sources=("DK", "NO"), joint="AGREE")
+    assert clause_for_pair(clause, ("DK", "NO")) == ("AGREE", "cooperation")
+    assert clause_for_pair(clause, ("CN", "DK")) == ("SANCTION", "tension")
+
+
+def test_fact_json_carries_pair_stances_only_when_set() -> None:
+    fact = {"id": "d-s1", "document": "d", "sentence": 1, "start": 0, "end": 3, "text": "abc", "date": None,
+            "countries": ["AR", "BO", "CL"], "pairs": ["AR-BO", "AR-CL", "BO-CL"], "actors": [],
+            "sectors": [], "stance": "tension", "quantities": []}
+    assert "pair_stances" not in Fact.from_json(fact).to_json()
+    rich = fact | {"pair_stances": {"AR-BO": "tension", "AR-CL": "neutral", "BO-CL": "cooperation"}}
+    assert Fact.from_json(rich).to_json() == rich
+
+
+@pytest.mark.parametrize(("text", "kind", "stance"), [
+    ("Fighting erupted along the border between the two armies overnight.", "ASSAULT", "tension"),
+    ("Deadly clashes continued in the disputed valley on Sunday.", "ASSAULT", "tension"),
+    ("A fishing boat was rammed by coast guard vessels near the reef.", "COERCE", "tension"),
+    ("Two years later, Lima ended diplomatic relations with Quito.", "REJECT", "tension"),
+    ("The government sealed the border with its neighbour in March.", "COERCE", "tension"),
+    ("The ministers officially opened the border crossing between the two countries.", "CONCEDE",
+     "cooperation"),
+    ("The three activists were released to the consul on Friday.", "CONCEDE", "cooperation"),
+])
+def test_conflict_and_reconciliation_vocabulary(nlp: Language, text: str, kind: str, stance: str) -> None:
+    assert kind_and_stance(nlp, text) == (kind, stance)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry released a statement on the talks.",
+    "The bloc signed a free trade agreement.",
+])
+def test_release_of_a_document_and_free_trade_are_not_concessions(nlp: Language, text: str) -> None:
+    assert kind_and_stance(nlp, text)[0] != "CONCEDE"

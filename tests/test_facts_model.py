@@ -160,3 +160,16 @@ def test_with_strict_a_document_that_raises_is_an_error_naming_it(
     assert str(caught.value) == "d5.txt: extraction failed: RuntimeError: boom (please report this)"
     with pytest.raises(GeneratorError, match="^d5.txt: extraction failed"):  # no warn callback: an error
         extract.extract_facts(docs, ROOT / "content", n_process)
+
+
+def test_a_fact_seen_from_one_of_its_pairs_has_that_pairs_stance() -> None:
+    from generator.facts.model import Fact, Pair
+
+    fact = Fact.from_json({
+        "id": "d-s1", "document": "d", "sentence": 1, "start": 0, "end": 10, "text": "x", "date": None,
+        "countries": ["BO", "CL", "PE"], "pairs": ["BO-CL", "BO-PE", "CL-PE"], "actors": [], "sectors": [],
+        "stance": "cooperation", "quantities": [],
+        "pair_stances": {"BO-CL": "cooperation", "BO-PE": "tension", "CL-PE": "tension"}})
+    assert fact.for_pair(Pair("BO", "PE")).stance == "tension"
+    assert fact.for_pair(Pair("BO", "CL")) is fact
+    assert fact.for_pair(Pair("AR", "BO")) is fact  # a pair it has no stance for: the main one

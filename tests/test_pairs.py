@@ -33,6 +33,22 @@ ARTICLES = {
              "Ties soured in 2021 when Lima recalled its ambassador."),
     "prc": "The People’s Republic of China and Brazil signed a soybean deal on 2 May 2024.",
     "region": "Russian forces shelled towns across Donbas on 2 May 2024.",
+    # issue 12: stance per pair, passives, "both sides", dated paragraphs and visits naming one state
+    "split": ("Chile signed a fisheries deal with Peru on 3 May 2024, while Bolivia accused Argentina of "
+              "dumping."),
+    "oppose": "Chile condemned the attack on Bolivia by Peru on 3 May 2024.",
+    "restrict": "Denmark and Norway agreed on 3 May 2024 to ban Chinese vendors from their networks.",
+    "passive": "Sanctions were imposed on Belarus by Lithuania on 3 May 2024.",
+    "both": ("Ghana and Togo held talks in Lomé on 2 May 2024.\n\n"
+             "Both sides agreed on 4 May 2024 to reopen the border."),
+    "later": ("Kenya and Ethiopia signed a border deal on 2 May 2024.\n\n"
+              "The new customs post was completed in 2018 at a cost of $8 million."),
+    "figure": ("Ghana and Togo signed a trade accord on 2 May 2024.\n\n"
+               "The programme has trained 72 traders, of whom 59 completed the course."),
+    "opening": ("Envoy Ana Ruiz met officials in Nairobi on 2 May 2024.\n\n"
+                "Kenya and Spain signed a port deal on 3 May 2024. Spain and Kenya plan more talks."),
+    "visit": ("Norway and Iceland signed a fisheries accord on 2 May 2024.\n\n"
+              "The foreign minister travelled to Iceland on 6 May 2024 to meet fishing groups."),
 }
 
 
@@ -100,3 +116,52 @@ def test_the_country_is_the_last_state_named(facts: dict[str, list[dict[str, Any
 
 def test_ties_naming_one_state_are_those_of_the_pair(facts: dict[str, list[dict[str, Any]]]) -> None:
     assert fact_with(facts, "ties", "Ties soured")["pairs"] == ["BO-PE"]
+
+
+def test_each_pair_gets_the_stance_of_its_own_clause(facts: dict[str, list[dict[str, Any]]]) -> None:
+    fact = fact_with(facts, "split", "fisheries deal")
+    assert (fact["stance"], fact["event_type"]) == ("cooperation", "AGREE")  # the main pair: Chile-Peru
+    assert fact["pair_stances"]["CL-PE"] == "cooperation" and fact["pair_stances"]["AR-BO"] == "tension"
+
+
+def test_opposing_an_attack_sides_with_its_victim_only(facts: dict[str, list[dict[str, Any]]]) -> None:
+    fact = fact_with(facts, "oppose", "condemned")
+    assert (fact["stance"], fact["event_type"]) == ("cooperation", "SUPPORT")
+    assert fact["pair_stances"] == {"BO-CL": "cooperation", "BO-PE": "tension", "CL-PE": "tension"}
+
+
+def test_a_restriction_agreed_together(facts: dict[str, list[dict[str, Any]]]) -> None:
+    fact = fact_with(facts, "restrict", "ban Chinese vendors")
+    assert fact["pair_stances"] == {"CN-DK": "tension", "CN-NO": "tension", "DK-NO": "cooperation"}
+
+
+def test_a_passive_sanction_is_between_its_two_states(facts: dict[str, list[dict[str, Any]]]) -> None:
+    fact = fact_with(facts, "passive", "Sanctions were imposed")
+    assert (fact["pairs"], fact["stance"], fact["event_type"]) == (["BY-LT"], "tension", "SANCTION")
+
+
+def test_both_sides_are_the_pair_of_the_story(facts: dict[str, list[dict[str, Any]]]) -> None:
+    fact = fact_with(facts, "both", "Both sides agreed")
+    assert (fact["pairs"], fact["stance"], fact["event_type"]) == (["GH-TG"], "cooperation", "AGREE")
+
+
+def test_a_dated_paragraph_naming_no_state_goes_on_with_the_story(
+        facts: dict[str, list[dict[str, Any]]]) -> None:
+    fact = fact_with(facts, "later", "customs post")
+    assert fact["pairs"] == ["ET-KE"] and fact["date"]["value"] == "2018"
+
+
+def test_a_paragraph_with_a_figure_naming_no_state_goes_on_with_the_story(
+        facts: dict[str, list[dict[str, Any]]]) -> None:
+    fact = fact_with(facts, "figure", "has trained 72 traders")
+    assert fact["pairs"] == ["GH-TG"] and [q["value"] for q in fact["quantities"]][:1] == [72]
+
+
+def test_a_visit_naming_one_state_has_the_other_side_of_the_story(
+        facts: dict[str, list[dict[str, Any]]]) -> None:
+    fact = fact_with(facts, "visit", "travelled to Iceland")
+    assert (fact["pairs"], fact["event_type"]) == (["IS-NO"], "CONSULT")
+
+
+def test_an_opening_meeting_has_the_pair_of_the_story(facts: dict[str, list[dict[str, Any]]]) -> None:
+    assert fact_with(facts, "opening", "Envoy Ana Ruiz")["pairs"] == ["ES-KE"]

@@ -11,6 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.nlp.numbers import local_dollar
 from generator.nlp.quantities import Quantity, find_quantities, parse_amount
 from tests.scoring import unit_matches
 
@@ -375,3 +376,28 @@ def test_not_measures(sentence: str) -> None:
 def test_range_with_currency_on_both_ends() -> None:
     (q,) = find_quantities("Aid of between €2bn and €3bn was pledged.")
     assert (q.value, q.value_max, q.unit) == (2000000000, 3000000000, "EUR")
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://www.example.com.au/news/trade", "AUD"),
+    ("https://news.example.co.nz/a", "NZD"),
+    ("https://example.ca/story", "CAD"),
+    ("https://www.example.com/2024/05/17/story", None),
+    ("https://www.example.co.uk/news", None),  # the pound is not written "$"
+    (None, None),
+])
+def test_a_bare_dollar_is_the_dollar_of_the_documents_country(url: str | None, expected: str | None) -> None:
+    assert local_dollar(url) == expected
+
+
+def test_a_rank_may_name_a_region_before_its_noun() -> None:
+    found = find_quantities("As our largest Pacific trading partner, Fiji matters.")
+    assert [(q.value, q.unit, q.noun) for q in found] == [(1, "rank", "partner")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "unit"), [
+    ("The lease will last three-and-a-half years.", 3.5, "year"),
+    ("The talks lasted two and a half hours.", 2.5, "hour"),
+])
+def test_and_a_half(sentence: str, value: float, unit: str) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(sentence)] == [(value, unit)]

@@ -14,10 +14,12 @@ from generator.errors import GeneratorError, raise_all
 
 MODIFIERS = ("negators", "refusals", "intent")
 NOT_EVENTS = "not_events"  # phrases that hide the cues inside them
+DENIALS = "denials"  # denials of a report: they hide the cues inside them and after them in their clause
 EVENT_FIELDS = {
     **{t: Field((list,)) for t in EVENT_TYPES},
     **{m: Field((list,), required=True) for m in MODIFIERS},
     NOT_EVENTS: Field((list,)),
+    DENIALS: Field((list,)),
     "window": Field((int,)),
 }
 GAP = " ... "  # a cue with a gap: "keep ... out" (generator.nlp.events.GAP_KEY)
@@ -27,7 +29,7 @@ GAP = " ... "  # a cue with a gap: "keep ... out" (generator.nlp.events.GAP_KEY)
 class EventLexicon:
     """Cue phrases per PLOVER event type, and the modifiers of content/events.yaml."""
 
-    cues: dict[str, tuple[str, ...]]  # event type -> cues, in the order of EVENT_TYPES; NOT_EVENTS too
+    cues: dict[str, tuple[str, ...]]  # event type -> cues, in the order of EVENT_TYPES; NOT_EVENTS, DENIALS
     negators: tuple[str, ...]
     refusals: tuple[str, ...]
     intent: tuple[str, ...]
@@ -57,7 +59,7 @@ def load_events(path: Path) -> EventLexicon:
         errors.append(GeneratorError("'window' must be 0 or more", path, known.line_of("window")))
     seen: dict[str, tuple[str, str]] = {}  # cues: one type per phrase
     cues = {t: check_terms(known[t], t, f"'{t}'", seen, known.line_of(t), path, errors)
-            for t in (*EVENT_TYPES, NOT_EVENTS) if known.get(t) is not None}
+            for t in (*EVENT_TYPES, NOT_EVENTS, DENIALS) if known.get(t) is not None}
     for t, terms in cues.items():
         for term in terms:
             if GAP.strip() in term and (term.count(GAP) != 1 or term.startswith(".") or term.endswith(".")):

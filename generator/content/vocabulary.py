@@ -22,6 +22,7 @@ ACTOR_TYPE_LABELS = {
 }  # type -> the plural heading pages print
 ACTOR_TYPES = tuple(ACTOR_TYPE_LABELS)
 INTERNATIONAL_ORG = ACTOR_TYPES[list(ACTOR_TYPE_LABELS).index("international_org")]
+PRESS_TYPES = frozenset(ACTOR_TYPES[5:7])  # media and think tanks: who reports or comments, not a party
 
 # --- stance -----------------------------------------------------------------------------------
 
@@ -62,6 +63,10 @@ SECTOR_IDS = (
     "culture_tourism_education", "health", "diplomacy", "sanctions", "media_information",
     "domestic_politics",
 )  # fmt: skip
+# Sectors that name what a figure measures better than the others, in order of preference (key figures)
+MEASURE_SECTORS = ("trade", "investment", "finance_banking", "energy", "sanctions",
+                   "automotive_manufacturing", "infrastructure_logistics", "telecom_5g",
+                   "technology_research", "defense")
 
 # --- countries --------------------------------------------------------------------------------
 

@@ -34,6 +34,8 @@ from generator.facts.model import (
 from generator.ingest.reader import Document
 from generator.nlp.components import process
 from generator.nlp.dates import DateResolver
+from generator.nlp.events import pair_coding
+from generator.nlp.numbers import local_dollar
 from generator.nlp.pipeline import (
     NON_STATES,
     PIPELINE_VERSION,
@@ -57,8 +59,10 @@ def pairs_of(countries: list[str]) -> tuple[Pair, ...]:
     return tuple(Pair(a, b) for a, b in itertools.combinations(sorted(set(_states(countries))), 2))
 
 
-def _quantity(q: Any) -> Quantity:
-    return Quantity(q.value, q.unit, q.text, q.noun or None, q.value_max, getattr(q, "kind", None))
+def _quantity(q: Any, dollar: str | None = None) -> Quantity:
+    """The fact's form of a figure; a bare "$" is `dollar` (the local dollar of the document's domain)."""
+    unit = dollar if dollar and q.unit == "USD" and q.text.startswith("$") else q.unit
+    return Quantity(q.value, unit, q.text, q.noun or None, q.value_max, getattr(q, "kind", None))
 
 
 def _date(d: Any) -> FactDate:
@@ -77,6 +81,7 @@ _RELATIONS = re.compile(r"\b(?:ties|relations|relationship|rapprochement)\b", re
 _CARRY = re.compile(r"\b(?i:the|that|this) (?:country|nation)\b|^(?:He|She)\b")
 
 
+MEETING = "CONSULT"  # meetings, visits and talks have two sides: a visit to Fiji in a New Zealand-Fiji story
 CONTEXT = "context"  # the type given to actors whose country is context (content/countries.yaml)
 
 
@@ -102,11 +107,15 @@ def _with_context(sents: list[SentenceFacts], actors: dict[str, tuple[str | None
     figure was 22 in 2010", "Modi received him the day before"); "the country" or an opening "He" adds
     the state named first in the latest sentence of the paragraph that named one. The pair the document
     speaks of is the pair of states named together most often so far, the latest counting 1.5 times
-    (through actors too: "Modi and Kishida met ... the two leaders"); a sentence without two parties
+    (through actors too: "Modi and Kishida met ... the two leaders"), and before any pair is named the
+    pair the whole document names most often (`_story_pair`); a sentence without two parties
     gets it when it speaks of "the two countries" or of "bilateral" ties, or, naming at most one of its
     states, of "ties"/"relations" or through a person or government body of unknown state ("Liu", "the
-    Ministry of Water"). `actors`: id -> (country, type), of the whole document. Bare headings never
-    become facts.
+    Ministry of Water") or of a meeting or visit (CONSULT: it has two sides, "the minister visited Fiji"),
+    or, naming no state and following none in its paragraph, carries a date or a figure: a dated
+    paragraph that names no one goes on with the story of the document ("The plant was completed in
+    2018.", "The project trained 72 participants."). `actors`: id -> (country, type), of the whole
+    document. Bare headings never become facts.
     """
     actors = actors or {}
     stateless = {a for a, (country, kind) in actors.items()
@@ -114,6 +123,7 @@ def _with_context(sents: list[SentenceFacts], actors: dict[str, tuple[str | None
     context: list[str] = []
     context_parties: list[str] = []
     seen: dict[tuple[str, str], tuple[int, int]] = {}  # pair -> (times named together, last sentence)
+    story = _story_pair(sents, actors)
     last_pair: list[str] = []
     last_state: str | None = None
     for n, s in enumerate(sents):
@@ -129,9 +139,11 @@ def _with_context(sents: list[SentenceFacts], actors: dict[str, tuple[str | None
                 and _CARRY.search(s.text):
             parties.append(last_state)
             states = _states(parties)
-        topic = _topic_pair(seen, last_pair)
+        topic = _topic_pair(seen, last_pair) or story
         if topic and len(states) < 2 and (_BILATERAL.search(s.text) or set(states) <= set(topic) and (
-                _RELATIONS.search(s.text) or any(a in stateless for a in s.actors))):
+                _RELATIONS.search(s.text) or any(a in stateless for a in s.actors)
+                or ((s.dates or s.quantities) and not countries)
+                or any(c.event_type == MEETING for c in s.clauses))):
             parties = list(dict.fromkeys(parties + topic))
         countries = list(dict.fromkeys(countries + parties))
         s.parties = parties
@@ -146,6 +158,21 @@ def _with_context(sents: list[SentenceFacts], actors: dict[str, tuple[str | None
             last_pair = sorted(own[:2])
             for pair in itertools.combinations(sorted(set(own)), 2):
                 seen[pair] = (seen.get(pair, (0, 0))[0] + 1, n)
+
+
+def _story_pair(sents: list[SentenceFacts], actors: dict[str, tuple[str | None, str]]) -> list[str]:
+    """The pair of states the whole document names together most often (the first such pair on a tie):
+    the pair of its opening sentences, before any pair has been named ("Hale met Kenyan officials today";
+    the two states appear together only further down)."""
+    counts: dict[tuple[str, str], int] = {}  # in order of first mention: max() keeps the first of a tie
+    for s in sents:
+        if not s.heading:
+            for a, b in itertools.combinations(sorted(set(_states(_own_parties(s, actors)))), 2):
+                counts[a, b] = counts.get((a, b), 0) + 1
+    if not counts:
+        return []
+    best: tuple[str, str] = max(counts, key=counts.__getitem__)
+    return list(best)
 
 
 def _topic_pair(seen: dict[tuple[str, str], tuple[int, int]], last: list[str]) -> list[str]:
@@ -170,7 +197,11 @@ def _gap(q: Any, d: Any) -> int:
 
 def sentence_facts(doc: Document, s: SentenceFacts, countries: list[str],
                    actor_country: dict[str, str | None]) -> list[Fact]:
-    """One fact per distinct date of the sentence (or one undated fact); figures go to the nearest date."""
+    """One fact per distinct date of the sentence (or one undated fact); figures go to the nearest date.
+
+    A fact's stance and event type are those of its main pair (the first two states of the sentence's
+    parties) in its main clause, the one its date is written in (generator.nlp.events.pair_coding); with
+    two or more pairs each pair gets its own stance (`pair_stances`)."""
     start, end = doc.offsets.to_source(s.start), doc.offsets.to_source(s.end - 1) + 1
     from_actors = [c for a in s.actors if _state_or_bloc(c := actor_country.get(a))]
     countries = list(dict.fromkeys(countries + from_actors))  # type: ignore[operator]
@@ -178,16 +209,22 @@ def sentence_facts(doc: Document, s: SentenceFacts, countries: list[str],
     # Each figure belongs to the date written nearest to it ("27 billion in 2011 ... 22 in 2010").
     nearest = [min(range(len(dates)), key=lambda k: _gap(q, dates[k])) for q in s.quantities]
     pairs = pairs_of(s.parties)
+    states = list(dict.fromkeys(_states(s.parties)))
+    main = (states[0], states[1]) if len(states) >= 2 else None  # the subject's pair, usually
+    dollar = local_dollar(doc.url)
     facts = []
     for k, date in enumerate(dates):
-        quantities = tuple(_quantity(q) for q, n in zip(s.quantities, nearest, strict=True) if n == k)
+        quantities = tuple(_quantity(q, dollar) for q, n in zip(s.quantities, nearest, strict=True) if n == k)
+        focus = s.start + date.start if date is not None else None
+        event_type, stance = pair_coding(s.clauses, main, focus) if s.clauses else (s.event_type, s.stance)
+        per_pair = tuple((p, pair_coding(s.clauses, p.codes, focus)[1]) for p in pairs) \
+            if len(pairs) >= 2 and s.clauses else ()
         facts.append(Fact(
             id=f"{doc.id}-s{s.index}" + (f"-{k}" if k else ""), document=doc.id, sentence=s.index,
             start=start, end=end, text=doc.source_text[start:end],
             date=_date(date) if date else None, countries=tuple(countries), pairs=pairs,
-            actors=tuple(s.actors), sectors=tuple(s.sectors), stance=s.stance, quantities=quantities,
-            speakers=tuple(s.speakers),
-            event_type=s.event_type,
+            actors=tuple(s.actors), sectors=tuple(s.sectors), stance=stance, quantities=quantities,
+            speakers=tuple(s.speakers), event_type=event_type, pair_stances=per_pair,
         ))
     return facts
 
@@ -196,7 +233,7 @@ def _document_record(doc: Document, sentences: list[tuple[int, int]]) -> Documen
     return DocumentRecord(
         id=doc.id, path=doc.path, title=doc.title, author=doc.author, published=doc.published,
         reference_date=doc.reference_date, url=doc.url, sha256=doc.sha256,
-        boilerplate_removed=tuple(doc.boilerplate_removed), sentences=tuple(sentences),
+        boilerplate_removed=tuple(doc.boilerplate_removed), sentences=tuple(sentences), outlet=doc.outlet,
     )
 
 
@@ -225,7 +262,9 @@ class _MergedActor:
 
 def _roles(info: dict[str, Any], sents: list[SentenceFacts], starts: list[int],
            first_fact: dict[int, Fact]) -> tuple[Role, ...]:
-    """Attach each discovered role to the first fact of the sentence that states it."""
+    """Attach each discovered role to the first fact of the sentence that states it, dated by that
+    sentence (a role in an undated sentence has no date: the page's date says nothing about it).
+    `starts`: the sentences' start offsets."""
     out = []
     for role in info.get("roles", []):
         i = bisect.bisect_right(starts, role["start"]) - 1
@@ -322,7 +361,8 @@ def _run(docs: list[Document], content: Content, n_process: int) -> Iterator[Doc
 
 def _cache_key(doc: Document, versions: str) -> str:
     """Hash of all that extraction reads from the document (cleaned text, metadata) and of the versions."""
-    parts = [doc.id, doc.path, doc.title, doc.author, doc.published, doc.reference_date, doc.url, doc.sha256,
+    parts = [doc.id, doc.path, doc.title, doc.author, doc.outlet, doc.published, doc.reference_date, doc.url,
+             doc.sha256,
              doc.text, repr(doc.offsets), *doc.boilerplate_removed, versions]
     digest = hashlib.sha256()
     for part in parts:

@@ -13,6 +13,7 @@ Lists are tuples and never None, so readers need no `or []`. A country pair has 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -139,6 +140,13 @@ class Fact:
     quantities: tuple[Quantity, ...]
     speakers: tuple[str, ...] = ()  # actors that speak in the sentence (subject of a speech verb)
     event_type: str | None = None  # PLOVER event type of the sentence's main clause; None: no event
+    # the stance of each pair when the fact has two or more (a clause's stance goes to its own pair)
+    pair_stances: tuple[tuple[Pair, str], ...] = ()
+
+    def for_pair(self, pair: Pair) -> Fact:
+        """This fact as seen from one of its pairs: `stance` is that pair's own (`pair_stances`)."""
+        own = dict(self.pair_stances).get(pair)
+        return self if own is None or own == self.stance else dataclasses.replace(self, stance=own)
 
     @classmethod
     def from_json(cls, data: JSON) -> Fact:
@@ -154,6 +162,8 @@ class Fact:
             quantities=tuple(Quantity.from_json(q) for q in data.get("quantities") or ()),
             speakers=tuple(data.get("speakers") or ()),
             event_type=data.get("event_type"),
+            pair_stances=tuple((Pair.from_json(p), v)
+                               for p, v in sorted((data.get("pair_stances") or {}).items())),
         )
 
     def to_json(self) -> JSON:
@@ -166,6 +176,7 @@ class Fact:
             "quantities": [q.to_json() for q in self.quantities],
             **({"speakers": list(self.speakers)} if self.speakers else {}),
             **({"event_type": self.event_type} if self.event_type is not None else {}),
+            **({"pair_stances": {p.json: v for p, v in self.pair_stances}} if self.pair_stances else {}),
         }
 
 
@@ -227,6 +238,7 @@ class DocumentRecord:
     sha256: str | None = None
     boilerplate_removed: tuple[str, ...] = ()
     sentences: tuple[tuple[int, int], ...] = ()
+    outlet: str | None = None
 
     @classmethod
     def from_json(cls, data: JSON) -> DocumentRecord:
@@ -235,14 +247,15 @@ class DocumentRecord:
             id=data["id"], path=data["path"], title=data.get("title"), author=data.get("author"),
             published=data.get("published"), reference_date=data.get("reference_date"), url=data.get("url"),
             sha256=data.get("sha256"), boilerplate_removed=tuple(data.get("boilerplate_removed") or ()),
-            sentences=tuple((s, e) for s, e in data.get("sentences") or ()),
+            sentences=tuple((s, e) for s, e in data.get("sentences") or ()), outlet=data.get("outlet"),
         )
 
     def to_json(self) -> JSON:
         """The document object of facts.json."""
         return {
             "id": self.id, "path": self.path, "title": self.title, "author": self.author,
-            "published": self.published, "reference_date": self.reference_date, "url": self.url,
+            "outlet": self.outlet, "published": self.published, "reference_date": self.reference_date,
+            "url": self.url,
             "sha256": self.sha256, "boilerplate_removed": list(self.boilerplate_removed),
             "sentences": [[s, e] for s, e in self.sentences],
         }

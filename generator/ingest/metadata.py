@@ -1,4 +1,5 @@
-"""Document metadata: front matter, header lines, date lines, bylines, titles, reference years."""
+"""Document metadata: front matter, header lines, date lines, bylines, titles, outlets (mastheads),
+reference years."""
 
 from __future__ import annotations
 
@@ -21,7 +22,25 @@ MAX_FRONT_MATTER_DEPTH = TUNING.max_front_matter_depth
 MAX_TITLE_CHARS = TUNING.max_title_chars
 MAX_AUTHOR_CHARS = TUNING.max_author_chars
 MAX_URL_CHARS = TUNING.max_url_chars
-LIMITS = {"title": MAX_TITLE_CHARS, "author": MAX_AUTHOR_CHARS, "url": MAX_URL_CHARS}
+# An outlet's name is bounded like an author's.
+LIMITS = {"title": MAX_TITLE_CHARS, "author": MAX_AUTHOR_CHARS, "outlet": MAX_AUTHOR_CHARS,
+          "url": MAX_URL_CHARS}
+# An untitled article is titled by its lead sentence, cut at a word boundary to this length.
+MAX_LEAD_TITLE_CHARS = TUNING.max_lead_title_chars
+# A masthead is looked for among this many first non-blank lines of a text file.
+MASTHEAD_LINES = TUNING.masthead_lines
+# Outlets whose name, alone on one of the first lines of a saved page, is its masthead ("Foreign Policy"):
+# the boilerplate filter drops such a line as site chrome, and the outlet is kept as metadata. Front matter
+# or header lines (outlet:, publisher:, source: with a name) name any other.
+KNOWN_OUTLETS = (
+    "Agence France-Presse", "Al Jazeera", "ANSA", "Associated Press", "BBC News", "Bloomberg",
+    "Deutsche Welle", "Euractiv", "Euronews", "Financial Times", "Foreign Affairs", "Foreign Policy",
+    "Formiche", "Global Times", "Il Fatto Quotidiano", "Il Sole 24 Ore", "La Repubblica", "Le Monde",
+    "Nikkei Asia", "Politico", "Politico Europe", "Reuters", "South China Morning Post", "The Diplomat",
+    "The Economist", "The Guardian", "The New York Times", "The Wall Street Journal", "The Washington Post",
+    "Xinhua",
+)
+_OUTLETS = {name.casefold(): name for name in KNOWN_OUTLETS}
 
 MONTHS = MONTH_NUMBERS
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -49,7 +68,8 @@ _DATE_TOKEN = re.compile(
 _MODIFIED = re.compile(r"^(?:page\s+)?last\s+(?:modified|updated)\s*:", re.I)
 _META_KEY = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
 _META_MORE = re.compile(r"^[ ]{4,}(?P<value>.*)$")
-KNOWN_KEYS = {"title", "author", "authors", "published", "date", "source", "url", "link", "byline"}
+KNOWN_KEYS = {"title", "author", "authors", "published", "date", "source", "url", "link", "byline", "outlet",
+              "publisher", "publication"}
 _PARTICLE = r"(?:de|di|da|del|della|van|von|der|den|le|la|du|dos|das|bin|al|el|ibn|y)"
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|" + _PARTICLE + r")"
 NAME = r"(?:[A-Z][\w'’.-]*(?:\s+" + _NAME_WORD + r"){0,4})"
@@ -255,12 +275,49 @@ def explicit_metadata(meta: dict[str, Any]) -> dict[str, str | None]:
 
     raw_date = pick("published", "date")
     published = date_line(raw_date) if raw_date else None
+    source = pick("source")  # a URL or the outlet's name
+    source_is_url = source is not None and _URL_LIKE.match(source) is not None
     return {
         "title": pick("title"),
         "author": pick("author", "authors", "byline"),
+        "outlet": pick("outlet", "publisher", "publication") or (None if source_is_url else source),
         "published": published,
-        "url": pick("url", "source", "link"),
+        "url": pick("url", "link") or (source if source_is_url else None),
     }
+
+
+_URL_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)", re.I)
+
+
+def masthead(lines: list[str]) -> str | None:
+    """The outlet named by a masthead: one of the first MASTHEAD_LINES non-blank lines that is wholly the
+    name of a KNOWN_OUTLETS outlet ("Foreign Policy", "REUTERS"); its canonical spelling, else None."""
+    first = [line.strip(" \t|–—-:") for line in lines if line.strip()][:MASTHEAD_LINES]
+    return next((_OUTLETS[line.casefold()] for line in first if line.casefold() in _OUTLETS), None)
+
+
+def text_title(text: str) -> str | None:
+    """The title of an article that names none: its first paragraph if that is a heading, else its lead
+    sentence (when it starts like prose: a capital, a digit or a quote), cut at a word boundary to
+    MAX_LEAD_TITLE_CHARS (ending in "…"). Never the file name: None when neither is found."""
+    first = text.strip().split("\n\n", 1)[0].strip()
+    if not first:
+        return None
+    if is_heading(first):
+        return first
+    lead = " ".join(_LEAD_SENTENCE.split(first, 1)[0].split()).rstrip(" .")
+    start = lead.lstrip("\"“‘(")[:1]
+    if not (start.isupper() or start.isdigit()):  # prose starts so; "key: value" or a cut word does not
+        return None
+    if len(lead) <= MAX_LEAD_TITLE_CHARS:
+        return lead
+    cut = lead[: MAX_LEAD_TITLE_CHARS - 1]
+    space = cut.rfind(" ", MAX_LEAD_TITLE_CHARS // 2)
+    return (cut[:space] if space > 0 else cut).rstrip(" ,;:–-") + "…"
+
+
+# The end of a lead sentence: ".", "!" or "?" (and a closing quote) before a space and a capital letter.
+_LEAD_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
 
 
 _ZERO_WIDTH_JOINERS = "\u200c\u200d"

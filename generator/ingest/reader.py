@@ -71,6 +71,7 @@ class Document:
     offsets: OffsetMap
     boilerplate_removed: list[str]
     sha256: str  # of the source bytes
+    outlet: str | None = None  # the publication: front matter, header lines, a masthead line, HTML site name
 
 
 def slugify(name: str) -> str:
@@ -170,6 +171,7 @@ class _Result:
     author: str | None = None
     published: str | None = None
     url: str | None = None
+    outlet: str | None = None
     reference: str | None = None
     source: str | None = None  # the text offsets point into, when it is not the decoded file
 
@@ -209,7 +211,7 @@ def _clean_text(source: str, kind: str, known: Collection[str]) -> _Result:
         text, builder.offsets, dropped,
         title=info.get("title") or _title(text),
         author=info.get("author") or _found_author(strings, kinds),
-        published=published, url=info.get("url"),
+        published=published, url=info.get("url"), outlet=info.get("outlet") or meta.masthead(raw[skip:]),
         reference=meta.reference_date(published, info.get("url"), text, dropped),
     )
 
@@ -248,8 +250,7 @@ def _paragraphs(
 
 
 def _title(text: str) -> str | None:
-    first = text.split("\n\n", 1)[0].strip()
-    return first if first and meta.is_heading(first) else None
+    return meta.text_title(text)
 
 
 def _found_date(strings: list[str], kinds: list[str]) -> str | None:
@@ -289,7 +290,7 @@ def _clean_html(source: str, known: Collection[str]) -> _Result:
     return _Result(
         text, OffsetMap(), [],
         title=getattr(doc, "title", None) or _title(text), author=getattr(doc, "author", None),
-        published=published, url=getattr(doc, "url", None),
+        published=published, url=getattr(doc, "url", None), outlet=getattr(doc, "sitename", None),
         reference=meta.reference_date(published, getattr(doc, "url", None), text, []),
         source=text,
     )
@@ -394,7 +395,8 @@ def _document(
         problem = "is not valid UTF-8" if _SURROGATE.search(rel) else "holds control or invisible characters"
         warn(f"{shown}: file name {problem} (it is shown with \\x escapes; rename the file)")
     fields = {}
-    for name, value in (("title", result.title), ("author", result.author), ("url", result.url)):
+    for name, value in (("title", result.title), ("author", result.author), ("outlet", result.outlet),
+                        ("url", result.url)):
         fields[name], cut = meta.bounded(name, meta.clean_field(value))
         if cut and warn is not None:
             limit = meta.LIMITS[name]
@@ -406,7 +408,7 @@ def _document(
         reference_date=meta.clean_field(result.reference), url=fields["url"],
         source_text=source if result.source is None else result.source, text=result.text,
         offsets=result.offsets, boilerplate_removed=result.boilerplate,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=hashlib.sha256(data).hexdigest(), outlet=fields["outlet"],
     )
 
 

@@ -7,10 +7,31 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from generator.config import TUNING
 from generator.content.vocabulary import INTERNATIONAL_ORG, country_name
 
 LIST_SEPS = {",", "and", "/", "&"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
+# Legal and generic corporate endings: "A and B Group" stays two names, and "Toyota Motor Corporation"
+# is a variant of a curated "Toyota".
+LEGAL_SUFFIXES = frozenset({
+    "corporation", "corp", "corp.", "company", "co", "co.", "inc", "inc.", "ltd", "ltd.", "llc", "plc",
+    "spa", "s.p.a.", "ag", "group", "holding", "holdings", "motor", "motors",
+})
+NO_JOIN = LEGAL_SUFFIXES - {"group"}  # "Trade and Investment Working Group" is one name
+# Legal forms written after a comma ("Acme Holdings, Inc.", "Petroleos de Venezuela, S.A.").
+COMMA_FORMS = frozenset({"inc.", "inc", "ltd.", "ltd", "llc", "plc", "s.a.", "s.p.a.", "spa", "ag", "gmbh",
+                         "n.v.", "b.v.", "co.", "corp.", "s.a.s.", "pjsc", "ojsc", "jsc"})
+# Heads that make a name after a bare demonym or country ("American University", "Japan Times"); other
+# heads after one need a name word ("Italian Parliament" is a state body, found by institution_bodies).
+BARE_HEADS = frozenset({"university", "college", "press", "news", "times", "daily", "journal", "herald",
+                        "tribune", "gazette", "telegraph", "broadcasting", "forces", "authority"})
+# Words that continue an organisation's name after its head ("Authority on Development").
+NAME_LINKS = frozenset({"of", "on", "for"})
+MEDIA = "media"
+MAX_TAIL = TUNING.max_org_tail_words
+MAX_MODIFIERS = TUNING.max_body_modifiers
+HYPHEN_JOIN = frozenset({"-", "–"})
 
 
 @dataclass
@@ -26,6 +47,7 @@ class Candidate:
     alias: str | None = None
     curated: str | None = None
     role_text: str | None = None
+    merge: str | None = None  # a curated id this longer name is a variant of ("Toyota Motor Corporation")
 
 
 @dataclass
@@ -39,6 +61,18 @@ class DocView:
     curated: list[tuple[str, str, int, int] | None]
     sent_end: list[int] = field(default_factory=list)
     heading: list[bool] = field(default_factory=list)
+    kind: list[str | None] = field(default_factory=list)  # kind of country name (names, capitals, seats...)
+    text: tuple[str, ...] = ()  # each token's text (generator.nlp.components.token_texts: no Token objects)
+    para: list[int] = field(default_factory=list)  # first token of each token's paragraph
+
+
+def body_name(body: str, code: str) -> str:
+    """The name of a state's body: "Government of Japan"; a ministry as written with its owner,
+    "Ministry of Foreign Affairs (Japan)", so "Japan's foreign ministry" and "Japan's Ministry of
+    Foreign Affairs" are one actor."""
+    if body.startswith("Ministry "):
+        return f"{body} ({country_name(code)})"
+    return f"{body} of {country_name(code)}"
 
 
 class OrgRules:
@@ -49,6 +83,10 @@ class OrgRules:
     heads: dict[str, str]
     institutions: dict[str, str]
     particles: frozenset[str]
+    given: frozenset[str]
+    org_words: set[str]
+    titles: frozenset[str]
+    role_words: frozenset[str]
 
     def namey(self, v: DocView, i: int) -> bool:
         """Implemented by Discoverer."""
@@ -58,11 +96,24 @@ class OrgRules:
         """Implemented by Discoverer."""
         raise NotImplementedError
 
+    def person_starts(self, v: DocView, k: int) -> bool:
+        """Token k opens a person's name: a known given name followed by a capitalised word that is not
+        an organisation word ("... Department of Asian Affairs Liu Jinsong")."""
+        return (
+            v.text[k] in self.given
+            and k + 1 < v.sent_end[k]
+            and v.cap[k + 1]
+            and v.country[k] is None
+            and v.lower[k + 1] not in self.org_words
+        )
+
     def listed_orgs(self, v: DocView) -> list[Candidate]:
         """Names after an organisation noun: "the firms ENI, ENEL and Saipem", "banks such as X"."""
         found = []
-        for i, word in enumerate(v.lower):
-            cur = v.curated[i]
+        heads = self.heads
+        # only tokens that end a curated name or are an organisation noun can start a list
+        for i in [i for i, (w, cur) in enumerate(zip(v.lower, v.curated, strict=True)) if cur or w in heads]:
+            word, cur = v.lower[i], v.curated[i]
             if cur and cur[3] == i + 1 and cur[1] in {"company", "media"} and self._list_follows(v, i + 1):
                 found += self.org_list(v, i + 2, cur[1])
             if word not in self.heads or v.cap[i] or i + 1 >= len(v.doc):
@@ -82,8 +133,12 @@ class OrgRules:
             j += 1 if v.lower[j] == "the" else 0
             if j < n and (cur := v.curated[j]):
                 j = cur[3]
-            elif j < n and (self.namey(v, j) or v.lower[j] in self.prefixes):
+            elif j < n and v.lower[j] not in COMMA_FORMS and (
+                self.namey(v, j) or v.lower[j] in self.prefixes
+            ):
                 end = self.grab_name(v, j, limit=5)
+                if all(w in self.role_words for w in v.lower[j:end]):
+                    break  # "..., Vice-Minister X": a role, not a listed name
                 found.append(Candidate(j, end, self.suffixes.get(v.lower[end - 1], kind)))
                 j = end
             else:
@@ -98,17 +153,21 @@ class OrgRules:
     def suffixed_orgs(self, v: DocView) -> list[Candidate]:
         """Names by their ends or starts: "Democratic Party", "Aermacchi SpA", "Ministry of Defence"."""
         found = []
-        for i, word in enumerate(v.lower):
-            cand = None
+        keys = self.suffixes.keys() | self.prefixes.keys() | self.heads.keys()
+        for i in [i for i, w in enumerate(v.lower) if w in keys]:  # the rest can match no rule here
+            word, cand = v.lower[i], None
             if v.curated[i] is not None:
                 continue
+            if v.country[i] is not None:
+                continue  # "the Soviet Union" is a state
             if word in self.suffixes and v.cap[i]:
                 cand = self._suffix_at(v, i, self.suffixes[word])
             if cand is None and word in self.prefixes and v.cap[i]:
                 cand = self._prefix_at(v, i, self.prefixes[word])
             m = i - 1 if i > 1 and v.lower[i - 1] in {"research", "news"} else i
             if word in self.heads and not v.cap[i] and m > 0 and (self.namey(v, m - 1) or v.country[m - 1]):
-                cand = self._suffix_at(v, i, self.heads[word])
+                kind = MEDIA if m < i and v.lower[m] == "news" else self.heads[word]  # "Interfax news agency"
+                cand = self._suffix_at(v, i, kind)
             if cand:
                 found.append(cand)
                 found += self.org_list(v, cand.end + 1, cand.type) if self._list_follows(v, cand.end) else []
@@ -128,10 +187,18 @@ class OrgRules:
             prev = v.lower[s - 1]
             if prev == "–" and not v.doc[s - 2].whitespace_ and not v.doc[s - 1].whitespace_:
                 prev = "-"  # an en dash inside a compound ("Japan–Korea")
-            # "A, B and C Council" is one name; "A and B Council" or "A, B Council" are two.
+            # "A, B and C Council" is one name; "A, B Council" are two; "A and B Council" is one when A
+            # is a lone word ("Asian and Oceanian Affairs Bureau") and the head is not a company ending.
             serial = serial or prev == "and" and s > 3 and v.lower[s - 3] == "," and v.cap[s - 2]
+            lone = prev == "and" and s > 1 and self._lone_word(v, s - 2) and v.lower[i] not in NO_JOIN
             joiners = {"of", "for", "-", "&"} | ({"and", ","} if serial else set())
+            joiners |= {"and"} if lone else set()
             inner = prev in joiners and s - 1 > 0 and v.cap[s - 2]
+            # "Shares of Acme Holdings": a capital at a sentence start is no name word before "of"
+            opener = s > 1 and v.doc[s - 2].is_sent_start and v.lower[s - 2] not in self.org_words
+            inner = inner and not (prev == "of" and opener)
+            if prev in self.titles and v.lower[s] == "of":
+                break  # "Head of Public Service": a role, not part of the name
             if (
                 (v.cap[s - 1] and prev not in STOP_WORDS)
                 or inner
@@ -150,43 +217,120 @@ class OrgRules:
         bilateral = any(
             v.lower[t] in dashes and v.country[t - 1] and v.country[t + 1] for t in range(s + 1, i - 1)
         )
-        if s == i or all(v.country[t] or not v.cap[t] for t in range(s, i)) and not bilateral:
+        bare = all(v.country[t] or not v.cap[t] for t in range(s, i))
+        if s == i or bare and not bilateral and v.lower[i] not in BARE_HEADS:
             return None
-        end, n = i + 1, v.sent_end[i]
-        if end + 1 < n and v.lower[end] == "of" and v.country[end + 1] and v.doc[end + 1].text[:1].isupper():
-            end += 2  # "the Agricultural Bank of China", not "Bank of China"
-            while end < n and v.country[end] == v.country[end - 1]:
-                end += 1
+        end = self._name_tail(v, i + 1)
+        if kind == "media" and end < len(v.doc) and v.lower[end] in self.titles:
+            return None  # "White House Press Secretary": a role
+        if end == i + 1 < v.sent_end[i] and self.namey(v, end) and not self.person_starts(v, end):
+            return None  # "Armed Forces Day": the name goes on past the head
         cand = Candidate(s, end, kind, country=next((x for x in v.country[s:end] if x), None))
         cand.alias = v.doc[s:end].text if cur and s < cur[3] else None
         return cand
 
+    def _lone_word(self, v: DocView, k: int) -> bool:
+        """A capitalised word standing alone before "and" ("Asian" in "the Asian and Oceanian Affairs
+        Bureau"): no name, country or capitalised word before it."""
+        return (
+            v.cap[k]
+            and v.curated[k] is None
+            and v.country[k] is None
+            and v.text[k] not in self.given
+            and (k == 0 or not v.cap[k - 1] or v.lower[k - 1] == "the")
+        )
+
+    def _name_tail(self, v: DocView, end: int) -> int:
+        """End of a name continued after its head by "of", "on" or "for" and capitalised words ("the
+        Agricultural Bank of China", "the Intergovernmental Authority on Development"), else `end`."""
+        n = v.sent_end[end - 1]
+        if not (end + 1 < n and v.lower[end] in NAME_LINKS and v.cap[end + 1]):
+            return end
+        k = end + 1
+        while (
+            k < n
+            and k - end <= MAX_TAIL
+            and v.cap[k]
+            and v.curated[k] is None
+            and (v.country[k] or self.namey(v, k))
+            and not self.person_starts(v, k)
+        ):
+            k += 1
+        return k if k > end + 1 else end
+
     def _prefix_at(self, v: DocView, i: int, kind: str) -> Candidate | None:
         e, n = i + 1, v.sent_end[i]
-        joiners = {"of", "for", "the"} | self.particles
-        while e < n and (v.cap[e] or v.lower[e] in joiners) and v.curated[e] is None:
+        joiners = {"of", "for"} | self.particles
+        while (
+            e < n
+            and (v.cap[e] or v.lower[e] in joiners or v.lower[e] == "the" and v.lower[e - 1] in NAME_LINKS)
+            and v.curated[e] is None
+            and not (e > i + 1 and (self.person_starts(v, e) or v.lower[e] in self.titles))
+            and not (v.lower[e] == "and" and not self._and_inside(v, e))
+        ):
             joiners |= {"and"} if v.lower[e] in {"of", "for"} else set()
             e += 1
         while e > i + 1 and not v.cap[e - 1]:
             e -= 1
         if e == i + 1:
             return None
-        owner = v.country[i - 2] if i > 1 and v.doc[i - 1].text in POSSESSIVE else None
+        s = i - 2 if i > 1 and v.text[i - 1] in POSSESSIVE and v.country[i - 2] else i - 1
+        owner = v.country[s] if s >= 0 and (s < i - 1 or kind == "government_body") else None
+        while owner and s > 0 and v.country[s - 1] == owner:
+            s -= 1  # "Kenya Ministry of Foreign Affairs", "South Africa's Ministry of ..."
+        body = e
+        if not owner and kind == "government_body" and v.country[e - 1]:
+            # "Ministry of Foreign Affairs of the Republic of Kenya" is Kenya's, named as its other forms
+            body = e - 1
+            while body > i and v.country[body - 1] == v.country[e - 1]:
+                body -= 1
+            body -= 2 if body - 2 > i and v.lower[body - 1] == "the" and v.lower[body - 2] == "of" else 0
+            body -= 1 if body - 1 > i and v.lower[body - 1] == "of" else 0
+            owner = v.country[e - 1] if body < e - 1 and v.lower[body] == "of" else None
+            s = i
         country = owner or next((x for x in v.country[i:e] if x), None)
         cand = Candidate(i, e, kind, country=country)
         if owner:
-            cand.name = f"{v.doc[i:e].text} ({country_name(owner)})"
-            cand.alias, cand.start = v.doc[i - 2 : e].text, i - 2
+            cand.name = f"{v.doc[i:body].text} ({country_name(owner)})"
+            cand.alias, cand.start = v.doc[s:e].text, s
         return cand
+
+    def _and_inside(self, v: DocView, e: int) -> bool:
+        """An "and" inside a body's name ("Ministry of Trade and Industry"), not one that starts another
+        name ("... of Turkmenistan and the Foreign Office", "... and the Ministry of ...")."""
+        nxt = e + 1 < len(v.doc) and v.cap[e + 1] and v.lower[e + 1] not in self.prefixes
+        return bool(nxt) and v.country[e - 1] is None and v.country[e + 1] is None
+
+    def legal_forms(self, v: DocView) -> list[Candidate]:
+        """Companies by a legal form after a comma: "Petroleos de Venezuela, S.A.", "Acme Holdings, Inc."
+        (the name is the words before the comma, capitalised, with particles and states inside)."""
+        found = []
+        for i in [i for i, w in enumerate(v.lower) if w in COMMA_FORMS and i >= 2]:
+            if v.lower[i - 1] != "," or not v.cap[i]:
+                continue
+            s, c = i - 1, i - 1
+            while s > 0 and c - s < MAX_TAIL + 1 and v.curated[s - 1] is None and (
+                self.namey(v, s - 1) or v.country[s - 1] and v.cap[s - 1]
+                or v.lower[s - 1] in self.particles and s > 1 and v.cap[s - 2]
+            ):
+                s -= 1
+            while s < c and not v.cap[s]:
+                s += 1
+            if s < c and not all(v.country[t] for t in range(s, c)):
+                name, alias = v.doc[s:c].text, v.doc[s : i + 1].text
+                found.append(Candidate(s, i + 1, "company", name=name, alias=alias))
+        return found
 
     def institution_bodies(self, v: DocView) -> list[Candidate]:
         """State bodies: "the Italian government", "Italy's foreign ministry", "U.S. security agencies"."""
         found = []
-        for i in range(1, len(v.doc)):
-            if v.country[i - 1] is None or v.country[i] is not None:
-                continue
-            j = i + 1 if v.doc[i].text in POSSESSIVE else i
-            for size in (2, 1):
+        country = v.country
+        # only a token right after a state's name can start its body
+        for i in [i for i in range(1, len(country)) if country[i - 1] is not None and country[i] is None]:
+            owned = v.text[i] in POSSESSIVE
+            j = i + 1 if owned else i
+            j = self._body_at(v, j, owned)
+            for size in (4, 3, 2, 1):
                 key = " ".join(v.lower[j : j + size])
                 if len(v.lower[j : j + size]) == size and key in self.institutions:
                     s = i - 1
@@ -198,26 +342,46 @@ class OrgRules:
                             j + size,
                             "government_body",
                             country=v.country[i - 1],
-                            name=f"{self.institutions[key]} of {country_name(v.country[i - 1] or '')}",
+                            name=body_name(self.institutions[key], v.country[i - 1] or ""),
                             alias=v.doc[s : j + size].text,
                         )
                     )
                     break
         return found
 
+    def _body_at(self, v: DocView, j: int, owned: bool) -> int:
+        """Where the institution word starts after a possessive, past at most MAX_MODIFIERS lowercase
+        modifiers ("Poland's previous government", "Poland's right-wing government"); j otherwise."""
+        if not owned:
+            return j
+        k, words, n = j, 0, v.sent_end[j - 1]
+        while k < n and words <= MAX_MODIFIERS:
+            if any(" ".join(v.lower[k : k + size]) in self.institutions for size in (4, 3, 2, 1)):
+                return k
+            word = v.lower[k]
+            if v.cap[k] or not word.isalpha() or word in STOP_WORDS or word in self.org_words:
+                return j
+            k += 1
+            if k + 1 < n and v.lower[k] in HYPHEN_JOIN and not v.doc[k - 1].whitespace_:
+                k += 2  # "right-wing"
+            words += 1
+        return j
+
     def councils_of(self, v: DocView) -> list[Candidate]:
         """Local bodies: "the regional council of Liguria", "the council of the Italian Veneto region"."""
         found = []
         for i, word in enumerate(v.lower[:-2]):
-            if word not in self.institutions or v.cap[i] or v.lower[i + 1] != "of":
+            if word not in self.institutions or v.lower[i + 1] != "of":
                 continue
             k = j = i + 3 if v.lower[i + 2] == "the" else i + 2
+            if v.cap[i] and not (k < len(v.doc) and v.country[k]):
+                continue  # "the Government of Rwanda", not "the Council of Ministers"
             while j < v.sent_end[i] and v.country[j]:
                 j += 1
             end = self.grab_name(v, j, limit=3) if j < v.sent_end[i] else j
             code = v.country[k] if j > k else None
             if end == j and code:
-                name = f"{self.institutions[word]} of {country_name(code)}"
+                name = body_name(self.institutions[word], code)
             elif end > j:
                 name = f"{self.institutions[word]} of {v.doc[j:end].text}"
             else:

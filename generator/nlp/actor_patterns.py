@@ -12,6 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from generator.content.actors import ActorConfig
+from generator.nlp.actor_cues import CueRules
 from generator.nlp.actor_orgs import Candidate, DocView, OrgRules
 from generator.nlp.components import text_of, token_texts
 
@@ -20,15 +21,17 @@ LIST_SEPS = {",", "and", "/", "&"}
 APPOS_END = {",", ".", ";", ":", "(", ")", "—", "–", "!", "?"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 CLOSING = {".", "!", "?", '"', "”", ":", ")", "'", "’"}
+OPENING = {"(", "[", "“"}
 
 
 def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
     """Collect token features, country and curated spans, sentence ends and heading flags."""
     n = len(doc)
     country: list[str | None] = [None] * n
+    kind: list[str | None] = [None] * n
     for span in doc.spans["countries"] if "countries" in doc.spans else []:
         for i in range(span.start, span.end):
-            country[i] = span.label_
+            country[i], kind[i] = span.label_, span.kb_id_
     cur: list[tuple[str, str, int, int] | None] = [None] * n
     for item in curated:
         for i in range(item[2], item[3]):
@@ -37,21 +40,27 @@ def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
     arr = doc.to_array([IDX, IS_SPACE, SENT_START])
     text, idx, words = text_of(doc), arr[:, 0].tolist(), token_texts(doc)
     view = DocView(doc, [w.lower() for w in words], [w[:1].isupper() for w in words], country, cur)
-    view.sent_end, view.heading = [0] * n, [False] * n
+    view.sent_end, view.heading, view.kind, view.para = [0] * n, [False] * n, kind, [0] * n
+    view.text = words
     space = arr[:, 1].tolist()
     starts = [0, *(int(i) for i in numpy.flatnonzero(arr[:, 2] == 1) if i > 0), n] if n else []
+    para = 0
     for s, e in zip(starts, starts[1:], strict=False):
         last = e - 1
-        while last >= s and space[last]:
-            last -= 1
+        while last >= s and (space[last] or words[last] in OPENING):
+            last -= 1  # "... 2024. (" ends a sentence cut before its "(Reuters)" credit
         own_line = s == 0 or "\n" in text[idx[s - 1] : idx[s]]
         is_heading = last >= s and own_line and words[last] not in CLOSING
+        para = s if own_line else para
         view.sent_end[s:e] = [e] * (e - s)
         view.heading[s:e] = [is_heading] * (e - s)
+        view.para[s:e] = [para] * (e - s)
     return view
 
 
-HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Mme", "Mx"})
+HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Mme", "Mx", "Lord", "Lady", "Sir", "Dame", "Baroness",
+                        "Sheikh", "Shaikh", "Prof"})
+PEERS = frozenset({"Lord", "Lady", "Baroness"})  # "Lord Ahmad of Wimbledon": "of" a place ends the name
 # First words of place names and common words that the given-name list also holds ("Hong Kong",
 # "San Marino", "Abu Dhabi", "General Motors", "Red Cross"): never a person's given name here.
 NOT_GIVEN = frozenset({
@@ -59,6 +68,22 @@ NOT_GIVEN = frozenset({
     "liberty", "christian", "will", "hope", "summer", "winter", "spring", "autumn", "grand", "major",
     "independence", "unity", "victory", "freedom", "union", "world", "golden", "star", "sun",
 })
+
+
+@functools.cache
+def given_genders() -> dict[str, str]:
+    """Given name -> "M" or "F" for the names gender-guesser's dictionary gives one gender only."""
+    genders: dict[str, set[str]] = {}
+    data = importlib.resources.files("gender_guesser") / "data" / "nam_dict.txt"
+    with data.open(encoding="latin-1") as lines:
+        for line in lines:
+            code = line[:2].strip()[-1:]
+            if line[0] in "#=" or code not in {"M", "F"}:
+                continue
+            name = line[3:29].strip()
+            if name and "<" not in name and " " not in name:
+                genders.setdefault(name.replace("+", "-"), set()).add(code)
+    return {name: codes.pop() for name, codes in genders.items() if len(codes) == 1}
 
 
 @functools.cache
@@ -77,8 +102,8 @@ def given_names() -> frozenset[str]:
     return frozenset(n for n in names if n.lower() not in NOT_GIVEN)
 
 
-class Discoverer(OrgRules):
-    """Applies the title, apposition and organisation rules to one DocView."""
+class Discoverer(OrgRules, CueRules):
+    """Applies the title, apposition, organisation and cue rules to one DocView."""
 
     def __init__(self, config: ActorConfig) -> None:
         lists, maps = config.lists, config.maps
@@ -92,6 +117,9 @@ class Discoverer(OrgRules):
         self.org_words = set(self.suffixes) | set(self.prefixes) | set(self.heads) | {
             w for key in self.institutions for w in key.split()
         }
+        self.person_country = {e.id: e.country for e in config.actors if e.type == "person"}
+        self.body_words = frozenset(self.role_words | self.org_words)
+        self.institution_firsts = frozenset(key.split()[0] for key in self.institutions)
 
     def namey(self, v: DocView, i: int) -> bool:
         """A capitalised word that can be part of a name (not a country, title or stop word)."""
@@ -100,14 +128,16 @@ class Discoverer(OrgRules):
             and v.country[i] is None
             and v.lower[i] not in self.blocked
             and not any(c.isdigit() for c in v.lower[i])
-            and v.doc[i].text not in POSSESSIVE
+            and v.text[i] not in POSSESSIVE
         )
 
     def grab_name(self, v: DocView, k: int, limit: int = 4) -> int:
         """End of the name starting at token k (particles and inner hyphens allowed), or k."""
         j, end, core, n = k, k, 0, min(len(v.doc), v.sent_end[k])
         while j < n and core < limit and v.curated[j] is None:
-            if self.namey(v, j):
+            if v.cap[j] and v.lower[j] in self.particles and j + 1 < n and self.namey(v, j + 1):
+                j += 1  # a capitalised particle inside a name, not a name word: "Mohammed Al Khalifa"
+            elif self.namey(v, j):
                 core, j, end = core + 1, j + 1, j + 1
             elif v.lower[j] in self.particles and j + 1 < n and core < limit - 1:
                 j += 1
@@ -115,6 +145,9 @@ class Discoverer(OrgRules):
                 v.lower[j] in HYPHENS and j > k and not v.doc[j - 1].whitespace_ and not v.doc[j].whitespace_
             ):
                 j += 1
+                if j < n and _name_syllable(v.text[j]):
+                    j += 1  # "Park Ji-hoon", "Moon Jae-in"
+                    end = j
             else:
                 break
         return end
@@ -126,18 +159,23 @@ class Discoverer(OrgRules):
             self.titled,
             self.appositions,
             self.listed_orgs,
+            self.institution_bodies,  # before the name rules: "Japanese Foreign Ministry" is Japan's
             self.suffixed_orgs,
-            self.institution_bodies,
+            self.legal_forms,
             self.councils_of,
             self.members_of,
             self.named_people,
+            self.media_cues,
+            self.descriptive_bodies,
+            self.possessive_people,
         ):
             found += rule(v)
         return [c for c in found if c.curated or not v.heading[c.start]]
 
     def titled(self, v: DocView) -> list[Candidate]:
         """People after a title: "Italian Foreign Minister Luigi Di Maio", "X's spokesman, Y"."""
-        return _scan(lambda i: self._titled_at(v, i) if v.lower[i] in self.titles else None, len(v.doc))
+        titles = self.titles
+        return _scan(lambda i: self._titled_at(v, i), [i for i, w in enumerate(v.lower) if w in titles])
 
     def _titled_at(self, v: DocView, i: int) -> Candidate | None:
         j, stop, anchor, last_of = i + 1, min(v.sent_end[i], i + 14), i, None
@@ -157,13 +195,26 @@ class Discoverer(OrgRules):
             elif v.lower[j] == "," and j + 1 < stop and self.namey(v, j + 1):
                 j += 1
                 break
+            elif v.lower[j] == "in" and j + 1 < stop and v.country[j + 1]:
+                j += 1  # "Deputy High Commissioner in Bangladesh, X"
             else:
                 break
-        if j >= stop or not self.namey(v, j) and v.lower[j] not in self.particles:
-            return None
+        if j >= stop or not self.namey(v, j) and v.lower[j] not in self.particles or v.lower[j - 1] == "the":
+            return None  # "Minister for the Middle East": a portfolio, not a name
+        j += 1 if v.text[j].rstrip(".") in HONORIFICS and j + 1 < stop and self.namey(v, j + 1) else 0
         end = self.grab_name(v, j)
         if end == j or end < len(v.doc) and (v.lower[end] in self.heads or v.lower[end] in HYPHENS):
             return None
+        if v.lower[j - 1] == "," and end < len(v.doc) and v.lower[end] == "and":
+            return None  # "Secretary for Foreign, Commonwealth and Development Affairs": a portfolio
+        # "Director of the Department of Asian Affairs Liu Jinsong": the name follows the body's last word
+        inside = [t + 1 for t in range(j, end - 1) if v.lower[t] in self.body_words and v.lower[t].isalpha()]
+        j = max([j, *inside])
+        if v.text[j] not in self.given:  # "Senior Advisor for Africa Massad Boulos"
+            j = next((t for t in range(j + 1, end - 1) if self.person_starts(v, t)), j)
+            j += 1 if v.lower[j - 1] == "for" and end - j > 2 else 0  # the portfolio "for" names
+        j += 1 if v.text[j].rstrip(".") in HONORIFICS and j + 1 < end else 0  # "Prof. G.L. Peiris"
+        end = max(end, self.grab_name(v, j))  # the whole name once the body's words are left out
         return self._with_role(v, anchor, j, end, None)
 
     def _with_role(self, v: DocView, i: int, start: int, end: int, cid: str | None) -> Candidate:
@@ -182,7 +233,7 @@ class Discoverer(OrgRules):
                 s -= 1
             else:
                 break
-        while s < i and (v.lower[s] in stops or v.doc[s].text in POSSESSIVE):
+        while s < i and (v.lower[s] in stops or v.text[s] in POSSESSIVE):
             s += 1
         e = start
         while e > i + 1 and v.lower[e - 1] in {",", "-"}:
@@ -228,7 +279,7 @@ class Discoverer(OrgRules):
             j += 2
         if j < n and v.lower[j] in {"a", "an", "the"}:
             j += 1
-        elif not (j + 1 < n and (v.country[j] or v.curated[j]) and v.doc[j + 1].text in POSSESSIVE):
+        elif not (j + 1 < n and (v.country[j] or v.curated[j]) and v.text[j + 1] in POSSESSIVE):
             return None
         r = j
         while (
@@ -271,15 +322,21 @@ class Discoverer(OrgRules):
         ("Tess Novak", "Ji-Woo Park"), not a country, curated actor or organisation ("Victoria Bank"),
         not after an article ("the River Nile") and not inside a longer name."""
         # both cues start with a capital: other tokens are skipped cheaply
-        return _scan(lambda i: (self._honorific_at(v, i) or self._given_at(v, i)) if v.cap[i] else None,
-                     len(v.doc) - 1)
+        given = self.given
+        starts = [i for i, (cap, word) in enumerate(zip(v.cap[:-1], v.text, strict=False))
+                  if cap and (word in given or "-" in word or word.rstrip(".") in HONORIFICS
+                              or i + 1 < len(v.text) and v.text[i + 1] in HYPHENS)]
+        return _scan(lambda i: self._honorific_at(v, i) or self._given_at(v, i), starts)
 
     def _honorific_at(self, v: DocView, i: int) -> Candidate | None:
-        if v.doc[i].text.rstrip(".") not in HONORIFICS or not self.namey(v, i + 1):
+        if v.text[i].rstrip(".") not in HONORIFICS or not self.namey(v, i + 1):
             return None
         end = self.grab_name(v, i + 1, limit=3)
         if end == i + 1:
             return None
+        peer = v.text[i] in PEERS and end + 1 < v.sent_end[i] and v.lower[end] == "of"
+        if peer and self.namey(v, end + 1):
+            end += 2
         return Candidate(i, end, "person", name=v.doc[i + 1 : end].text, alias=v.doc[i:end].text)
 
     def _given_at(self, v: DocView, i: int) -> Candidate | None:
@@ -309,14 +366,26 @@ class Discoverer(OrgRules):
         return None
 
 
-def _scan(at: Callable[[int], Candidate | None], stop: int) -> list[Candidate]:
-    """The candidates `at` finds from each token before `stop`, resuming after each one found."""
-    found, i = [], 0
-    while i < stop:
+# Lowercase words after a hyphen that make a compound, not a name ("Macron-led", "Paris-based").
+COMPOUND_TAILS = frozenset({"era", "style", "run", "made", "born", "type", "friendly", "leaning", "wide",
+                            "free", "long", "old", "year", "owned", "held", "proof", "like"})
+
+
+def _name_syllable(word: str) -> bool:
+    """A lowercase second half of a hyphenated given name ("Ji-hoon", "Suk-yeol", "Jae-in")."""
+    return word.isalpha() and word.islower() and not word.endswith("ed") and word not in COMPOUND_TAILS
+
+
+def _scan(at: Callable[[int], Candidate | None], starts: list[int]) -> list[Candidate]:
+    """The candidates `at` finds from each token of `starts` (ascending: the only tokens where a rule can
+    match, picked by a cheap test), resuming after each one found."""
+    found: list[Candidate] = []
+    end = 0
+    for i in starts:
+        if i < end:
+            continue
         cand = at(i)
         if cand:
             found.append(cand)
-            i = cand.end
-        else:
-            i += 1
+            end = cand.end
     return found

@@ -6,21 +6,26 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from generator.config import TUNING
 from generator.content import Content
 from generator.content.actors import LIST_KEYS, MAP_KEYS, ActorConfig, ActorEntry
-from generator.nlp.actor_orgs import POSSESSIVE
-from generator.nlp.actor_patterns import Candidate, Discoverer, DocView, view_of
+from generator.nlp.actor_orgs import LEGAL_SUFFIXES, POSSESSIVE
+from generator.nlp.actor_patterns import Candidate, Discoverer, DocView, given_genders, view_of
+from generator.nlp.components import sentence_starts, token_texts
 
 __all__ = ["ActorEntry", "ActorRecognizer", "actor_id", "make_actors"]
 SPANS_KEY = "actors"
 SPEAKERS_KEY = "speakers"
 USER_DATA_KEY = "briefs_actors"
 _FIRST_WORD = re.compile(r"[\w.]+")
+WHOLE_NAME_TYPES = frozenset({"company", "media"})
+MAX_VARIANT_WORDS = TUNING.max_org_tail_words
 
 
 def actor_id(name: str) -> str:
@@ -63,11 +68,22 @@ class ActorRecognizer:
         self.discoverer = Discoverer(config)
         self.blocked = config.lists["not_actors"]
         self.surnames = _curated_surnames(config.actors, config.lists["particles"])
+        self.common = frozenset(self.blocked | self.discoverer.titles | STOP_WORDS)
+        # words that continue a curated name into a variant of it, by the actor's type
+        org_words = {**config.maps["org_prefixes"], **config.maps["org_suffixes"]}
+        self.endings = {kind: frozenset(w for w, k in org_words.items() if k == kind)
+                        for kind in WHOLE_NAME_TYPES}
+        self.endings["company"] |= LEGAL_SUFFIXES
 
     def __call__(self, doc: Doc) -> Doc:
         """Find curated and discovered actors and store spans and details."""
         mentions, actors, view = self._match(doc)
-        doc.spans[SPEAKERS_KEY] = speaker_spans(view, mentions)
+        genders = given_genders()
+        persons = {aid: genders.get(info["name"].split()[0]) for aid, info in actors.items()
+                   if info["type"] == "person"}
+        # a "he said" resolved to its person is a speaker span over the pronoun, not an actor mention
+        # (a mention would add the person's state to the sentence's parties)
+        doc.spans[SPEAKERS_KEY] = speaker_spans(view, mentions, persons)
         return self.set_annotations(doc, mentions, actors)
 
     def match(self, doc: Doc) -> tuple[list[Span], dict[str, dict[str, Any]]]:
@@ -77,6 +93,7 @@ class ActorRecognizer:
 
     def _match(self, doc: Doc) -> tuple[list[Span], dict[str, dict[str, Any]], DocView]:
         spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)])
+        spans = self._whole_names(doc, spans)
         curated = [(s.label_, self.entries[s.label_].type, s.start, s.end) for s in spans]
         view = view_of(doc, curated)
         actors: dict[str, dict[str, Any]] = {}
@@ -87,7 +104,60 @@ class ActorRecognizer:
                 mentions.append(mention)
         mentions = filter_spans(mentions)
         mentions += self._short_mentions(view, mentions, actors)
+        named = {span.label_ for span in mentions}
+        # a discovered name that lost its tokens to a longer one ("Oceanian Affairs Bureau") is no actor
+        actors = {aid: info for aid, info in actors.items() if aid in named or info["curated"]}
         return sorted(mentions, key=lambda s: (s.start, s.end)), actors, view
+
+    def _whole_names(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Curated names match only as whole names: "Apple" is not in "Apple Daily", "Trump" not in
+        "Ivanka Trump". A company's or medium's name that goes on up to a legal ending or an
+        organisation word of its own type is a variant of the same actor ("Toyota Motor Corporation",
+        "Unicredit Banca", "Bloomberg News")."""
+        words, starts, kept = token_texts(doc), sentence_starts(doc), []
+        taken = {t for span in spans for t in range(span.start, span.end)}
+        taken |= {t for span in doc.spans.get("countries", []) for t in range(span.start, span.end)}
+        for span in spans:
+            entry = self.entries[span.label_]
+            kind, e = entry.type, span.end
+            if kind == "person" and self._other_bearer(words, entry, span):
+                continue  # "Ivanka Trump" is not Donald Trump
+            if kind not in WHOLE_NAME_TYPES or not self._goes_on(words, starts, taken, e):
+                kept.append(span)
+                continue
+            endings, k, end = self.endings[kind], e, e
+            # capitalised words up to an ending of the actor's type ("Toyota Motor Corporation")
+            while k < len(doc) and k - e < MAX_VARIANT_WORDS and (
+                words[k].lower() in endings or self._goes_on(words, starts, taken, k)
+            ):
+                k += 1
+                end = k if words[k - 1].lower() in endings else end
+            if end > e and not (end < len(doc) and self._goes_on(words, starts, taken, end)):
+                kept.append(Span(doc, span.start, end, label=span.label_))
+        return kept
+
+    def _other_bearer(self, words: tuple[str, ...], entry: ActorEntry, span: Span) -> bool:
+        """A curated person's one-word alias after another given name ("Ivanka Trump", "Jill Biden"):
+        one of another initial or gender; a spelling of the same given name keeps both ("Joseph Biden",
+        "Dmitri Medvedev")."""
+        if span.end - span.start != 1 or span.start == 0:
+            return False
+        given, genders = words[span.start - 1], given_genders()
+        gender, own = genders.get(given), genders.get(entry.name.split()[0])
+        return (
+            given in self.discoverer.given
+            and given.lower() not in self.common
+            and given != words[span.start]
+            and (given[:1] != entry.name[:1] or gender is not None and own is not None and gender != own)
+        )
+
+    def _goes_on(self, words: tuple[str, ...], starts: list[bool], taken: set[int], e: int) -> bool:
+        """Token e continues the name before it: a capitalised word of the same sentence that is no
+        state, actor, title or common word."""
+        if e >= len(words) or starts[e] or e in taken:
+            return False
+        word = words[e]
+        return word[:1].isupper() and word.replace(".", "").isalnum() and word.lower() not in self.common
 
     def _curated(self, doc: Doc, span: Span, actors: dict[str, dict[str, Any]]) -> Span:
         entry = self.entries[span.label_]
@@ -146,7 +216,9 @@ class ActorRecognizer:
         covered = {t for span in mentions for t in range(span.start, span.end)}
         found, i, n = [], 0, len(v.doc)
         while i < n:
-            hit = None if i in covered or not v.cap[i] else _lookup(v, i, names)
+            hit = None if i in covered or not v.cap[i] or v.country[i] else _lookup(v, i, names)
+            if hit and any(t in covered for t in range(i, hit[1])):
+                hit = None  # "The Élysée" over a mention of "Élysée" already made
             if hit:
                 found.append(Span(v.doc, i, hit[1], label=hit[0]))
                 actors[hit[0]]["aliases"].add(v.doc[i : hit[1]].text)
@@ -186,6 +258,11 @@ def _resolve_short(name: str, kind: str, actors: dict[str, dict[str, Any]]) -> s
         for aid, info in sorted(actors.items()):
             if info["type"] == "person" and info["name"].split()[-1] == name:
                 return aid
+        # family name first ("President Yoon" after "Yoon Suk Yeol"), when only one person has it
+        owners = [aid for aid, info in sorted(actors.items())
+                  if info["type"] == "person" and " " in info["name"] and info["name"].split()[0] == name]
+        if len(owners) == 1:
+            return owners[0]
     return None
 
 
@@ -252,17 +329,25 @@ SPEECH_VERBS = frozenset({
     "tweeted", "posted", "commented",
 })
 _QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "„"})
+PRONOUNS = {"he": "F", "she": "M"}  # a pronoun and the gender it excludes
 _NOT_SUBJECT = frozenset({"he", "she", "they", "we", "i", "it", "that", "which", "this", "these", "and",
                           "but", "while", "whereas", "as", "after", "before", "when", "if", ";"})
 _GAP = 8
 
 
-def speaker_spans(v: DocView, mentions: list[Span]) -> list[Span]:
+def speaker_spans(
+    v: DocView, mentions: list[Span], persons: dict[str, str | None] | None = None
+) -> list[Span]:
     """The mentions that speak: the subject of a speech verb (the nearest mention before it, or the
-    one right after it in "…," said X), or X in "according to X"; one speaker per speech verb."""
+    one right after it in "…," said X), or X in "according to X"; one speaker per speech verb. A "he"
+    or "she" that speaks ("he said", "…," she told) is the one person named before it in its paragraph
+    (or, with none there, in the paragraph before) whose given name does not contradict the pronoun
+    (gender-guesser), as a span over the pronoun; with two such people named, no one. `persons` maps
+    the id of each person to "M", "F" or None."""
     doc, words = v.doc, v.lower
     if not mentions:
         return []
+    people = persons or {}
     ends = sorted(mentions, key=lambda s: s.end)
     starts = sorted(mentions, key=lambda s: s.start)
     found: dict[tuple[int, int], Span] = {}
@@ -277,10 +362,31 @@ def speaker_spans(v: DocView, mentions: list[Span]) -> list[Span]:
             before = words[i - 1] if i else ""
             if before in {",", *_QUOTE_MARKS} or doc[i - 1].text in {"'", "’"}:
                 speaker = _after(v, starts, i + 1)
-            speaker = speaker or _before(v, ends, i)
+            speaker = speaker or _before(v, ends, i) or _pronoun(v, starts, people, i)
         if speaker is not None:
             found[(speaker.start, speaker.end)] = speaker
     return [found[k] for k in sorted(found)]
+
+
+def _pronoun(v: DocView, starts: list[Span], people: dict[str, str | None], i: int) -> Span | None:
+    """The person a "he"/"she" subject of the speech verb at i stands for, as a span over the pronoun."""
+    words, n = v.lower, len(v.doc)
+    if i > 0 and words[i - 1] in PRONOUNS:
+        p = i - 1
+    elif i + 1 < n and words[i + 1] in PRONOUNS and i > 0 and (words[i - 1] in {",", *_QUOTE_MARKS}):
+        p = i + 1
+    else:
+        return None
+    other = PRONOUNS[words[p]]
+    para = v.para[p]
+    fits = {aid for aid, gender in people.items() if gender != other}
+    named = {span.label_ for span in starts if para <= span.start and span.end <= p and span.label_ in fits}
+    if not named and para > 0:
+        before = v.para[para - 1]
+        named = {span.label_ for span in starts if before <= span.start < para and span.label_ in fits}
+    if len(named) != 1:
+        return None
+    return Span(v.doc, p, p + 1, label=named.pop())
 
 
 def _after(v: DocView, starts: list[Span], k: int) -> Span | None:
@@ -308,7 +414,7 @@ def _before(v: DocView, ends: list[Span], i: int) -> Span | None:
     if best is None or i - best.end > _GAP or v.sent_end[best.start] != v.sent_end[i]:
         return None
     gap = v.lower[best.end : i]
-    if gap and v.doc[best.end].text in POSSESSIVE:
+    if gap and v.text[best.end] in POSSESSIVE:
         return None
     if any(w in _QUOTE_MARKS or w in _NOT_SUBJECT for w in gap):
         return None

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
+from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokens import Doc
 
 from generator.config import TUNING
@@ -25,9 +26,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     would cost more than the tokenizer itself.
     """
     if len(doc) < 2:
+        if len(doc) == 1:
+            doc[0].is_sent_start = True
         return doc
-    arr = doc.to_array([IS_SPACE, SENT_START, IDX, LENGTH])
-    space, start = arr[:, 0].astype(bool), arr[:, 1] == 1
+    arr = doc.to_array([IS_SPACE, SENT_START, IDX, LENGTH, IS_PUNCT])
+    space = arr[:, 0].astype(bool)
+    # sentences end at punctuation (as spaCy's sentencizer decides, without its Token objects), unless a
+    # component before this one set them
+    start = arr[:, 1] == 1 if (arr[1:, 1] != 0).any() else _punctuation_starts(doc, arr[:, 4])
     text = text_of(doc)
     newline = numpy.zeros(len(doc), dtype=bool)
     for i in numpy.flatnonzero(space[:-1]).tolist():  # whitespace tokens: slices of the text, not Tokens
@@ -41,10 +47,31 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         bounded.extend(range(int(a), int(b), MAX_SENTENCE_TOKENS))
     final = numpy.zeros(len(doc), dtype=bool)
     final[bounded] = True
-    if (final != (arr[:, 1] == 1)).any():  # one bulk write: each Token.is_sent_start = scans the Doc
+    # one bulk write (each Token.is_sent_start = scans the Doc), also when no boundary was set before
+    if (arr[1:, 1] == 0).any() or (final != (arr[:, 1] == 1)).any():
         values: Any = numpy.where(final, 1, -1).astype("uint64").reshape(-1, 1)
         doc.from_array([SENT_START], values)
     return doc
+
+
+PUNCT_CHARS = frozenset(Sentencizer.default_punct_chars)
+
+
+def _punctuation_starts(doc: Doc, is_punct: Any) -> Any:
+    """Sentence starts by spaCy's Sentencizer rule: a sentence starts at the first token that is not
+    punctuation after a token of PUNCT_CHARS (".", "!", "?", …). Read from token strings and the IS_PUNCT
+    array: the Sentencizer builds a Token object per token, which costs a third of the tokenizer."""
+    starts = numpy.zeros(len(doc), dtype=bool)
+    starts[0] = True
+    seen_period = False
+    for i, (word, punct) in enumerate(zip(token_texts(doc), is_punct.tolist(), strict=True)):
+        in_chars = word in PUNCT_CHARS
+        if seen_period and not punct and not in_chars:
+            starts[i] = True
+            seen_period = False
+        elif in_chars:
+            seen_period = True
+    return starts
 
 
 def text_of(doc: Doc) -> str:

@@ -76,6 +76,16 @@ _NOW_BAD_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|by|until|till|
                              r"|than|up|and|or)\s+$", re.I)
 _FINITE_AFTER = re.compile(r"^\s+(?!(?:its|was|this|his|yes|less|unless|across|plus)\b)"
                            r"(?:has|have|[a-z]+(?<!ss)(?<!us)(?<!is)s|[a-z]{2,}ed)\b")
+# "Today, the ministry imposed…", "Today's decision…", "Today marks…": the day of the text itself
+_TODAY_LEAD_AFTER = re.compile(r"^(?:\s*,|['’]s\s+[a-z]|\s+[a-z]+(?:ed|s)\b)")
+# "Ethiopia and Eritrea today officially opened…": before a past-tense verb, after its subject
+_TODAY_VERB_AFTER = re.compile(r"^\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|met|held|signed|took|made|began|sent|gave"
+                               r"|said|told|announced)\b")
+# "… are taking reciprocal action today, revoking…": a clause's last word after a progressive, perfect or past
+# verb; "the challenges of today." has none
+_TODAY_END_AFTER = re.compile(r"^\s*(?:[,.;:—–]|$)")
+_ACTION_BEFORE = re.compile(r"\b(?:is|are|am|has|have|had|was|were)\s+(?:\w+\s+)?[a-z]{2,}(?:ing|ed)\b"
+                            r"|\b(?:announced|signed|met|held|took|made|imposed|launched|agreed)\b")
 _PAST_NEAR = re.compile(r"(?:\b(?:said|told|met|held|took|made|signed|announced|[a-z]{2,}ed)\s+$"
                         r"|^\s+(?:said|told|met|held|took|made|[a-z]{2,}ed)\b)")
 # A day and month that name an event or a body, not a time: "the September 11 attacks", "the 9/11 attacks",

@@ -10,6 +10,7 @@ from functools import lru_cache
 from dateutil import parser as _du
 
 from generator.nlp.date_patterns import (  # noqa: F401
+    _ACTION_BEFORE,
     _EXPLICIT,
     _FINITE_AFTER,
     _FULL,
@@ -27,6 +28,9 @@ from generator.nlp.date_patterns import (  # noqa: F401
     _RX,
     _SINCE_BEFORE,
     _STEP,
+    _TODAY_END_AFTER,
+    _TODAY_LEAD_AFTER,
+    _TODAY_VERB_AFTER,
     _WD,
     _WEEKDAY_NAMES,
     _WEEKDAYS,
@@ -151,6 +155,9 @@ def _span(kind: str, m: re.Match[str]) -> tuple[int, int]:
     return m.start(), m.end()
 
 
+_ACTION_REACH = 60  # characters before a clause-final "today" searched for its verb
+
+
 def _keep_relative(kind: str, m: re.Match[str], s: str) -> bool:
     """Context checks of partial and deictic matches that cannot be told apart by the regex alone."""
     g, before, after = m.groupdict(), s[max(0, m.start() - 16):m.start()], s[m.end():m.end() + 24]
@@ -166,7 +173,14 @@ def _keep_relative(kind: str, m: re.Match[str], s: str) -> bool:
     if kind == "deictic" and (g["w"] or "").lower() == "now":
         return not _NOW_BAD_BEFORE.search(before) and bool(_FINITE_AFTER.match(after))
     if kind == "deictic" and (g["w"] or "").lower() == "today":
-        return bool(_PAST_NEAR.search(before) or _PAST_NEAR.search(after))
+        if _PAST_NEAR.search(before) or _PAST_NEAR.search(after):
+            return True
+        if not s[:m.start()].strip(" \"“‘'("):  # the sentence opens with it
+            return bool(_TODAY_LEAD_AFTER.match(after))
+        if _TODAY_VERB_AFTER.match(after):
+            return True
+        clause = s[max(0, m.start() - _ACTION_REACH):m.start()]
+        return bool(_TODAY_END_AFTER.match(after)) and bool(_ACTION_BEFORE.search(clause))
     return True
 
 
@@ -284,6 +298,9 @@ def _occasion_key(word: str) -> str:
     return word if word == "talks" else word.rstrip("s")
 
 
+_SAME_DAY = ("later", "late", "earlier", "early")
+
+
 def _weekday_back(ref: _YMD, g: dict[str, str | None], forward: bool) -> _YMD:
     """A weekday read against the document date: the latest such day on or before it ("said Monday"),
     the one of the previous calendar week for "last", the first after it for "next" or in a future
@@ -296,7 +313,8 @@ def _weekday_back(ref: _YMD, g: dict[str, str | None], forward: bool) -> _YMD:
     if q == "last":
         delta = target - base.weekday() - 7
     elif q == "next" or (forward and q != "this"):
-        delta = (target - base.weekday()) % 7 or 7
+        # "will meet later Tuesday" written on a Tuesday is that day; "will meet on Tuesday", a week on
+        delta = (target - base.weekday()) % 7 or (0 if q in _SAME_DAY else 7)
     elif q == "this":
         delta = target - base.weekday()
     else:

@@ -9,24 +9,28 @@ spans of one sentence into its clauses, its event type and its stance.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from generator.content.events import NOT_EVENTS
+from generator.config import TUNING
+from generator.content.events import DENIALS, NOT_EVENTS
 from generator.content.terms import normalise
-from generator.content.vocabulary import EVENT_QUAD, EVENT_STANCE
+from generator.content.vocabulary import EVENT_QUAD, EVENT_STANCE, NON_STATES
 from generator.nlp.components import sentence_starts
 
 # Words that start a new clause: coordination and contrast, and reported speech (the words of a
 # speaker are a clause of their own: "X said", "Y told reporters", "according to Z", quotation marks).
 CLAUSE_WORDS = frozenset(normalise(w) for w in (
     ";", "but", "while", "whereas", "although", "though", "however", "said", "says", "saying", "told",
-    "according", '"', "“", "”", "«", "»",
+    "according", '"', "“", "”", "«", "»", "after", "before", "since", "when", "until", "which", "where",
+    "because",
 ))
 OPPOSING = frozenset({"ACCUSE", "REJECT"})  # verbal opposition ("condemned", "opposed")
 HOSTILE = frozenset({"SANCTION", "THREATEN", "MOBILIZE", "COERCE", "ASSAULT"})  # acts with a victim
+RESTRICTIONS = frozenset({"SANCTION", "REJECT"})  # restriction, exclusion, refusal: never cooperation
+ABOUT = frozenset({"CONSULT", "CONCEDE"})  # talks about a restriction, the end of a restriction
 COOPERATION_QUADS = ("verbal cooperation", "material cooperation")
 INTENT_TYPES = {"material cooperation": "AGREE", "material conflict": "THREATEN"}  # intent to act
 
@@ -43,6 +47,11 @@ class Clause:
     stance: str
     cue: str | None = None
     opposes: str | None = None
+    parties: tuple[str, ...] = ()  # the states acting or acted upon in the clause, in order of mention
+    sources: tuple[str, ...] = ()  # those named before its event cue (its subject, usually)
+    victims: tuple[str, ...] = ()  # those named as the victim of the hostile act the clause opposes
+    opposing: str | None = None  # the type of the opposing cue when the clause sides with a victim
+    joint: str | None = None  # the cooperation a restriction outweighed ("agreed to ban")
 
 
 def clause_starts(words: Sequence[str], doc: Doc) -> list[int]:
@@ -98,8 +107,12 @@ def code_cues(doc: Doc, words: Sequence[str], matches: list[tuple[str, int, int]
     cues.extend((t.split(":")[0], s, e) for t, s, e in _joined_gaps(heads, tails, window + 2, clause_of))
     mods = filter_spans(mods)
     covered = {i for m in mods for i in range(m.start, m.end)}
-    spans = [sp for sp in filter_spans([Span(doc, s, e, label=t) for t, s, e in cues if s not in covered])
-             if sp.label_ != NOT_EVENTS]  # a not-event phrase hides the cues inside it
+    spans = filter_spans([Span(doc, s, e, label=t) for t, s, e in cues if s not in covered])
+    # A not-event phrase hides the cues inside it; a denial also hides what it denies, the rest of its clause
+    # ("denied reports that it had signed a deal": no deal).
+    denied = [(sp.end, clause_of[sp.start]) for sp in spans if sp.label_ == DENIALS]
+    spans = [sp for sp in spans if sp.label_ not in (NOT_EVENTS, DENIALS)
+             and not any(clause_of[sp.start] == clause and sp.start >= end for end, clause in denied)]
     used: set[int] = set()
     out = []
     for cue in spans:
@@ -127,14 +140,25 @@ def _modified(cue: Span, mods: list[Span], clause_of: list[int], window: int, us
     return kind
 
 
+VICTIM_REACH = TUNING.victim_reach_tokens  # from an act to the victim it names ("the attack on north Mali")
 VICTIM_AFTER = frozenset({"on", "against", "of", "in", "upon"})  # "the attack on X", "sanctions against X"
 
 
 def _names_victim(act: Span) -> bool:
     """Whether a hostile act names its target: "attack on X", "invasion of X", "anti-Russian sanctions"."""
+    return bool(_victim_tokens(act))
+
+
+def _victim_tokens(act: Span) -> range:
+    """The tokens where a hostile act names its victim: the few after "on"/"against"/"of" behind it ("the
+    attack on northern Mali"), or those behind an "anti" before it ("anti-Russian sanctions"); empty when
+    it names none."""
     doc = act.doc
-    after = act.end < len(doc) and doc[act.end].lower_ in VICTIM_AFTER
-    return after or any(doc[k].lower_ == "anti" for k in range(max(act.start - 3, 0), act.start))
+    if act.end < len(doc) and doc[act.end].lower_ in VICTIM_AFTER:
+        return range(act.end + 1, min(act.end + 1 + VICTIM_REACH, len(doc)))
+    before = range(max(act.start - VICTIM_REACH, 0), act.start)
+    anti = next((k for k in before if doc[k].lower_ == "anti"), None)
+    return range(anti + 1, act.start) if anti is not None else range(0)
 
 
 def majority_stance(cues: list[tuple[str, int]]) -> str:
@@ -150,20 +174,36 @@ def majority_stance(cues: list[tuple[str, int]]) -> str:
 
 
 def code_sentence(clauses: list[Span], events: list[Span], descriptors: list[Span], text: str,
-                  base: int = 0) -> tuple[list[Clause], str | None, str]:
+                  base: int = 0, parties: Sequence[Sequence[tuple[int, str]]] | None = None,
+                  ) -> tuple[list[Clause], str | None, str]:
     """The clauses of one sentence (spans of doc.spans["clauses"] inside it), its event type and stance.
 
-    A clause's type is that of its first event cue; its stance follows from the type (cooperation quads ->
-    cooperation, conflict quads -> tension); a clause without an event takes the relation words of
-    stance.yaml (`descriptors`: "rivalry", "close ties"), else it is neutral. The sentence's stance is the
-    majority of its clauses' (a tie is tension: friction next to cooperation should reach the analyst);
-    its event type is that of the first clause with that stance. `text` is the doc's text, `base` the
-    offset of the doc in the cleaned text of the document.
+    A clause's type is that of its first event cue, but a restriction or refusal outweighs cooperation in
+    its clause ("agreed to ban Chinese vendors"; not after talks or concessions: "met to discuss the ban"
+    is CONSULT, "exempted Canada from the tariffs" CONCEDE);
+    its stance follows from the type (cooperation quads -> cooperation, conflict quads -> tension); a
+    clause without an event takes the relation words of stance.yaml (`descriptors`: "rivalry", "close
+    ties"), else it is neutral. The sentence's stance is the majority of its clauses' (a tie is tension:
+    friction next to cooperation should reach the analyst); its event type is that of the first clause
+    with that stance. `text` is the doc's text, `base` the offset of the doc in the cleaned text of the
+    document; `parties`, when given, holds the (token index, code) of the states named in each clause
+    (generator.nlp.pipeline), from which each clause keeps its parties and their roles for `pair_coding`.
     """
     out = []
-    for clause in clauses:
+    for n, clause in enumerate(clauses):
         inside = [e for e in events if clause.start <= e.start < clause.end]
         first = inside[0] if inside else None
+        named = list(parties[n]) if parties is not None and n < len(parties) else []
+        sources = tuple(dict.fromkeys(c for i, c in named if first is None or i < first.start))
+        joint = None
+        if first is not None and EVENT_QUAD[first.label_] in COOPERATION_QUADS and first.label_ not in ABOUT:
+            # restriction and refusal outweigh cooperation words in the same clause ("agreed to ban
+            # Chinese vendors", "will cooperate with Oslo and exclude Huawei"); what talks are about is
+            # their topic, not their outcome ("met to discuss the ban"), and an exemption or a lifting is
+            # about the restriction it ends ("exempted Canada from the tariffs")
+            restriction = next((e for e in inside if e.label_ in RESTRICTIONS), None)
+            if restriction is not None:
+                joint, first = first.label_, restriction  # those who agree together still cooperate
         if first is not None:
             kind: str | None = first.label_
             stance = EVENT_STANCE[first.label_]
@@ -171,17 +211,85 @@ def code_sentence(clauses: list[Span], events: list[Span], descriptors: list[Spa
             kind = None
             words = [(d.label_, d.start) for d in descriptors if clause.start <= d.start < clause.end]
             stance = majority_stance(words)
-        opposes = None
+        opposes, opposing, victims = None, None, tuple[str, ...]()
         if first is not None and first.label_ in OPPOSING:
             acts = [e for e in inside if e.start > first.start and e.label_ in HOSTILE]
             opposes = acts[0].label_ if acts else None
-            if any(_names_victim(e) for e in acts):
+            named_victim = [e for e in acts if _names_victim(e)]
+            if named_victim:
                 # "condemned the attack on X", "opposed anti-Russian sanctions": the clause sides with the
                 # victim the act names; against the actor of the act it is still `opposes`
-                kind, stance = "SUPPORT", EVENT_STANCE["SUPPORT"]
+                opposing, kind, stance = first.label_, "SUPPORT", EVENT_STANCE["SUPPORT"]
+                victims = tuple(dict.fromkeys(c for e in named_victim  # the first state named there
+                                              for c in [next((c for i, c in named if i in _victim_tokens(e)),
+                                                             None)] if c))
         a, b = clause.start_char, clause.end_char
         cue = text[first.start_char:first.end_char] if first is not None else None
-        out.append(Clause(base + a, base + b, kind, stance, cue, opposes))
-    stance = majority_stance([(c.stance, k) for k, c in enumerate(out) if c.stance != "neutral"])
-    kind = next((c.event_type for c in out if c.event_type and c.stance == stance), None)
-    return out, kind, stance
+        own = tuple(dict.fromkeys(c for _, c in named))
+        out.append(Clause(base + a, base + b, kind, stance, cue, opposes, own, sources, victims, opposing,
+                          joint))
+    return (out, *_majority(out))
+
+
+def clause_for_pair(clause: Clause, pair: tuple[str, str]) -> tuple[str | None, str]:
+    """Event type and stance of one clause for one pair of its states, by their roles in it.
+
+    Opposing a hostile act that names its victim ("Chile condemned the attack on Bolivia by Peru") sides
+    the speaker with the victim (SUPPORT: Chile-Bolivia), while the act stays hostile between the victim
+    and the other states named after the cue (Bolivia-Peru) and the speaker opposes them (Chile-Peru). In a
+    clause whose restriction outweighed cooperation ("Denmark and Norway agreed to ban Chinese vendors"),
+    the states named before the cue act together: their pair cooperates.
+    """
+    a, b = pair
+    if clause.joint and a in clause.sources and b in clause.sources:
+        return clause.joint, EVENT_STANCE[clause.joint]
+    if clause.victims and a in clause.parties and b in clause.parties:
+        victims = (a in clause.victims) + (b in clause.victims)
+        speakers = (a in clause.sources) + (b in clause.sources)
+        if victims == 1 and not speakers and clause.opposes:
+            return clause.opposes, EVENT_STANCE[clause.opposes]
+        if not victims and speakers == 1 and clause.opposing:
+            return clause.opposing, EVENT_STANCE[clause.opposing]
+    return clause.event_type, clause.stance
+
+
+def _majority(clauses: Sequence[Clause]) -> tuple[str | None, str]:
+    """Event type and stance of a group of clauses: the majority stance of those that carry one (a tie is
+    tension), and the type of the first clause with that stance."""
+    stance = majority_stance([(c.stance, k) for k, c in enumerate(clauses) if c.stance != "neutral"])
+    kind = next((c.event_type for c in clauses if c.event_type and c.stance == stance), None)
+    return kind, stance
+
+
+def _states(codes: Sequence[str]) -> list[str]:
+    """The codes of states (ISO alpha-2), not of blocs and bodies (EU, NATO, INT)."""
+    return [c for c in codes if len(c) == 2 and c not in NON_STATES]
+
+
+def pair_coding(clauses: Sequence[Clause], pair: tuple[str, str] | None,
+                focus: int | None = None) -> tuple[str | None, str]:
+    """Event type and stance of a sentence for one pair of states: those of the clauses the pair takes part
+    in, not of every clause of the sentence.
+
+    A clause is about the pair when it names one of its states, or names no state at all (it goes on
+    about the sentence's subject: "..., and agreed to resume talks"; blocs do not count: "the two NATO
+    members"); a clause that names only other
+    states is about them ("whereas Chile accused Peru"). `focus` (an offset in the cleaned text: where the
+    fact's date is written) picks the main clause: when the clause written there is about the pair and
+    carries an event or a relation word, it gives the answer ("the talks that collapsed in 2022"; with a
+    relation word only, the type is that of the first event of the same stance: "Ties soured in 2020 when
+    Ankara suspended the deal" is REJECT); else the clauses about the pair vote as a sentence's do
+    (`code_sentence`). With no pair, every clause counts.
+    """
+    about = [c for c in clauses if pair is None or set(pair) & set(c.parties) or not _states(c.parties)]
+    if pair is not None:
+        about = [replace(c, event_type=kind, stance=stance) for c in about
+                 for kind, stance in [clause_for_pair(c, pair)]]
+    if focus is not None:
+        main = next((c for c in about if c.start <= focus < c.end), None)
+        if main is not None and main.event_type:
+            return main.event_type, main.stance
+        if main is not None and main.stance != "neutral":  # "Ties soured in 2020 when Ankara suspended ..."
+            kind = next((c.event_type for c in about if c.event_type and c.stance == main.stance), None)
+            return kind, main.stance
+    return _majority(about)

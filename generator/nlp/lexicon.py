@@ -16,6 +16,8 @@ from generator.content.terms import normalise
 from generator.nlp.components import token_texts
 from generator.nlp.events import code_cues, majority_stance
 
+EXACT_KEYS = ("negator", "mod:negators")  # matched as written, not by stem
+
 
 class LexiconComponent:
     """Marks sector terms in doc.spans["sectors"], the relation words of stance.yaml in doc.spans["stance"],
@@ -31,6 +33,7 @@ class LexiconComponent:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name, self.vocab, self.window, self.event_window = name, nlp.vocab, 3, 3
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact: dict[str, frozenset[str]] = {}
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language,
                    content: Content) -> None:
@@ -52,6 +55,10 @@ class LexiconComponent:
             groups[f"mod:{name}"] = getattr(events, name)
         for key, terms in groups.items():
             self.matcher.add(key, [self._normalised(nlp.make_doc(t)) for t in terms])
+        # One-word negators do not inflect: they match as written, so "noted" (stem "not") negates
+        # nothing; phrases ("fail to") still match inflected ("failed to").
+        self.exact = {key: frozenset(t.lower() for t in groups[key] if len(nlp.make_doc(t)) == 1)
+                      for key in EXACT_KEYS}
 
     def _normalised(self, doc: Doc) -> Doc:
         """A token-aligned copy of doc whose words are normalised, for the PhraseMatcher."""
@@ -70,7 +77,12 @@ class LexiconComponent:
         those of the event cues ("event:<TYPE>", "gap:...", "mod:...", see generator.nlp.events)."""
         strings = self.vocab.strings
         normalised = self._normalised(doc) if normalised is None else normalised
-        return [(strings[key], start, end) for key, start, end in self.matcher(normalised)]
+        found = [(strings[key], start, end) for key, start, end in self.matcher(normalised)]
+        if not any(key in self.exact for key, _, _ in found):
+            return found
+        texts = token_texts(doc)
+        return [(key, start, end) for key, start, end in found
+                if key not in self.exact or end - start > 1 or texts[start].lower() in self.exact[key]]
 
     def set_annotations(self, doc: Doc, matches: list[tuple[str, int, int]],
                         words: list[str] | None = None) -> None:

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator.content.vocabulary import MONTH_NUMBERS
 
@@ -337,6 +338,29 @@ def cldr_names() -> dict[str, str]:
            if len(c) == 1 and h not in NEEDS_QUALIFIER and h not in _NOT_ALONE}
     out.update(full)
     return out
+
+
+@lru_cache(maxsize=256)
+def local_dollar(url: str | None) -> str | None:
+    """The currency a bare "$" means in a document from this address: the dollar of the country of its
+    country-code domain when CLDR writes that currency "$" there ("https://www.aap.com.au/…" -> "AUD",
+    ".co.nz" -> "NZD", ".ca" -> "CAD"); None for generic domains and countries whose "$" is not theirs."""
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import get_territory_currencies
+
+    host = (urlsplit(url).hostname or "") if url else ""
+    tld = host.rsplit(".", 1)[-1].upper() if "." in host else ""
+    if len(tld) != 2 or not tld.isalpha() or tld == "US":
+        return None
+    territory = "GB" if tld == "UK" else tld
+    currencies = get_territory_currencies(territory, tender=True)
+    if not currencies or not currencies[0].endswith("D") or currencies[0] == "USD":
+        return None
+    try:
+        symbol = Locale.parse(f"en_{territory}").currency_symbols.get(currencies[0])
+    except (UnknownLocaleError, ValueError):
+        return None
+    return currencies[0] if symbol == "$" else None
 
 
 # --- Durations and physical units ------------------------------------------------------------------

@@ -18,7 +18,7 @@ from generator.nlp import components as _components  # noqa: F401 - registers br
 from generator.nlp import countries as _countries  # noqa: F401 - registers briefs_countries
 from generator.nlp import lexicon as _lexicon  # noqa: F401 - registers briefs_lexicon
 from generator.nlp.components import text_of
-from generator.nlp.countries import PLACES_KEY, sentence_countries
+from generator.nlp.countries import CONTEXT_NOUNS_KEY, PLACES_KEY, sentence_countries
 from generator.nlp.dates import DateResolver, DateValue
 from generator.nlp.events import Clause, code_sentence
 from generator.nlp.quantities import Quantity, find_quantities
@@ -44,7 +44,6 @@ def build_nlp(content: Content) -> Language:
     """Return the rule pipeline: sentences, countries, actors, sector and stance lexicons, fed by the
     curated content (generator.content.load_content)."""
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
     nlp.add_pipe("briefs_paragraphs")
     for name in RULE_COMPONENTS:
         nlp.add_pipe(name)
@@ -93,6 +92,23 @@ def _labels(spans: list[Span]) -> list[str]:
     return list(dict.fromkeys(span.label_ for span in spans))
 
 
+def _clause_parties(doc: Doc, clauses: list[Span], mentions: list[Span], actors: list[Span],
+                    parties: list[str]) -> list[list[tuple[int, str]]]:
+    """The states each clause of a sentence is about, as (token index, code) in order of mention: its
+    mentions of the sentence's parties (countries, places) and the countries of its actors but the press
+    and think tanks ("Modi met Kishida": IN, JP), so a clause's stance goes to its own pair only."""
+    info = doc.user_data.get("briefs_actors") or {}
+    context: frozenset[str] = (doc.user_data.get(CONTEXT_NOUNS_KEY) or (frozenset(), frozenset()))[1]
+    found = [(m.start, m.label_) for m in mentions if m.label_ in parties]
+    for a in actors:
+        entry = info.get(a.label_) or {}
+        country = entry.get("country")
+        if country and (len(country) == 2 or country in NON_STATES) and entry.get("type") not in context:
+            found.append((a.start, country))
+    found.sort()
+    return [[(start, code) for start, code in found if c.start <= start < c.end] for c in clauses]
+
+
 def _is_heading(sent: Span, text: str) -> bool:
     """A line that ends without sentence punctuation and stands alone is a heading."""
     stripped = text.rstrip()
@@ -122,8 +138,10 @@ def iter_sentences(doc: Doc, resolver: DateResolver, base: int = 0, first_index:
         previous_end = start + len(text)
         countries, parties, venues = sentence_countries(doc, groups["countries"][k], places[k],
                                                         groups["actors"][k])
+        own = _clause_parties(doc, coding["clauses"][k], groups["countries"][k] + places[k],
+                              groups["actors"][k], parties)
         clauses, event_type, stance = code_sentence(coding["clauses"][k], coding["events"][k],
-                                                    groups["stance"][k], whole, base)
+                                                    groups["stance"][k], whole, base, own)
         yield SentenceFacts(
             index=first_index + k, start=base + start, end=base + start + len(text), text=text,
             dates=resolver.resolve(text, new_paragraph=new_paragraph),

@@ -126,6 +126,7 @@ _GLUED_UNIT_RE = re.compile(r"(?:" + "|".join(sorted(map(re.escape, [*PHYSICAL_S
                                                           key=len, reverse=True)) + r")\b")
 _UNIT_WORDS_RE = re.compile(r"(?P<sep>[-–]|\s?)(?:(?:straight|consecutive|successive|full|more|further"
                             r"|additional|long)\s)?(?P<w1>[A-Za-z][A-Za-z²2]*)(?:[\s-](?P<w2>[A-Za-z]+))?")
+_AND_A_HALF_RE = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b")
 _AGE_RE = re.compile(r"[\s-]+(?i:ago|old)\b")
 _RATE_RE = re.compile(r"\s*(?:a|an|per|/|each|every)\s*(?i:(day|year|annum|month|hour))\b")
 _OF_RE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+)?")
@@ -175,7 +176,9 @@ _DENOMINATORS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, 
                  "ninth": 9, "tenth": 10}
 _SPLIT_RE = re.compile(r"\b(\d{1,2})[-–/:](\d{1,2})\s+(?i:split|division|ratio|share|stake|formula)\b")
 _TOP_RANK_RE = re.compile(
-    r"\b(?i:largest|biggest|top|leading|main|principal)\s+(?:(?:trade|trading|export|import|investment|energy"
+    # "largest Pacific trading partner": one capitalised word may qualify the noun
+    r"\b(?i:largest|biggest|top|leading|main|principal)\s+(?:[A-Z][a-z]+\s+)?"
+    r"(?:(?:trade|trading|export|import|investment|energy"
     r"|economic|foreign|single|oil|gas|arms|defence|defense)\s+)?(?i:(partner|market|investor|supplier|buyer"
     r"|creditor|lender|donor|source|destination|customer|importer|exporter|client))s?\b"
 )
@@ -377,6 +380,8 @@ def _cardinal(sentence: str, m: re.Match[str], state: _State) -> Quantity | None
         return _make(sentence, fig, unit, noun=_about(sentence, fig), kind="change" if change else None)
     if fig.kind == "num" and fig.scale == 1 and _is_year(sentence, fig):
         return None
+    if (half := _AND_A_HALF_RE.match(sentence, fig.end)) is not None:  # "three-and-a-half years"
+        fig.amount, fig.end = fig.amount + Decimal("0.5"), half.end()
     measured = _measure(sentence, fig)
     if measured is not None:
         return measured
