@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site serve test lint browser clean facts
+.PHONY: site serve test lint browser axe clean facts
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -18,6 +18,11 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# axe-core (pinned) for the accessibility tests, into a folder the benchmarks own (git-ignored).
+axe:
+	@test -f benchmarks/.lighthouse/node_modules/axe-core/axe.min.js || \
+	  npm install --prefix benchmarks/.lighthouse --no-audit --no-fund --save-exact axe-core@4.10.2 >/dev/null
+
 site: $(STAMP)
 	$(BIN)/briefs build
 
@@ -27,7 +32,7 @@ serve: $(STAMP)
 facts: $(STAMP)
 	$(BIN)/briefs extract content/sources -o /tmp/facts.json
 
-test: $(STAMP) browser
+test: $(STAMP) browser axe
 	$(BIN)/pytest
 
 lint: $(STAMP)

@@ -2,7 +2,8 @@
 
 Each stage is a function of this module that `build()`, `briefs serve` and the benchmarks call alike.
 Everything a build writes lives in its work folder (generated Markdown, the extraction cache, the render
-manifest) and in its site folder (plus the staging folder and lock beside it); the work folder is tied
+manifest, the manifest of the facts it published, which the next build's changes page and feeds compare
+with) and in its site folder (plus the staging folder and lock beside it); the work folder is tied
 to the site (`.<site name>.work/` beside it unless --work says otherwise), so builds of different
 corpora into different sites never share a file.
 """
@@ -26,6 +27,7 @@ from generator.facts.model import FactsData
 from generator.ingest.reader import Document, read_documents
 
 if TYPE_CHECKING:
+    from generator.pages.changes import History
     from generator.pages.corpus import Corpus
 
 # Default of Paths.cache: the extraction cache inside the work folder (None: no cache).
@@ -151,12 +153,30 @@ def aggregate(facts: FactsData, docs: list[Document], content: Content) -> Corpu
     return index_facts(facts, {d.id: d.source_text for d in docs}, content.sector_table())
 
 
-def render(corpus: Corpus, templates: Path, out: Path) -> int:
-    """Stage render: every page's Markdown and the data files, written into `out` (only what changed);
-    return the number of Markdown pages."""
+def render(corpus: Corpus, templates: Path, out: Path, history: History | None = None) -> int:
+    """Stage render: every page's Markdown, the data files and the feeds, written into `out` (only what
+    changed); return the number of Markdown pages. `history` is the manifest of published facts after this
+    build (see `published`; None: a first build, every fact new)."""
     from generator.render.renderer import render_corpus
 
-    return sum(1 for p in render_corpus(corpus, templates, out) if p.suffix == ".md")
+    return sum(1 for p in render_corpus(corpus, templates, out, history) if p.suffix == ".md")
+
+
+def published(corpus: Corpus, paths: Paths) -> History:
+    """The manifest of published facts after this build: the previous build's, from the work folder,
+    advanced by the facts of `corpus` (generator/pages/changes.py). A build whose outputs lie outside its
+    work folder keeps none: every fact is new."""
+    from generator.pages.changes import advance, read_manifest
+
+    return advance(corpus, read_manifest(paths.work) if paths.uses_work else None)
+
+
+def keep_published(history: History, paths: Paths) -> None:
+    """Write the manifest of published facts into the work folder (once the build has published)."""
+    from generator.pages.changes import write_manifest
+
+    if paths.uses_work:
+        write_manifest(paths.work, history)
 
 
 def publish(generated: Path, site: Path, config: Path, engine: str = "mkdocs") -> bool:
@@ -204,7 +224,10 @@ def generate(paths: Paths, *, strict: bool = False, n_process: int = 1) -> Build
         docs = ingest(paths.sources, content, strict=strict, warn=_warn(warnings))
         facts = extract(docs, content, n_process=n_process, cache=paths.cache, strict=strict,
                         warn=_warn(warnings))
-        pages = render(aggregate(facts, docs, content), paths.templates, paths.generated)
+        corpus = aggregate(facts, docs, content)
+        history = published(corpus, paths)
+        pages = render(corpus, paths.templates, paths.generated, history)
+        keep_published(history, paths)
     return BuildResult(facts, pages, warnings)
 
 
@@ -221,8 +244,11 @@ def build(paths: Paths = Paths(), *, strict: bool = False, n_process: int = 1,
         docs = ingest(paths.sources, content, strict=strict, warn=_warn(warnings))
         facts = extract(docs, content, n_process=n_process, cache=paths.cache, strict=strict,
                         warn=_warn(warnings))
-        pages = render(aggregate(facts, docs, content), paths.templates, paths.generated)
+        corpus = aggregate(facts, docs, content)
+        history = published(corpus, paths)
+        pages = render(corpus, paths.templates, paths.generated, history)
         publish(paths.generated, paths.site, paths.config, engine=engine)
+        keep_published(history, paths)
     return BuildResult(facts, pages, warnings)
 
 

@@ -31,6 +31,9 @@ class Tuning:
     max_title_chars: int = _(300, "a longer title is cut at a word boundary")
     max_author_chars: int = _(300, "a longer author is cut at a word boundary")
     max_url_chars: int = _(2_000, "a longer URL is dropped (a cut URL leads elsewhere)")
+    max_lead_title_chars: int = _(
+        100, "an untitled article is titled by its lead sentence, cut at a word boundary to this length")
+    masthead_lines: int = _(5, "first non-blank lines of a text article searched for an outlet's masthead")
     max_yaml_depth: int = _(
         50, "deepest nesting of a curated YAML file (libyaml crashes the interpreter at some 50,000 levels)")
     # extract
@@ -60,7 +63,6 @@ class Tuning:
         1.0, "shortest duration (in years) listed as a key figure: a 20-year lease matters, a 75-minute "
         "meeting does not")
     max_key_points: int = _(6, "key points at the top of a brief")
-    max_sector_facts: int = _(8, "example facts per sector section of a brief")
     max_instrument_sources: int = _(10, "sources listed per instrument on a sector map")
     latest_events: int = _(10, "latest events on the home page")
     max_facet_values: int = _(
@@ -77,15 +79,39 @@ class Tuning:
     max_name_bytes: int = _(
         200, "longest file or folder name written (file systems allow 255; room is left for .tmp names)")
     # publish
-    material_search_max_pages: int = _(
-        300, "above this many pages Material's lunr search is switched off (mkdocs.yml can set "
-        "extra.briefs.material_search_max_pages)")
     pagefind_timeout_seconds: int = _(1800, "longest a Pagefind run may take")
+    search_weight_brief: float = _(
+        10.0, "Pagefind weight of a brief's subject (its title and main actors' names; plain text is 1)")
+    search_weight_profile: float = _(
+        10.0, "Pagefind weight of an actor profile's or sector map's subject (its name)")
+    search_weight_source_text: float = _(
+        0.25, "Pagefind weight of a source page's article text: a passing mention ranks below a brief")
     min_free_bytes: int = _(
         50 * 1024 * 1024, "free space the site's disk must keep for the swap (the smaller of this and "
         "min_free_fraction)")
     min_free_fraction: float = _(0.01, "free share of the site's disk the swap must keep")
     plain_progress_seconds: float = _(30.0, "seconds between plain progress lines when not on a terminal")
+    max_org_tail_words: int = _(
+        4, "capitalised words an organisation's name may take after 'of'/'on'/'for' behind its head"
+    )
+    max_media_name_words: int = _(5, "words of a media name found by a reporting cue ('told the X')")
+    max_dateline_tokens: int = _(
+        16, "tokens from a paragraph's start within which '(Agency) -' reads as a dateline's credit"
+    )
+    max_body_modifiers: int = _(
+        2, "words between a possessive and a state body ('Poland's previous government')"
+    )
+    victim_reach_tokens: int = _(
+        3, "tokens between a hostile act and the state it names as its victim ('the attack on northern "
+        "Mali', 'anti-Russian sanctions'), for the stance of each pair of a clause that opposes the act"
+    )
+    # what changed: feeds and the changes page
+    max_feed_entries: int = _(
+        50, "entries of an Atom feed (feed.xml, briefs/<pair>/feed.xml): the newest facts, those new or "
+        "changed in the latest build first")
+    max_changes_per_brief: int = _(
+        50, "new or changed facts the changes page lists under one brief (the rest are counted, and in "
+        "the brief's facts.csv)")
 
 
 TUNING = Tuning()

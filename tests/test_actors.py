@@ -452,3 +452,11 @@ def test_head_noun_inside_a_longer_name_is_no_organisation(nlp: Language) -> Non
     assert actors(nlp, "Crowds watched the Armed Forces Day parade in Lima.") == {}
     found = actors(nlp, "The Palestinian Authority said it would attend.")
     assert [(i["name"], i["country"]) for i in found.values()] == [("Palestinian Authority", "PS")]
+
+
+def test_an_apposition_between_subject_and_speech_verb_does_not_take_the_statement(nlp: Language) -> None:
+    doc = nlp("Prime Minister Ana Ruiz, who shares the post with Foreign Minister Tess Novak, said on "
+              "Monday that the talks would go on.")
+    assert [s.text for s in doc.spans["speakers"]] == ["Ana Ruiz"]
+    doc = nlp("Foreign Minister Tess Novak said on Monday that the talks would go on.")
+    assert [s.text for s in doc.spans["speakers"]] == ["Tess Novak"]

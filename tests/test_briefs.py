@@ -223,3 +223,52 @@ def test_salience_a_company_is_a_mention_unless_a_policy_targets_it():
     corpus = aggregate(FactsData((DocumentRecord("doc", "doc.txt"),), actors, facts), {}, {})
     assert [p.slug for p in corpus.brief_pairs] == ["cn-it"]
     assert len(corpus.by_pair[next(iter(corpus.brief_pairs))]) == 3
+
+
+# --- the same rules on briefs built from the unseen development set --------------------------------
+
+@pytest.fixture(scope="module")
+def dev_briefs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Section]:
+    """The briefs of a site built from the development set's articles (tests/devset/) with the demo's
+    curated content."""
+    import shutil
+
+    from generator.builder import Paths, build
+
+    root = Path(__file__).resolve().parent.parent
+    tmp = tmp_path_factory.mktemp("devsite")
+    content = tmp / "content"
+    shutil.copytree(root / "content", content, ignore=shutil.ignore_patterns("sources"))
+    shutil.copytree(root / "tests" / "devset" / "articles", content / "sources")
+    paths = Paths(content=content, templates=root / "templates", site=tmp / "site",
+                  config=root / "mkdocs.yml", work=tmp / "work")
+    build(paths)
+    folders = sorted((paths.site / "briefs").iterdir())
+    return {p.name: sections(p / "index.html") for p in folders if p.is_dir()}
+
+
+def test_dev_set_briefs_follow_the_same_rules(dev_briefs):
+    assert len(dev_briefs) >= 10
+    for name, page in dev_briefs.items():
+        assert page.order[0] == "bottom-line", (name, page.order[:3])
+        assert "#s-" in page.section("bottom-line"), name
+        timeline = page.section("timeline")
+        links = re.findall(r'<li>.*?href="([^"]+#s-\d+)"', timeline)
+        assert len(links) == len(set(links)), name
+        table = page.section("key-figures")
+        for cells in rows(table) if "<tbody>" in table else []:
+            figure = re.sub(r"<[^>]+>", "", cells[0]).strip()
+            duration = re.search(r"year|decade|month|week|centur", figure)  # "two decades" is measured
+            assert duration or not NUMBER_WORDS.match(figure), (name, figure)
+            assert re.search(r"\d|billion|million|percent", figure) or duration, (name, figure)
+    # the pairs the set is about have briefs with dated milestones (Japan-China, Turkey-Greece)
+    for pair in ("cn-jp", "gr-tr"):
+        assert "<tbody>" in dev_briefs[pair].section("milestones"), pair
+
+
+def test_salvini_statements_are_his_own(site):
+    page = sections(site / "actors" / "matteo-salvini" / "index.html")
+    statements = re.findall(r"<li>(.*?)</li>", page.section("statements"), re.S)
+    texts = [re.sub(r"<[^>]+>", "", s) for s in statements]
+    assert texts and all("Salvini" in t or t.lstrip("0123456789- ").startswith(("He ", "he ")) for t in texts)
+    assert not any("Di Maio, who" in t or "Putin" in t.split("said")[0] for t in texts), texts

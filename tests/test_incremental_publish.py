@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -25,7 +24,7 @@ ADDED = "\nItaly and Spain signed an energy accord in Madrid on 2 May 2022, offi
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Paths:
-    """A 12-article project whose page count exceeds material_search_max_pages (Pagefind only), published."""
+    """A 12-article project, published (Pagefind is its search, as every site's)."""
     root = tmp_path_factory.mktemp("incremental")
     (root / "content").mkdir()
     for path in (ROOT / "content").glob("*.yaml"):
@@ -35,7 +34,6 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Paths:
     shutil.copytree(ROOT / "templates", root / "templates")
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     text = text.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
-    text = re.sub(r"material_search_max_pages: \d+", "material_search_max_pages: 5", text)
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
     paths = Paths(content=root / "content", templates=root / "templates", site=root / "site",
                   config=root / "mkdocs.yml", generated=root / "generated", cache=root / "extract.sqlite")
@@ -160,14 +158,16 @@ def test_stamp_change_forces_full_build(project: Paths) -> None:
     assert_same_as_full_build(project)
 
 
-def test_material_search_on_means_full_build(project: Paths) -> None:
-    small = project.config.with_name("small.yml")
-    small.write_text(re.sub(r"material_search_max_pages: \d+", "material_search_max_pages: 100000",
-                            project.config.read_text(encoding="utf-8")), encoding="utf-8")
-    assert publish(project.generated, project.site, small) is False
-    assert publish(project.generated, project.site, small) is False  # its index must be complete
-    assert (project.site / "search" / "search_index.json").is_file()
-    assert os.listdir(project.site.parent)  # no staging folders left behind
+def test_a_listed_material_search_plugin_is_switched_off(project: Paths) -> None:
+    """Pagefind is every site's search: even a configuration that lists Material's search plugin writes
+    no lunr index (search/search_index.json, downloaded whole by every page), and builds incrementally."""
+    listed = project.config.with_name("listed.yml")
+    text = project.config.read_text(encoding="utf-8")
+    assert "plugins: []" in text
+    listed.write_text(text.replace("plugins: []", "plugins:\n  - search"), encoding="utf-8")
+    assert publish(project.generated, project.site, listed) is False  # another configuration: full build
+    assert publish(project.generated, project.site, listed) is True
+    assert not (project.site / "search" / "search_index.json").exists()
     assert not [p for p in project.site.parent.iterdir() if p.name.startswith(".site-")]
 
 

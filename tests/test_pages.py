@@ -22,7 +22,7 @@ from generator.pages.actor import actor_context
 from generator.pages.brief import brief_context
 from generator.pages.data import facts_csv
 from generator.pages.escape import inside, md_text, slug
-from generator.pages.names import pair_title
+from generator.pages.names import pair_title, sector_label
 from generator.pages.sector import sector_context
 from generator.pages.source import source_context
 from generator.render.renderer import render_pages, render_site
@@ -233,9 +233,11 @@ def facet_pairs(meta) -> set[tuple[str, str]]:
 
 
 def test_search_facets_of_a_brief(corpus):
+    """Filter values are labels; the page's address keeps the ids."""
     facets = facet_pairs(brief_context(corpus, "cn-it").search)
-    assert {v for n, v in facets if n == "pair"} == {"cn-it"}
-    assert ("sector", "telecom_5g") in facets and ("sector", "diplomacy") in facets
+    telecom = sector_label("telecom_5g", corpus.sectors)  # this corpus has no taxonomy: "Telecom 5g"
+    assert {v for n, v in facets if n == "pair"} == {"Italy – China"}
+    assert ("sector", telecom) in facets and ("sector", "Diplomacy") in facets
     assert {v for n, v in facets if n == "year"} == {"2019", "2020", "2021", "2022", "2023"}
     assert {n for n, _ in facets} <= {"pair", "sector", "actor type", "year"}
     assert str(brief_context(corpus, "cn-it").search.title) == "Italy – China"
@@ -243,13 +245,14 @@ def test_search_facets_of_a_brief(corpus):
 
 def test_search_facets_of_actor_sector_and_source(corpus):
     huawei = facet_pairs(actor_context(corpus, "huawei").search)
-    assert {v for n, v in huawei if n == "actor type"} == {"company"}
-    assert ("sector", "telecom_5g") in huawei and any(n == "pair" for n, _ in huawei)
+    label = sector_label("telecom_5g", corpus.sectors)
+    assert {v for n, v in huawei if n == "actor type"} == {"Company"}
+    assert ("sector", label) in huawei and any(n == "pair" for n, _ in huawei)
     telecom = facet_pairs(sector_context(corpus, "telecom_5g").search)
-    assert {v for n, v in telecom if n == "sector"} == {"telecom_5g"}
-    assert ("actor type", "company") in telecom
+    assert {v for n, v in telecom if n == "sector"} == {label}
+    assert ("actor type", "Company") in telecom
     source = facet_pairs(source_context(corpus, "doc-a").search)
-    assert ("pair", "cn-it") in source and ("year", "2019") in source
+    assert ("pair", "Italy – China") in source and ("year", "2019") in source
 
 
 def test_search_meta_is_escaped_and_inert(pages):

@@ -123,8 +123,8 @@ def test_an_unchanged_rebuild_renders_only_corpus_wide_pages(extracted, tmp_path
     rendered: list[str] = []
     monkeypatch.setattr(render, "render_page", _counting(rendered))
     render_site(facts, sources, SECTORS, ROOT / "templates", tmp_path)
-    corpus_wide = ["compare.md.j2", "data.md.j2", "home.md.j2", "how-to-read.md.j2", "index.md.j2",
-                   "search.md.j2", "timeline.md.j2"]
+    corpus_wide = ["changes.md.j2", "compare.md.j2", "data.md.j2", "home.md.j2", "how-to-read.md.j2",
+                   "index.md.j2", "search.md.j2", "timeline.md.j2"]
     assert sorted(set(rendered)) == corpus_wide
 
 

@@ -362,7 +362,8 @@ def speaker_spans(
             before = words[i - 1] if i else ""
             if before in {",", *_QUOTE_MARKS} or doc[i - 1].text in {"'", "’"}:
                 speaker = _after(v, starts, i + 1)
-            speaker = speaker or _before(v, ends, i) or _pronoun(v, starts, people, i)
+            speaker = speaker or _appositive_subject(v, starts, i) or _before(v, ends, i) \
+                or _pronoun(v, starts, people, i)
         if speaker is not None:
             found[(speaker.start, speaker.end)] = speaker
     return [found[k] for k in sorted(found)]
@@ -398,6 +399,29 @@ def _after(v: DocView, starts: list[Span], k: int) -> Span | None:
         if span.start - k <= 4 and v.sent_end[span.start] == v.sent_end[k - 1] and all(
             w not in _QUOTE_MARKS and w not in {",", ".", ";"} for w in gap
         ):
+            return span
+        return None
+    return None
+
+
+_APPOSITION_OPENERS = frozenset({"who", "whose", "the", "a", "an"})
+
+
+def _appositive_subject(v: DocView, starts: list[Span], i: int) -> Span | None:
+    """The sentence's opening mention when an apposition stands between it and the speech verb at i:
+    "Di Maio, who shares the post with Salvini, said…" is Di Maio speaking, not Salvini."""
+    if i < 2 or v.lower[i - 1] != ",":
+        return None
+    for span in starts:
+        if span.start >= i:
+            return None
+        first = span.start  # the sentence's first token; only a title or "the" may stand before the name
+        while first > 0 and v.sent_end[first - 1] == v.sent_end[span.start]:
+            first -= 1
+        opening = all(v.cap[k] or v.lower[k] == "the" for k in range(first, span.start))
+        if v.sent_end[span.start] != v.sent_end[i] or not opening:
+            continue
+        if span.end + 1 < i - 1 and v.lower[span.end] == "," and v.lower[span.end + 1] in _APPOSITION_OPENERS:
             return span
         return None
     return None

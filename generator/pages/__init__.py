@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.pages.actor import ActorContext, actor_context, actor_entities, actor_pages
 from generator.pages.brief import BriefContext, brief_context, brief_entities, brief_pages
+from generator.pages.changes import ChangesContext, changes_pages, changes_since
 from generator.pages.compare import CompareContext, compare_pages
 from generator.pages.corpus import Corpus, Entity, aggregate
 from generator.pages.data import DataContext, data_pages
@@ -26,7 +27,9 @@ class PageKind:
 
     Entity kinds (one page per brief, actor, sector or source) also list their pages with what each
     reads (`entities`) and build one page's context on demand (`context_of`), so a rebuild renders only
-    the pages whose inputs changed (generator/render/cache.py)."""
+    the pages whose inputs changed (generator/render/cache.py). A kind that also reads the manifest of
+    the facts published before (generator/pages/changes.py) makes its pages from it with `since`;
+    `pages` then gives those of a first build."""
 
     template: str
     context: type
@@ -34,6 +37,7 @@ class PageKind:
     help: str
     entities: Callable[[Corpus], list[Entity]] | None = None
     context_of: Callable[[Corpus, str], Any] | None = None
+    since: Callable[[Corpus, Any], list[tuple[str, Any]]] | None = None
 
 
 PAGE_KINDS: dict[str, PageKind] = {
@@ -54,6 +58,8 @@ PAGE_KINDS: dict[str, PageKind] = {
                         "stance-by-year charts of every brief on one shared scale"),
     "how-to-read": PageKind("how-to-read.md.j2", HowToContext, howto_pages,
                             "what stance and event types mean, how a brief is built, how to report an error"),
+    "changes": PageKind("changes.md.j2", ChangesContext, changes_pages,
+                        "facts new or changed since the previous build, by brief", since=changes_since),
 }
 
 __all__ = ["PAGE_KINDS", "Corpus", "Entity", "PageKind", "aggregate"]

@@ -37,8 +37,9 @@ from datetime import date as Day
 from markupsafe import Markup
 
 from generator.config import TUNING
-from generator.content.vocabulary import country_name
+from generator.content.vocabulary import CUE_STANCES, MEASURE_SECTORS, country_name
 from generator.facts.model import Fact, FactDate, Pair, Quantity
+from generator.pages.changes import build_date
 from generator.pages.charts import sparkline, stance_bars
 from generator.pages.corpus import Corpus, Entity
 from generator.pages.escape import slug
@@ -74,6 +75,8 @@ BOTTOM_LINE_RUNS = TUNING.bottom_line_runs
 MIN_FIGURE_DURATION_YEARS = TUNING.min_figure_duration_years
 HOWTO = Link("How to read a brief", href(ENTITY_ROOT, "how-to-read"))
 DATA = href(ENTITY_ROOT, "data")
+DOWNLOADS = [Link("facts.csv", Markup("facts.csv")), Link("facts.json", Markup("facts.json")),
+             Link("Atom feed", Markup("feed.xml"))]  # files beside the brief's page (render/renderer.py)
 SCORING_NOTE = (
     "Key points are the facts that score highest on: date (2), figure (2), "
     "named actors (1 each, up to 3), a cooperation or tension stance (1), "
@@ -164,6 +167,17 @@ class ActorRow:
 
 
 @dataclass(frozen=True)
+class Cite:
+    """The "Cite this brief" block: what a reference to this version of the brief needs."""
+
+    title: str = field(metadata={"help": "the brief's title"})
+    as_of: str = field(metadata={"help": "latest fact date, or ''"})
+    built: str = field(metadata={"help": "build date: SOURCE_DATE_EPOCH's day, else the newest document "
+                                         "date (never the wall clock), or ''"})
+    permalink: Link = field(metadata={"help": "the brief's address within the site (label) and link"})
+
+
+@dataclass(frozen=True)
 class BriefContext:
     """Everything templates/brief.md.j2 receives."""
 
@@ -196,6 +210,9 @@ class BriefContext:
     sources_more: int = field(metadata={"help": "documents left out (all are on the Sources page)"})
     chart: Markup = field(metadata={"help": "inline SVG: facts per year by stance"})
     search: SearchMeta = field(metadata={"help": "search title and facets (hidden elements)"})
+    cite: Cite = field(metadata={"help": "the Cite this brief block"})
+    downloads: list[Link] = field(
+        metadata={"help": "the brief's own facts (facts.csv, facts.json) and its Atom feed (feed.xml)"})
 
 
 def score(fact: Fact, as_of: str) -> int:
@@ -244,9 +261,7 @@ _DIGIT = re.compile(r"\d")
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE)  # "20th anniversary", "8th"
 _YEARS = {"decade": 10.0, "year": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365}
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-# Sectors that name what a figure measures better than the others, in order of preference.
-ECONOMIC = ("trade", "investment", "finance_banking", "energy", "sanctions", "automotive_manufacturing",
-            "infrastructure_logistics", "telecom_5g", "technology_research", "defense")
+ECONOMIC = MEASURE_SECTORS  # sectors that name what a figure measures, in order of preference
 
 
 def is_currency(unit: str) -> bool:
@@ -509,7 +524,7 @@ def _overall(corpus: Corpus, facts: list[Fact], numbers: _Numbers) -> list[Cours
     if coop == tension:
         text = f"cooperation and tension are balanced ({_facts(coop)} each, undated)"
     else:
-        state, other = ("cooperation", "tension") if coop > tension else ("tension", "cooperation")
+        state, other = CUE_STANCES if coop > tension else CUE_STANCES[::-1]
         text = f"{state} outweighs {other} ({_facts(max(coop, tension))} to {min(coop, tension)}, undated)"
     pool = [f for f in facts if f.stance != "neutral"]
     chosen = sorted(pool, key=lambda f: (-score(f, ""), f.document, f.sentence, f.id))[:BOTTOM_LINE_LINKS]
@@ -665,6 +680,8 @@ def brief_context(corpus: Corpus, ident: str) -> BriefContext:
         sources_more=len(per_doc) - len(docs),
         chart=stance_bars(year_rows(facts), f"Facts per year by stance: {title}"),
         search=search_meta(corpus, title, facts, {"pair": {pair.slug}}),
+        cite=Cite(title, as_of, build_date(corpus), Link(f"briefs/{pair.slug}/", Markup("index.md"))),
+        downloads=list(DOWNLOADS),
     )
 
 

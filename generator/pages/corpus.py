@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from generator.config import TUNING
-from generator.content.vocabulary import NON_STATES, QUAD_CLASSES
+from generator.content.vocabulary import NON_STATES, PRESS_TYPES, QUAD_CLASSES
 from generator.errors import GeneratorError
 from generator.facts.model import Actor, DocumentRecord, Fact, FactsData, Pair
 from generator.pages.escape import is_slug, slug
@@ -69,7 +69,7 @@ class Corpus:
     by_document: dict[str, list[Fact]] = field(default_factory=dict)
     country_weight: dict[str, int] = field(default_factory=dict)
     pair_titles: dict[Pair, str] = field(default_factory=dict)  # memo: a pair is titled once per build
-    fact_views: dict[tuple[str, str], Any] = field(default_factory=dict)  # memo: views.fact_view
+    fact_views: dict[tuple[str, str, str], Any] = field(default_factory=dict)  # memo: views.fact_view
     briefs: tuple[Pair, ...] = ()  # the salient pairs (see the module docstring), sorted
 
     @property
@@ -109,7 +109,9 @@ def aggregate(facts: FactsData, sources: dict[str, str], sectors: dict[str, dict
     for fact in items:
         by_document[fact.document].append(fact)
     known_actors = set(actors)
-    by_pair = _group(items, lambda f: f.pairs, lambda p: is_slug(p.slug))
+    # a brief sees each fact with its own pair's stance ("A condemned B's strike on C": A-C cooperation)
+    by_pair = {p: [f.for_pair(p) for f in fs]
+               for p, fs in _group(items, lambda f: f.pairs, lambda p: is_slug(p.slug)).items()}
     return Corpus(
         data=facts,
         facts=items,
@@ -174,7 +176,7 @@ def _policy_pairs(fact: Fact, actors: Mapping[str, Actor], main: Pair | None,
     if fact.event_type in POLICY_EVENTS:
         types = _actor_types(fact, actors)
         named = [c for c in states if not types.get(c)]
-        targets = [c for c in states if types.get(c, set()) - {"media", "think_tank"}]
+        targets = [c for c in states if types.get(c, set()) - PRESS_TYPES]
         if len(set(states)) == 2 and len(named) == 1:
             added |= {Pair.of(named[0], t) for t in targets if t != named[0]}
         if main is not None and len(set(states)) == 1 and states[0] in main.codes:

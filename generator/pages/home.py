@@ -15,6 +15,9 @@ from generator.pages.views import FactView, date_of, fact_view, front_matter, st
 
 HOME_ROOT = ""
 LATEST_EVENTS = TUNING.latest_events
+# The dominant stance of a cell as a sign beside its count, so that stance is not told by colour alone
+# (WCAG 1.4.1); the legend below the matrix explains the signs.
+STANCE_MARKS = {"cooperation": "+", "tension": "\u2212", "neutral": "=", "mixed": "\u00b1"}
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,14 @@ class Cell:
     )
     url: Markup = field(metadata={"help": "brief sector section, or sector page if no brief; '' if empty"})
     title: Markup = field(metadata={"help": "tooltip: stance counts"})
+    mark: Markup = field(
+        metadata={"help": "the dominant stance as a sign (+ cooperation, − tension, = neutral, ± mixed), so "
+                          "that stance is not shown by colour alone; '' if empty"}
+    )
+    label: Markup = field(
+        metadata={"help": "what the mark and colour say, for screen readers (the tooltip, their description, "
+                          "gives the stance counts); '' if empty"}
+    )
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,9 @@ class HomeContext:
     counts: list[tuple[str, int]] = field(metadata={"help": "(what, how many) for the summary"})
     columns: list[tuple[Markup, Markup]] = field(metadata={"help": "(sector label, sector url) per column"})
     rows: list[MatrixRow] = field(metadata={"help": "pairs, most facts first"})
+    legend: list[tuple[Markup, Markup, Markup]] = field(
+        metadata={"help": "(css class, mark, stance name) per stance, explaining the cells"}
+    )
     latest: list[FactView] = field(metadata={"help": "latest dated facts, newest first"})
 
 
@@ -60,15 +74,17 @@ def _by_sector(facts: list[Fact]) -> dict[str, list[Fact]]:
 
 def _cell(corpus: Corpus, pair: Pair, sector: str, facts: list[Fact]) -> Cell:
     if not facts:
-        return Cell(0, Markup("briefs-empty"), Markup(""), Markup(""))
+        return Cell(0, Markup("briefs-empty"), Markup(""), Markup(""), Markup(""), Markup(""))
     counts = stance_count(facts)
     if corpus.has_brief(pair):
         target = url(HOME_ROOT, "briefs", pair.slug, f"sector-{sector}")
     else:
         target = url(HOME_ROOT, "sectors", sector)
-    tip = html_text(f"{counts.cooperation} cooperation, {counts.tension} tension, {counts.neutral} neutral")
+    split = f"{counts.cooperation} cooperation, {counts.tension} tension, {counts.neutral} neutral"
+    dominant = "mixed stance" if counts.dominant == "mixed" else f"mostly {counts.dominant}"
     css = Markup(f"briefs-{counts.dominant}")  # noqa: S704 -- fixed stance names
-    return Cell(counts.total, css, target, tip)
+    return Cell(counts.total, css, target, html_text(split), html_text(STANCE_MARKS[counts.dominant]),
+                html_text(f"facts, {dominant}"))
 
 
 def home_context(corpus: Corpus) -> HomeContext:
@@ -103,6 +119,8 @@ def home_context(corpus: Corpus) -> HomeContext:
         counts=counts,
         columns=[(html_text(sector_label(s, corpus.sectors)), url(HOME_ROOT, "sectors", s)) for s in sectors],
         rows=rows,
+        legend=[(html_text(f"briefs-{name}"), html_text(mark), html_text(name))
+                for name, mark in STANCE_MARKS.items()],
         latest=[fact_view(corpus, f, HOME_ROOT) for f in dated[:LATEST_EVENTS]],
     )
 

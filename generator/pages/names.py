@@ -3,9 +3,13 @@ closed vocabularies of generator.content.vocabulary; this module formats them.""
 
 from __future__ import annotations
 
-from generator.content.vocabulary import ACTOR_TYPE_LABELS, country_name
+from generator.content.vocabulary import ACTOR_TYPE_LABELS, INTERNATIONAL_ORG, country_name
 
-__all__ = ["actor_type_label", "country_name", "pair_title", "readable", "sector_label"]
+__all__ = ["actor_type_label", "actor_type_name", "country_name", "pair_title", "readable", "sector_label"]
+
+# The singular name of each actor type (a search filter value: "Government body"); see ACTOR_TYPE_LABELS
+# for the plural headings. Only types whose id made readable would be wrong are listed.
+_ACTOR_TYPE_NAMES = {INTERNATIONAL_ORG: "International organisation"}
 
 
 def pair_title(pair: str, weight: dict[str, int]) -> str:
@@ -28,3 +32,8 @@ def sector_label(sector: str, sectors: dict[str, dict]) -> str:
 def actor_type_label(kind: str) -> str:
     """Return the plural heading of an actor type."""
     return ACTOR_TYPE_LABELS.get(kind, readable(kind))
+
+
+def actor_type_name(kind: str) -> str:
+    """Return the singular name of an actor type: "government_body" -> "Government body"."""
+    return _ACTOR_TYPE_NAMES.get(kind, readable(kind))

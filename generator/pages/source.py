@@ -10,7 +10,7 @@ from markupsafe import Markup
 from generator.facts.model import DocumentRecord
 from generator.pages.corpus import Corpus, Entity
 from generator.pages.escape import html_text
-from generator.pages.search import SearchMeta, search_meta
+from generator.pages.search import SOURCE_TEXT_WEIGHT, SearchMeta, search_meta
 from generator.pages.views import ENTITY_ROOT, FactView, fact_view, front_matter
 
 
@@ -34,6 +34,8 @@ class SourceContext:
     boilerplate: list[str] = field(metadata={"help": "lines dropped as site chrome"})
     facts: list[FactView] = field(metadata={"help": "facts from the document, by sentence"})
     search: SearchMeta = field(metadata={"help": "search title and facets (hidden elements)"})
+    text_weight: Markup = field(default=Markup(f"{SOURCE_TEXT_WEIGHT:g}"), metadata={  # noqa: S704
+        "help": "Pagefind weight of the article text: a passing mention ranks below a brief or profile"})
 
 
 def sentence_offsets(corpus: Corpus, doc: DocumentRecord) -> list[tuple[int, int]]:
@@ -64,6 +66,7 @@ def source_context(corpus: Corpus, doc_id: str) -> SourceContext:
     rows = [
         ("Title", doc.title or "—"),
         ("Author", doc.author or "—"),
+        ("Outlet", doc.outlet or "—"),
         ("Published", doc.published or "—"),
         ("Reference date", doc.reference_date or "—"),
         ("Path", doc.path or "—"),

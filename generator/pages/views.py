@@ -125,8 +125,9 @@ def source_link(corpus: Corpus, fact: Fact, root: str) -> Link:
 
 
 def fact_view(corpus: Corpus, fact: Fact, root: str) -> FactView:
-    """Return the printable view of one fact (made once per fact and root: many pages list a fact)."""
-    key = (fact.id, root)
+    """Return the printable view of one fact (made once per fact, stance and root: many pages list a fact,
+    and a brief sees it with its own pair's stance, `Fact.for_pair`)."""
+    key = (fact.id, fact.stance, root)
     view = corpus.fact_views.get(key)
     if view is None:
         view = corpus.fact_views[key] = _fact_view(corpus, fact, root)

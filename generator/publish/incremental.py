@@ -65,6 +65,12 @@ def _tree_digest(folder: Path | None) -> str:
     return digest.hexdigest()
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def build_key(cfg: Any, docs_dir: Path, config_file: Path, material_search: bool) -> str:
     """The hash a stamp must match for an incremental build to give the same site as a full one."""
     custom_dir = cfg.theme.custom_dir
@@ -76,6 +82,7 @@ def build_key(cfg: Any, docs_dir: Path, config_file: Path, material_search: bool
         "versions": {name: _version(name) for name in _PACKAGES},
         "docs_dir": str(docs_dir.resolve()),
         "material_search": material_search,
+        "umask": _umask(),  # files hard-linked from the previous site keep its modes
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 

@@ -1,24 +1,21 @@
 """The MkDocs engine (MkDocs 1.6 + Material), the only module that imports MkDocs: strict builds (an
 unresolved link or anchor fails them), dirty (incremental) builds over a hard-linked copy of the live
-site (see generator/publish/incremental.py), Material's lunr search on small sites, and the
-live-reloading preview server of `briefs serve`."""
+site (see generator/publish/incremental.py), and the live-reloading preview server of `briefs serve`,
+which indexes each preview with Pagefind (generator/publish/serve_hook.py). Material's own (lunr) search
+is never built: every site searches with Pagefind."""
 
 from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from generator.config import TUNING
 from generator.errors import GeneratorError
 from generator.publish import incremental as incremental_publish
 
-# Above this many Markdown pages Material's search (one lunr index, downloaded whole on the first
-# search) is switched off and the header opens the Pagefind search page instead. mkdocs.yml can set
-# it as extra.briefs.material_search_max_pages.
-MATERIAL_SEARCH_MAX_PAGES = TUNING.material_search_max_pages
+# Run by MkDocs after each build of `briefs serve`: writes the Pagefind index into the preview.
+SERVE_HOOK = Path(__file__).with_name("serve_hook.py")
 
 
 class _Collect(logging.Handler):
@@ -45,9 +42,9 @@ def build(docs_dir: Path, site_dir: Path, staging: Path, config_file: Path, incr
         cfg = mkdocs_config.load_config(
             str(config_file), docs_dir=str(docs_dir), site_dir=str(staging), strict=True
         )
-        searching = _choose_search(cfg, docs_dir, config_file)
-        key = incremental_publish.build_key(cfg, docs_dir, config_file, searching)
-        dirty = incremental and not searching and incremental_publish.read_stamp(site_dir) == key
+        _without_material_search(cfg)
+        key = incremental_publish.build_key(cfg, docs_dir, config_file, False)
+        dirty = incremental and incremental_publish.read_stamp(site_dir) == key
         if dirty:
             dirty = _link_previous(site_dir, staging, cfg)
         _run_mkdocs(cfg, dirty)
@@ -101,32 +98,18 @@ def _run_mkdocs(cfg: Any, dirty: bool) -> None:
         build_logger.removeFilter(quiet)
 
 
-def material_search_max_pages(extra: Any, config_file: Path) -> int:
-    """Return extra.briefs.material_search_max_pages of mkdocs.yml, or the default; reject non-integers."""
-    briefs = extra.get("briefs") if isinstance(extra, Mapping) else None
-    value = briefs.get("material_search_max_pages") if isinstance(briefs, Mapping) else None
-    if value is None:
-        return MATERIAL_SEARCH_MAX_PAGES
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise GeneratorError(
-            f"extra.briefs.material_search_max_pages must be a whole number >= 0, not {value!r}", config_file
-        )
-    return value
-
-
-def _choose_search(cfg: Any, docs_dir: Path, config_file: Path) -> bool:
-    """Switch Material's search off when the site has more pages than its limit; return True if it is on."""
+def _without_material_search(cfg: Any) -> None:
+    """Switch off Material's search plugin if a configuration lists it: its lunr index is one file every
+    page downloads whole (70 % of a page's bytes on the demo); Pagefind is the site's search."""
     plugin = cfg.plugins.get("material/search") or cfg.plugins.get("search")
-    if plugin is None or "enabled" not in plugin.config:
-        return plugin is not None
-    pages = sum(1 for _ in docs_dir.rglob("*.md"))
-    if pages > material_search_max_pages(cfg.get("extra"), config_file):
+    if plugin is not None and "enabled" in plugin.config:
         plugin.config["enabled"] = False
-    return bool(plugin.config["enabled"])
 
 
 def serve(docs_dir: Path, config_file: Path, dev_addr: str = "127.0.0.1:8000") -> None:
-    """Serve `docs_dir` with MkDocs' live-reloading server on 127.0.0.1 (blocks until interrupted)."""
+    """Serve `docs_dir` with MkDocs' live-reloading server on 127.0.0.1 (blocks until interrupted); after
+    each build the preview is indexed by Pagefind, so its search page works as on a built site."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    mkdocs_serve(str(config_file), livereload=True, dev_addr=dev_addr, docs_dir=str(docs_dir.resolve()))
+    mkdocs_serve(str(config_file), livereload=True, dev_addr=dev_addr, docs_dir=str(docs_dir.resolve()),
+                 hooks=[str(SERVE_HOOK)])

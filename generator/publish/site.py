@@ -28,10 +28,9 @@ from generator.errors import GeneratorError
 from generator.publish import incremental as incremental_publish
 from generator.publish.guard import check_site, site_lock, write_site_stamp
 from generator.publish.links import check_links
-from generator.publish.mkdocs import MATERIAL_SEARCH_MAX_PAGES, material_search_max_pages
 
-__all__ = ["DEFAULT_ENGINE", "ENGINES", "MATERIAL_SEARCH_MAX_PAGES", "check_free_space", "check_index",
-           "index_site", "material_search_max_pages", "publish", "serve_site"]
+__all__ = ["DEFAULT_ENGINE", "ENGINES", "check_free_space", "check_index", "index_site", "publish",
+           "serve_site"]
 
 # The publishing engines (`briefs build --engine`): name -> adapter module.
 ENGINES = {"mkdocs": "generator.publish.mkdocs", "zensical": "generator.publish.zensical"}

@@ -4,7 +4,7 @@ A page's key hashes
 - the page code and the Jinja and MarkupSafe versions (any change re-renders everything);
 - its own template and the shared templates (the files no page kind owns: `_macros.md.j2`, ...);
 - what every page prints about others: document titles, actor names and types, the title of every
-  pair and which pairs have a brief, the sectors with facts and their labels;
+  pair and which pairs have a brief, the sectors with facts and their labels; the build date;
 - the page's own facts (each fact's full content) and its own record (the actor with the sentences of
   its roles; the document with a hash of its text).
 
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.facts.model import Fact
+from generator.pages.changes import build_date
 from generator.pages.corpus import Corpus, Entity
 from generator.pages.names import pair_title
 
@@ -75,7 +76,8 @@ class RenderKeys:
     """Computes page keys; each fact is hashed once however many pages list it."""
 
     def __init__(self, corpus: Corpus, templates_dir: Path, owned: set[str]) -> None:
-        self.base = f"{render_code_version()} {corpus_version(corpus)}"
+        # the build date is printed on every brief (its Cite block): a new one re-renders the pages
+        self.base = f"{render_code_version()} {corpus_version(corpus)} {build_date(corpus)}"
         self.templates_dir, self.owned = templates_dir, owned
         self.facts: dict[int, bytes] = {}
 

@@ -31,9 +31,11 @@ from generator.config import TUNING
 from generator.errors import GeneratorError
 from generator.facts.model import FactsData
 from generator.pages import PAGE_KINDS, Corpus, aggregate
+from generator.pages.changes import History, advance
 from generator.pages.corpus import facts_data
-from generator.pages.data import facts_csv, facts_json, facts_schema
+from generator.pages.data import brief_downloads, facts_csv, facts_json, facts_schema
 from generator.pages.escape import html_text, md_text, printable
+from generator.pages.feeds import feed_files
 from generator.render import cache as render_cache
 from generator.render.writer import KEPT, Kept, reusable_dir, write_site
 
@@ -187,16 +189,18 @@ def render_page(env: jinja2.Environment, template: str, context: Any, templates_
         ) from error
 
 
-def render_pages(corpus: Corpus, templates_dir: Path) -> dict[str, str]:
-    """Return relative path -> Markdown for every page of every kind; two pages on one path is an error."""
-    pages, _ = _render(corpus, templates_dir, None)
+def render_pages(corpus: Corpus, templates_dir: Path, history: History | None = None) -> dict[str, str]:
+    """Return relative path -> Markdown for every page of every kind; two pages on one path is an error.
+    `history` is the manifest of published facts after this build (None: a first build)."""
+    pages, _ = _render(corpus, templates_dir, None, history)
     return {relative: text for relative, text in pages.items() if isinstance(text, str)}
 
 
-def _render(corpus: Corpus, templates_dir: Path,
-            out_dir: Path | None) -> tuple[dict[str, str | Kept], dict[str, list[Any]]]:
+def _render(corpus: Corpus, templates_dir: Path, out_dir: Path | None,
+            history: History | None = None) -> tuple[dict[str, str | Kept], dict[str, list[Any]]]:
     """Render every page, or with `out_dir`, every page whose key differs from the one it was written
-    with there (the rest are Kept); return the pages and the new manifest {path: [key, size]}."""
+    with there (the rest are Kept); return the pages and the new manifest {path: [key, size]}. Page
+    kinds that read the manifest of published facts get `history` (None: a first build)."""
     env = make_environment(templates_dir)
     previous = render_cache.load_manifest(out_dir) if out_dir is not None and reusable_dir(out_dir) else {}
     owned = {kind.template for kind in PAGE_KINDS.values()}
@@ -210,7 +214,8 @@ def _render(corpus: Corpus, templates_dir: Path,
 
     for name, kind in PAGE_KINDS.items():
         if kind.entities is None or kind.context_of is None:
-            for relative, context in kind.pages(corpus):
+            made = kind.since(corpus, history) if kind.since and history is not None else kind.pages(corpus)
+            for relative, context in made:
                 claim(relative, name)
                 pages[relative] = render_page(env, kind.template, context, templates_dir)
             continue
@@ -236,14 +241,21 @@ def render_site(facts: FactsData | Mapping[str, Any], sources: dict[str, str], s
     return render_corpus(aggregate(facts_data(facts), sources, sectors), templates_dir, out_dir)
 
 
-def render_corpus(corpus: Corpus, templates_dir: Path, out_dir: Path) -> list[Path]:
+def render_corpus(corpus: Corpus, templates_dir: Path, out_dir: Path,
+                  history: History | None = None) -> list[Path]:
     """Render the pages and the data files into `out_dir`, rewriting only what changed; return all paths.
 
-    Entity pages whose inputs are unchanged since they were written there are not rendered again."""
-    files, manifest = _render(corpus, templates_dir, out_dir)
+    Entity pages whose inputs are unchanged since they were written there are not rendered again.
+    `history` is the manifest of published facts after this build (generator/pages/changes.py; None: a
+    first build, every fact new): the changes page and the Atom feeds read it."""
+    if history is None:
+        history = advance(corpus, None)
+    files, manifest = _render(corpus, templates_dir, out_dir, history)
     files["data/facts.json"] = printable(facts_json(corpus.data))
     files["data/facts.csv"] = facts_csv(corpus)
     files["data/facts.schema.json"] = facts_schema()
+    files.update(brief_downloads(corpus))
+    files.update(feed_files(corpus, history))
     if out_dir.is_dir():
         render_cache.drop_manifest(out_dir)
     written = write_site(out_dir, files)
