@@ -174,3 +174,24 @@ def test_two_countries_and_nearest_date_rules(tmp_path: Path) -> None:
     assert [f["pairs"] for f in trade] == [["BR-DE"], ["BR-DE"]]
     by_date = {f["date"]["value"]: [q["value"] for q in f["quantities"]] for f in trade}
     assert by_date == {"2022": [21_000_000_000], "2021": [18_000_000_000]}
+
+
+def test_sentence_starts_are_those_of_spacys_sentencizer() -> None:
+    """briefs_paragraphs reads sentence ends from arrays with the Sentencizer's rule (no Token objects);
+    with the Sentencizer before it the boundaries are the same, on real articles and edge cases."""
+    import spacy
+
+    from generator.nlp.components import TEXT_KEY, paragraph_boundaries
+
+    with_sentencizer, bare = spacy.blank("en"), spacy.blank("en")
+    with_sentencizer.add_pipe("sentencizer")
+    root = Path(__file__).resolve().parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "devset" / "articles").glob("*.txt"))]
+    texts += ['Hi!!! Go... ok?! "Yes." (No.) Dr. Ruiz left. She said: "Fine."\n\nNext',
+              "...", "a.", ". a", ""]
+    for text in texts:
+        a, b = with_sentencizer(text), bare.make_doc(text)
+        for doc in (a, b):
+            doc.user_data[TEXT_KEY] = text
+            paragraph_boundaries(doc)
+        assert [s.start for s in a.sents] == [s.start for s in b.sents], text[:60]

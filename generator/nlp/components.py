@@ -61,16 +61,14 @@ def _punctuation_starts(doc: Doc, is_punct: Any) -> Any:
     """Sentence starts by spaCy's Sentencizer rule: a sentence starts at the first token that is not
     punctuation after a token of PUNCT_CHARS (".", "!", "?", …). Read from token strings and the IS_PUNCT
     array: the Sentencizer builds a Token object per token, which costs a third of the tokenizer."""
+    in_chars = numpy.fromiter((w in PUNCT_CHARS for w in token_texts(doc)), dtype=bool, count=len(doc))
+    words = numpy.flatnonzero(~(is_punct.astype(bool) | in_chars))  # tokens that can start a sentence
     starts = numpy.zeros(len(doc), dtype=bool)
     starts[0] = True
-    seen_period = False
-    for i, (word, punct) in enumerate(zip(token_texts(doc), is_punct.tolist(), strict=True)):
-        in_chars = word in PUNCT_CHARS
-        if seen_period and not punct and not in_chars:
-            starts[i] = True
-            seen_period = False
-        elif in_chars:
-            seen_period = True
+    if len(words):
+        # a word starts a sentence when a sentence-final mark stands between it and the word before it
+        marks = numpy.cumsum(in_chars)[words]
+        starts[words[numpy.diff(marks, prepend=0) > 0]] = True
     return starts
 
 
