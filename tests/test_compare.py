@@ -152,7 +152,7 @@ def test_how_to_read_lists_the_vocabulary_and_the_settings(site: Path) -> None:
     for quad in QUAD_CLASSES:
         assert quad.capitalize() in html
     for event_type in EVENT_TYPES:
-        assert f"<strong>{event_type}</strong>" in html
+        assert f"<strong>{event_type.capitalize()}</strong> <code>{event_type}</code>" in html
     words = [w for topic in TOPICS.values() for w in topic]
     topical = [f.name for f in fields(TUNING)
                if any(w in f"{f.name} {f.metadata['help']}".lower() for w in words)]

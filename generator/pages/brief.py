@@ -43,7 +43,7 @@ from generator.pages.changes import build_date
 from generator.pages.charts import sparkline, stance_bars
 from generator.pages.corpus import Corpus, Entity
 from generator.pages.escape import slug
-from generator.pages.names import pair_title, readable, sector_label
+from generator.pages.names import event_label, pair_title, readable, sector_label
 from generator.pages.search import SearchMeta, search_meta
 from generator.pages.views import (
     ENTITY_ROOT,
@@ -466,8 +466,9 @@ def milestones(corpus: Corpus, facts: list[Fact]) -> list[Milestone]:
         best = min(cluster, key=lambda f: (-_rank(f), date_of(f), f.id))
         sentences = sorted({(f.document, f.sentence): f for f in cluster}.values(),
                            key=lambda f: (f.document, f.sentence))
-        out.append(Milestone(date_of(best), best.event_type or "", best.stance, shorten(best.text, 200),
-                             [source_link(corpus, f, ENTITY_ROOT) for f in sentences]))
+        links = [source_link(corpus, f, ENTITY_ROOT) for f in sentences]
+        out.append(Milestone(date_of(best), event_label(best.event_type), best.stance,
+                             shorten(best.text, 200), links))
     return sorted(out, key=lambda m: (m.date, m.event, m.text))
 
 

@@ -5,11 +5,18 @@ from __future__ import annotations
 
 from generator.content.vocabulary import ACTOR_TYPE_LABELS, INTERNATIONAL_ORG, country_name
 
-__all__ = ["actor_type_label", "actor_type_name", "country_name", "pair_title", "readable", "sector_label"]
+__all__ = ["actor_type_label", "actor_type_name", "country_name", "event_label", "pair_title", "readable",
+           "sector_label"]
 
 # The singular name of each actor type (a search filter value: "Government body"); see ACTOR_TYPE_LABELS
 # for the plural headings. Only types whose id made readable would be wrong are listed.
 _ACTOR_TYPE_NAMES = {INTERNATIONAL_ORG: "International organisation"}
+
+
+def event_label(event_type: str | None) -> str:
+    """Return a PLOVER event type as pages print it: "SANCTION" -> "Sanction" ("" for no event); the How
+    to read page lists the codes with their labels."""
+    return event_type.capitalize() if event_type else ""
 
 
 def pair_title(pair: str, weight: dict[str, int]) -> str:

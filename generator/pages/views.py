@@ -16,7 +16,7 @@ from generator.errors import GeneratorError
 from generator.facts.model import Fact, Pair
 from generator.pages.corpus import Corpus
 from generator.pages.escape import html_text, is_slug, one_line, slug
-from generator.pages.names import pair_title, sector_label
+from generator.pages.names import event_label, pair_title, sector_label
 
 ENTITY_ROOT = "../../"
 SECTION_ROOT = "../"
@@ -144,7 +144,7 @@ def _fact_view(corpus: Corpus, fact: Fact, root: str) -> FactView:
         source=source_link(corpus, fact, root),
         pairs=[pair_link(corpus, p, root) for p in sorted(fact.pairs)],
         sectors=[sector_link(corpus, s, root) for s in sorted(fact.sectors) if s in corpus.by_sector],
-        event=fact.event_type or "",
+        event=event_label(fact.event_type),
     )
 
 
