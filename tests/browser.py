@@ -71,3 +71,13 @@ def open_page(browser: Any, base_url: str, path: str) -> tuple[Any, dict[str, li
     assert response is not None and response.status == 200, path
     page.wait_for_load_state("networkidle")
     return page, seen
+
+
+def load_all_results(page: Any) -> None:
+    """Click Pagefind's "Load more results" until every result is shown, waiting for each page to load."""
+    more = page.locator(".pagefind-ui__button")
+    count = "n => document.querySelectorAll('.pagefind-ui__result-link').length > n"
+    while more.count() and more.is_visible():
+        before = page.locator(".pagefind-ui__result-link").count()
+        more.click()
+        page.wait_for_function(count, arg=before, timeout=15000)  # the next page has loaded

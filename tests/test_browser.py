@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import CHROMIUM, chromium, open_page, serve_folder, watch_page
+from tests.browser import CHROMIUM, chromium, load_all_results, open_page, serve_folder, watch_page
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [
@@ -55,18 +55,16 @@ def test_search_for_huawei_leads_to_profile_and_brief(browser: Any, site_url: st
     box.press("Enter")
     page.wait_for_url(re.compile(r"/search/\?query=Huawei$"))
     page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-    more = page.locator(".pagefind-ui__button")  # "Load more results"
-    while more.count() and more.is_visible():
-        more.click()
-        page.wait_for_timeout(200)
+    assert page.input_value(".pagefind-ui__search-input") == "Huawei"
+    load_all_results(page)
     hrefs = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.href)")
     assert any("/actors/huawei/" in h for h in hrefs), hrefs
     assert any("/briefs/cn-it/" in h for h in hrefs), hrefs
     target = next(h for h in hrefs if "/actors/huawei/" in h)
     page.goto(target)
     assert "Huawei" in page.inner_text("h1")
-    assert seen["console"] == [] and seen["errors"] == [], seen
-    assert seen["external"] == [], seen["external"]
+    page.wait_for_load_state("networkidle")
+    assert seen == {"console": [], "errors": [], "external": [], "dialogs": []}, seen
     page.close()
 
 

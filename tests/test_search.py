@@ -17,7 +17,7 @@ import pytest
 
 from generator.errors import GeneratorError
 from generator.publish.site import publish
-from tests.browser import CHROMIUM, chromium, serve_folder, watch_page
+from tests.browser import CHROMIUM, chromium, load_all_results, serve_folder, watch_page
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -56,12 +56,7 @@ def expected_results(site: Path, word: str, filters: dict[str, str]) -> set[str]
 
 def shown_results(page: Any) -> set[str]:
     """Load every page of results, then return the result URLs (without #fragments)."""
-    more = page.locator(".pagefind-ui__button")
-    count = "n => document.querySelectorAll('.pagefind-ui__result-link').length > n"
-    while more.count() and more.is_visible():
-        before = page.locator(".pagefind-ui__result-link").count()
-        more.click()
-        page.wait_for_function(count, arg=before, timeout=15000)  # the next page has loaded
+    load_all_results(page)
     script = "els => els.map(e => e.getAttribute('href'))"
     hrefs = page.eval_on_selector_all(".pagefind-ui__result-link", script)
     return {h.split("#", 1)[0] for h in hrefs}
@@ -78,12 +73,7 @@ def serious_violations(page: Any) -> list[tuple[str, list]]:
 
 def result_pages(page: Any) -> list[str]:
     """Load every page of results, then return the pages found (no sub-results), best first."""
-    more = page.locator(".pagefind-ui__button")
-    count = "n => document.querySelectorAll('.pagefind-ui__result-link').length > n"
-    while more.count() and more.is_visible():
-        before = page.locator(".pagefind-ui__result-link").count()
-        more.click()
-        page.wait_for_function(count, arg=before, timeout=15000)  # the next page has loaded
+    load_all_results(page)
     hrefs = page.eval_on_selector_all(".pagefind-ui__result-title > .pagefind-ui__result-link",
                                       "els => els.map(e => e.getAttribute('href'))")
     return [h for h in hrefs if "#" not in h]
@@ -221,28 +211,6 @@ def test_on_a_phone_results_come_first_and_filters_fold(browser: Any, demo: tupl
         assert first is not None and filters is not None
         assert first["y"] < 844 and first["y"] < filters["y"], (first, filters)
         assert page.locator(".pagefind-ui__filter-block[open]").count() == 0
-        page.close()
-
-
-@pytest.mark.browser
-@needs_chromium
-def test_header_search_box_opens_the_pagefind_page_with_the_query(
-    browser: Any, demo: tuple[Path, Path]
-) -> None:
-    with serve_folder(demo[1]) as base:
-        page = browser.new_page()
-        seen = watch_page(page, base)
-        page.goto(base)
-        assert page.locator("input[data-md-component='search-query']").count() == 0  # no Material search
-        box = page.locator("form.briefs-header-search input[name='query']")
-        box.fill("Huawei")
-        box.press("Enter")
-        page.wait_for_url(re.compile(r"/search/\?query=Huawei$"))
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
-        assert page.input_value(".pagefind-ui__search-input") == "Huawei"
-        assert {"/actors/huawei/", "/briefs/cn-it/"} <= shown_results(page)
-        page.wait_for_load_state("networkidle")
-        assert seen == {"console": [], "errors": [], "external": [], "dialogs": []}, seen
         page.close()
 
 

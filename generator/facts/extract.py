@@ -123,7 +123,8 @@ def _with_context(sents: list[SentenceFacts], actors: dict[str, tuple[str | None
     context: list[str] = []
     context_parties: list[str] = []
     seen: dict[tuple[str, str], tuple[int, int]] = {}  # pair -> (times named together, last sentence)
-    story = _story_pair(sents, actors)
+    owns = [[] if s.heading else _own_parties(s, actors) for s in sents]  # each sentence's own parties
+    story = _story_pair(owns)
     last_pair: list[str] = []
     last_state: str | None = None
     for n, s in enumerate(sents):
@@ -132,7 +133,7 @@ def _with_context(sents: list[SentenceFacts], actors: dict[str, tuple[str | None
         if s.heading:
             continue
         countries = s.countries or context
-        own = _own_parties(s, actors)
+        own = owns[n]
         parties = list(own) if s.countries else list(dict.fromkeys(context_parties + own))
         states = _states(parties)
         if s.countries and last_state and last_state not in states and len(states) < 2 \
@@ -160,15 +161,14 @@ def _with_context(sents: list[SentenceFacts], actors: dict[str, tuple[str | None
                 seen[pair] = (seen.get(pair, (0, 0))[0] + 1, n)
 
 
-def _story_pair(sents: list[SentenceFacts], actors: dict[str, tuple[str | None, str]]) -> list[str]:
+def _story_pair(owns: list[list[str]]) -> list[str]:
     """The pair of states the whole document names together most often (the first such pair on a tie):
     the pair of its opening sentences, before any pair has been named ("Hale met Kenyan officials today";
-    the two states appear together only further down)."""
+    the two states appear together only further down). `owns`: each sentence's own parties."""
     counts: dict[tuple[str, str], int] = {}  # in order of first mention: max() keeps the first of a tie
-    for s in sents:
-        if not s.heading:
-            for a, b in itertools.combinations(sorted(set(_states(_own_parties(s, actors)))), 2):
-                counts[a, b] = counts.get((a, b), 0) + 1
+    for own in owns:
+        for a, b in itertools.combinations(sorted(set(_states(own))), 2):
+            counts[a, b] = counts.get((a, b), 0) + 1
     if not counts:
         return []
     best: tuple[str, str] = max(counts, key=counts.__getitem__)

@@ -85,6 +85,7 @@ class OrgRules:
     particles: frozenset[str]
     given: frozenset[str]
     org_words: set[str]
+    org_ends: frozenset[str]
     titles: frozenset[str]
     role_words: frozenset[str]
 
@@ -153,8 +154,8 @@ class OrgRules:
     def suffixed_orgs(self, v: DocView) -> list[Candidate]:
         """Names by their ends or starts: "Democratic Party", "Aermacchi SpA", "Ministry of Defence"."""
         found = []
-        keys = self.suffixes.keys() | self.prefixes.keys() | self.heads.keys()
-        for i in [i for i, w in enumerate(v.lower) if w in keys]:  # the rest can match no rule here
+        ends = self.org_ends
+        for i in [i for i, w in enumerate(v.lower) if w in ends]:  # the rest can match no rule here
             word, cand = v.lower[i], None
             if v.curated[i] is not None:
                 continue

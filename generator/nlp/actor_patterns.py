@@ -120,6 +120,8 @@ class Discoverer(OrgRules, CueRules):
         self.person_country = {e.id: e.country for e in config.actors if e.type == "person"}
         self.body_words = frozenset(self.role_words | self.org_words)
         self.institution_firsts = frozenset(key.split()[0] for key in self.institutions)
+        # words at which suffixed_orgs can match: an organisation's end, start or head noun
+        self.org_ends = frozenset(self.suffixes.keys() | self.prefixes.keys() | self.heads.keys())
 
     def namey(self, v: DocView, i: int) -> bool:
         """A capitalised word that can be part of a name (not a country, title or stop word)."""

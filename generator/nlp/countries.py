@@ -66,7 +66,7 @@ class CountryRecognizer:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.prefixes = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.place_keys: dict[str, str] = {}  # place name as its tokens joined by spaces -> name
+        self.place_names: set[str] = set()  # place names of letters and spaces (their tokens, space-joined)
         self.place_first: dict[str, set[int]] = {}  # first token of a place name -> its lengths in tokens
         self.place_texts: dict[str, list[str]] = {}  # first letters of a name with other characters -> names
         self.kind_of: dict[str, str] = {}
@@ -119,11 +119,11 @@ class CountryRecognizer:
         # Dicts, not a PhraseMatcher: building 38,000 pattern Docs costs 2 s a build. Names of letters and
         # spaces are token sequences; the others ("Mazar-e Sharif", "N'zeto", "Sault Ste. Marie") are
         # matched on the text, keyed by their first run of letters, so no name is tokenized here.
-        self.place_keys, self.place_first, self.place_texts = {}, {}, {}
+        self.place_names, self.place_first, self.place_texts = set(), {}, {}
         for name in self.gazetteer:
             words = name.split(" ")
             if all(w.isalpha() for w in words):
-                self.place_keys[name] = name
+                self.place_names.add(name)
                 self.place_first.setdefault(words[0], set()).add(len(words))
             else:
                 head = _LETTERS.match(name)
@@ -171,7 +171,7 @@ class CountryRecognizer:
     def _place_matches(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start, end, name) of the longest gazetteer name at each capitalised token."""
         words = token_texts(doc)
-        n, first, keys, texts = len(words), self.place_first, self.place_keys, self.place_texts
+        n, first, names, texts = len(words), self.place_first, self.place_names, self.place_texts
         found = []
         for i, word in enumerate(words):
             if not word[:1].isupper():
@@ -180,8 +180,8 @@ class CountryRecognizer:
             best: tuple[int, int, str] | None = None
             if lengths:
                 for size in sorted(lengths, reverse=True):
-                    name = keys.get(" ".join(words[i : i + size])) if i + size <= n else None
-                    if name:
+                    name = " ".join(words[i : i + size]) if i + size <= n else ""
+                    if name in names:
                         best = (i, i + size, name)
                         break
             head = word if word.isalpha() else (m.group() if (m := _LETTERS.match(word)) else "")

@@ -109,7 +109,7 @@ class Milestone:
     """One real-world event, reported by one or more sentences."""
 
     date: str = field(metadata={"help": "ISO date of its most precise report"})
-    event: str = field(metadata={"help": "PLOVER event type"})
+    event: str = field(metadata={"help": "PLOVER event type as a label (Agree … Assault)"})
     stance: str = field(metadata={"help": "cooperation, tension or neutral"})
     text: str = field(metadata={"help": "the most precise report's sentence, shortened"})
     sources: list[Link] = field(metadata={"help": "one link per sentence reporting it"})

@@ -47,7 +47,7 @@ class FactView:
     source: Link = field(metadata={"help": "link to the sentence on its source page"})
     pairs: list[Link] = field(metadata={"help": "pairs of the fact (briefs or plain text)"})
     sectors: list[Link] = field(metadata={"help": "sector pages"})
-    event: str = field(default="", metadata={"help": "PLOVER event type (AGREE … ASSAULT) or ''"})
+    event: str = field(default="", metadata={"help": "PLOVER event type as a label (Agree … Assault), or ''"})
     also: list[str] = field(
         default_factory=list, metadata={"help": "other dates the sentence mentions (timelines list a "
                                                 "sentence once, at its main date)"})

@@ -65,7 +65,8 @@ def _tree_digest(folder: Path | None) -> str:
     return digest.hexdigest()
 
 
-def _umask() -> int:
+def current_umask() -> int:
+    """The process's umask (os.umask can only be read by setting it; it is set straight back)."""
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
@@ -82,7 +83,7 @@ def build_key(cfg: Any, docs_dir: Path, config_file: Path, material_search: bool
         "versions": {name: _version(name) for name in _PACKAGES},
         "docs_dir": str(docs_dir.resolve()),
         "material_search": material_search,
-        "umask": _umask(),  # files hard-linked from the previous site keep its modes
+        "umask": current_umask(),  # files hard-linked from the previous site keep its modes
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 

@@ -103,18 +103,13 @@ def _publish_once(adapter: Any, docs_dir: Path, site_dir: Path, config_file: Pat
             logging.getLogger(__name__).warning("incremental publish wrote a shared file; full rebuild")
             return None
         check_free_space(site_dir, shown)
-        staging.chmod(0o777 & ~_umask())  # mkdtemp made it 0700: a web server could not read the site
+        # mkdtemp made it 0700: a web server could not read the site
+        staging.chmod(0o777 & ~incremental_publish.current_umask())
         _swap(staging, site_dir)
         return dirty
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _remove(path: Path) -> None:
