@@ -369,3 +369,47 @@ def test_today_before_a_past_tense_verb_and_later_on_the_same_weekday() -> None:
     assert values("2018-09-11",
                   "They will hold a ceremony later Tuesday at the border.")[0][0] == "2018-09-11"
     assert values("2018-09-11", "They will hold a ceremony on Tuesday at the border.")[0][0] == "2018-09-18"
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Exports have grown over the past two years.", [("2022", True)]),
+    ("Trade has doubled in the past decade.", [("2014", True)]),
+    ("The last few months saw a slight decline in tourism.", [("2024-02", True)]),
+    ("Fighting in the past two weeks displaced thousands.", [("2024-05-15", True)]),
+    ("It is the first visit by a Vietnamese leader in 42 years.", [("1982", True)]),
+    ("Inflation is at its lowest level in a decade.", [("2014", True)]),
+    ("The agency has provided grants worth a billion dollars in 10 years.", [("2014", True)]),
+    ("Relations have been tense for more than a year.", [("2023", True)]),
+    ("Currently the two states trade through a third country.", [("2024-05-29", True)]),
+    ("Recent figures from the statistics office show exports rising.", [("2024", True)]),
+    ("He said February's decision to close the border was a mistake.", [("2024-02", True)]),
+    ("The ministry hopes to deploy a force as early as July.", [("2024-07", True)]),
+    ("Two months after signing the accord, Chile says it will ratify it.", [("2024-03", True)]),
+])
+def test_spans_reaching_the_present_and_other_deictic_forms(sentence: str,
+                                                           expected: list[tuple[str, bool]]) -> None:
+    """A span reaching the present opens at the reference date less its length; a gerund after "N after" in a
+    present-tense sentence lies that long before the document's date."""
+    assert values("2024-05-29", sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "He was jailed for two years.",
+    "Exports will double in ten years.",
+    "The last year of his term was calm.",
+    "He said May's government had failed.",
+    "The loan runs for 20 years.",
+])
+def test_durations_and_forecasts_are_not_spans_to_the_present(sentence: str) -> None:
+    assert values("2024-05-29", sentence) == []
+
+
+def test_have_since_counts_from_the_previous_date_and_during_the_stay_inherits() -> None:
+    resolver = DateResolver("2024-04-22")
+    assert [d.value for d in resolver.resolve("The activists were arrested on Tuesday.")] == ["2024-04-16"]
+    assert [d.value for d in resolver.resolve("They have since been released.")] == ["2024-04-16"]
+    resolver = DateResolver("2024-04-22")
+    resolver.resolve("The president arrived in the capital Monday.")
+    resolver.resolve("A statement said the talks would cover trade.")
+    during = resolver.resolve("During his three-day stay, the president is scheduled to meet the premier.")
+    assert [(d.value, d.inferred) for d in during] == [("2024-04-22", True)]

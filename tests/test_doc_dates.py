@@ -18,6 +18,9 @@ from generator.nlp.dates import infer_document_date
     ("https://example.org/story/4781234-ministers-meet", None),  # an article id, not a date
     ("https://example.org/news/20211341-slug", None),  # not a real date
     ("https://example.org/2019/04/01/a?date=2020/01/01", "2019-04-01"),  # the query is not the path
+    ("https://example.org/a/a-13-2016-06-19-news35/322829.html", "2016-06-19"),  # a date inside a slug
+    ("https://example.org/article/talks-resume-in-oslo-1621334192-118326", "2021-05-18"),  # Unix seconds
+    ("https://example.org/article/1621334192", None),  # ten digits alone may be an id
     (None, None),
 ])
 def test_url_date(url: str | None, expected: str | None) -> None:
@@ -76,3 +79,12 @@ def test_reference_date_prefers_written_evidence() -> None:
     assert meta.reference_date(None, None, "LIMA, 3 June (Reuters) – Peru met Chile in 2021.", []) \
         == "2021-06-03"
     assert meta.reference_date(None, None, "Nothing dated.", ["© 2018 Example"]) == "2018"
+
+
+def test_archive_captions_and_since_years_are_lower_bounds_not_the_document_date() -> None:
+    """A FILE photo's caption dates the photo; "since 2013" says the text is later than 2013, not when."""
+    assert infer_document_date("FILE - Trucks wait at the crossing, Sept. 2, 2021.\n\nThe border closed on "
+                               "Monday, officials said.") is None
+    assert infer_document_date("The two states have talked since 2013. Officials met on Wednesday.") is None
+    assert infer_document_date("FILE - A rally, Jan. 2, 2018.\n\nThe talks were held on March 3, 2019.") \
+        == "2019-03"

@@ -189,9 +189,31 @@ def test_sentence_starts_are_those_of_spacys_sentencizer() -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted((root / "devset" / "articles").glob("*.txt"))]
     texts += ['Hi!!! Go... ok?! "Yes." (No.) Dr. Ruiz left. She said: "Fine."\n\nNext',
               "...", "a.", ". a", ""]
+    texts += ["Seen in Yangon, April. 19, 2018, at a briefing. It rained in April. 19 people died."]
     for text in texts:
         a, b = with_sentencizer(text), bare.make_doc(text)
         for doc in (a, b):
             doc.user_data[TEXT_KEY] = text
             paragraph_boundaries(doc)
-        assert [s.start for s in a.sents] == [s.start for s in b.sents], text[:60]
+        # one documented difference: a month name written with a full stop before a day and a year
+        month_dot = {s.start for s in a.sents if s.start >= 2 and a[s.start - 1].text == "."
+                     and a[s.start - 2].lower_ in ("april", "june", "july", "may", "march")
+                     and a[s.start].is_digit
+                     and s.start + 1 < len(a) and a[s.start + 1].text == ","}
+        assert [s.start for s in a.sents if s.start not in month_dot] == [s.start for s in b.sents], text[:60]
+
+
+def test_sentences_start_after_double_spaces_and_not_inside_a_dotted_month() -> None:
+    """"April.  Some" starts a sentence at "Some" (not at the spaces, which would merge the two); "April. 19,
+    2018" is a date, not a sentence end; "in April. 19 people" is."""
+    import spacy
+
+    from generator.nlp.components import process
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("briefs_paragraphs")
+    doc = process(nlp, "Seen on April. 19, 2018, in Yangon.  Some observers say so. It rained in April. "
+                       "19 people died.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Seen on April. 19, 2018, in Yangon.", "Some observers say so.", "It rained in April.",
+        "19 people died."]

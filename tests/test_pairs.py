@@ -49,6 +49,8 @@ ARTICLES = {
                 "Kenya and Spain signed a port deal on 3 May 2024. Spain and Kenya plan more talks."),
     "visit": ("Norway and Iceland signed a fisheries accord on 2 May 2024.\n\n"
               "The foreign minister travelled to Iceland on 6 May 2024 to meet fishing groups."),
+    "border": ("Chad and Sudan traded accusations on 2 May 2024.\n\n"
+               "By Tuesday, 4,000 refugees had crossed the border into the Chadian town of Adré."),
 }
 
 
@@ -165,3 +167,8 @@ def test_a_visit_naming_one_state_has_the_other_side_of_the_story(
 
 def test_an_opening_meeting_has_the_pair_of_the_story(facts: dict[str, list[dict[str, Any]]]) -> None:
     assert fact_with(facts, "opening", "Envoy Ana Ruiz")["pairs"] == ["ES-KE"]
+
+
+def test_crossing_the_border_of_one_state_has_the_other_side_of_the_story(
+        facts: dict[str, list[dict[str, Any]]]) -> None:
+    assert fact_with(facts, "border", "crossed the border")["pairs"] == ["SD-TD"]

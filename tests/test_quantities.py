@@ -401,3 +401,18 @@ def test_a_rank_may_name_a_region_before_its_noun() -> None:
 ])
 def test_and_a_half(sentence: str, value: float, unit: str) -> None:
     assert [(q.value, q.unit) for q in find_quantities(sentence)] == [(value, unit)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The court ruled by a 9-4 vote against the claim.", [(9, "count"), (4, "count")]),
+    ("Including 2,300 thought to be minors, the migrants arrived.", [(2300, "count")]),
+    ("Over 410,000 of the province's residents fled.", [(410000, "count")]),
+    ("It was a war between Africa's largest economies.", [(1, "rank")]),
+    ("The biggest Japanese investment project in the region is a port.", [(1, "rank")]),
+])
+def test_votes_plain_thousands_and_size_superlatives(sentence: str, expected: list[tuple[int, str]]) -> None:
+    assert _pairs(sentence) == expected
+
+
+def test_area_units_match_however_the_square_is_written() -> None:
+    assert unit_matches("km2", "km²")

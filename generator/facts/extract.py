@@ -75,8 +75,10 @@ _BILATERAL = re.compile(r"\b(?:the two|both)\s+(?:[\w-]+\s+){0,2}?(?:countries|n
                         r"|capitals|leaders|states|neighbou?rs|members|allies|partners|delegations|ministers"
                         r"|presidents|premiers)\b|\bbilateral\b|\bbetween them\b|\beach other\b"
                         r"|\bone another\b", re.IGNORECASE)
-# "Ties soured when Ankara ...": relations of which one state, or none, is named are those of the last pair.
-_RELATIONS = re.compile(r"\b(?:ties|relations|relationship|rapprochement)\b", re.IGNORECASE)
+# "Ties soured when Ankara ...": relations of which one state, or none, is named are those of the last pair;
+# a border has two sides.
+_RELATIONS = re.compile(r"\b(?:ties|relations|relationship|rapprochement|cross-border"
+                        r"|the\s+(?:[\w-]+\s+)?(?:border|frontier))\b", re.IGNORECASE)
 # "the country", "he" (opening the sentence): the last state the paragraph named takes part.
 _CARRY = re.compile(r"\b(?i:the|that|this) (?:country|nation)\b|^(?:He|She)\b")
 

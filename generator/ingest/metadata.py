@@ -389,7 +389,7 @@ _MON_ABBR = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])(?=/|$|[-_.])"
 _URL_FORMS = [  # (pattern over the URL path, precision); a URL date is evidence, taken as precise as written
     (re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])/" + _DAY), "day"),
-    (re.compile(r"/(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-" + _DAY), "day"),
+    (re.compile(r"[/_-](?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-" + _DAY), "day"),  # "a-13-2006-06-19-x/"
     (re.compile(r"/(?P<d>0?[1-9]|[12]\d|3[01])-(?P<mon>" + _MON_ABBR + r")-(?P<y>(?:19|20)\d\d)(?=/|$|[-_.])",
                 re.I), "day"),
     (re.compile(r"/(?P<mon>" + _MON_ABBR + r")-(?P<d>0?[1-9]|[12]\d|3[01])-(?P<y>(?:19|20)\d\d)(?=/|$|[-_.])",
@@ -422,7 +422,22 @@ def url_date(url: str | None) -> str | None:
                 found.add(value)
         if found:
             break
+    if not found:
+        found = _epoch_dates(path)
     return found.pop() if len(found) == 1 else None
+
+
+_EPOCH = re.compile(r"(?<=[-_])(?P<s>1[0-9]{9})(?=$|[-_/.])")  # Unix seconds after a slug word
+_EPOCH_FIRST, _EPOCH_LAST = 978_307_200, 1_893_456_000  # 2001-01-01 .. 2030-01-01
+
+
+def _epoch_dates(path: str) -> set[str]:
+    """Days of the Unix timestamps in the last segment of a URL path ("…-ceuta-1621334192-118326")."""
+    from datetime import datetime
+
+    last = "/" + path.rstrip("/").rsplit("/", 1)[-1]
+    return {datetime.fromtimestamp(int(m.group("s")), tz=_dt.UTC).date().isoformat()
+            for m in _EPOCH.finditer(last) if _EPOCH_FIRST <= int(m.group("s")) < _EPOCH_LAST}
 
 
 _DATELINE = re.compile(

@@ -11,6 +11,7 @@ from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokens import Doc
 
 from generator.config import TUNING
+from generator.content.vocabulary import MONTH_NUMBERS
 
 TEXT_KEY = "briefs_text"
 CHECKED_KEY = "briefs_text_checked"
@@ -39,7 +40,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for i in numpy.flatnonzero(space[:-1]).tolist():  # whitespace tokens: slices of the text, not Tokens
         at, size = int(arr[i, 2]), int(arr[i, 3])
         newline[i + 1] = "\n" in text[at : at + size]
-    start = (start | newline) & ~space
+    start = start | newline
+    moved = numpy.flatnonzero(start[:-1] & space[:-1]) + 1  # "April.  Some": the word after the spaces starts
+    start[moved] = True
+    start &= ~space
     start[0] = True
     starts = list(numpy.flatnonzero(start))
     bounded: list[int] = []
@@ -69,6 +73,11 @@ def _punctuation_starts(doc: Doc, is_punct: Any) -> Any:
         # a word starts a sentence when a sentence-final mark stands between it and the word before it
         marks = numpy.cumsum(in_chars)[words]
         starts[words[numpy.diff(marks, prepend=0) > 0]] = True
+    texts = token_texts(doc)
+    for i in numpy.flatnonzero(starts[2:-1]).tolist():  # a month written with a full stop: "April. 19, 2018"
+        if texts[i + 2].isdigit() and texts[i + 1] == "." and texts[i].lower() in MONTH_NUMBERS \
+                and (texts[i + 3] == "," or texts[i + 3].isdigit()):
+            starts[i + 2] = False
     return starts
 
 

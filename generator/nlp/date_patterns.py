@@ -19,6 +19,8 @@ _Y = r"(?P<y>1[89]\d\d|20\d\d|2100)\b"
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d)?"
 _REL = r"(?P<rel>,?\s+(?:of\s+)?(?P<rq>this|last|next)\s+year)?"
 _WD = "|".join(w.capitalize() for w in _WEEKDAYS)
+_COUNT = (r"\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+          r"|thirty|forty|fifty|sixty|seventy|a\s+few|few|several|a\s+couple\s+of")
 _QUANTITY_WORDS = (r"per\s*cent|percent|million|billion|trillion|thousand|people|persons|troops|soldiers|"
                    r"tons?|tonnes|km|kilomet(?:er|re)s|miles|met(?:er|re)s|[mgk]w|units|hours|hrs|gmt|utc|"
                    r"dollars|euros?|yuan|rupees|yen|barrels|vehicles|jobs|workers|students|feet")
@@ -38,23 +40,34 @@ _RX = {
     "md": re.compile(rf"\b{_MON}\s+{_D}\b(?![.,:]?\d|\s*%){_REL}"),
     "dm": re.compile(rf"(?<![\w.,\-–]){_D}(?:\s+of)?\s+{_MON}{_REL}"),
     "mon": re.compile(r"\b(?P<pre>(?i:in|since|until|till|by|from|during|through|throughout|before|after"
-                      r"|early|late|mid|end of|beginning of|start of|and|or|to|between|last|this|next))[\s-]+"
+                      r"|early|late|mid|end of|beginning of|start of|and|or|to|between|last|this|next"
+                      r"|as))[\s-]+"
                       rf"(?:(?i:early|late|mid)[\s-]+)?(?P<mon>{_FULL})\b{_REL}"),
     "offset": re.compile(r"(?i:\bthe\s+(?P<dir>next|following|previous|preceding|prior)\s+"
                          r"(?P<u>day|month|year)|\bthe\s+day\s+(?P<dir2>before|after)"
                          r"|\ba\s+(?P<u3>day|month|year)\s+(?P<dir3>later|earlier|before|after))\b"),
     "same": re.compile(r"(?i:\b(?:(?P<side>earlier|later|late|early)\s+)?(?:that|the\s+same|that\s+same)\s+"
                        r"(?P<u>day|week|month|year)\b(?!\s+(?:of|before|after|when)\b))"),
+    "mposs": re.compile(rf"\b(?P<mon>{_FULL})['’]s\b"),  # "January's decision"
     "eve": re.compile(r"\b(?i:on\s+the\s+eve\s+of)\b"),
-    "then": re.compile(r"\b[Ss]ince\s+then\b"),
+    "then": re.compile(r"\b[Ss]ince\s+then\b|\b(?:has|have|had)\s+since\b"),  # "have since reopened"
     "span": re.compile(r"(?i:\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
                        r"|a\s+few|several|a\s+couple\s+of|\d{1,2})\s+(?P<u>day|week|month|year)s?\s+"
                        r"(?P<dir>later|after|earlier|before|ago)\b)"),
+    # "over the past two years", "in the last few months", "the past decade": a span reaching the present
+    "past": re.compile(rf"(?i:\b(?:(?:in|over|during|for|within|throughout)\s+the\s+(?:past|last)\s+"
+                       rf"(?:(?P<n>{_COUNT})\s+)?|the\s+(?:past|last)\s+(?P<n2>{_COUNT})\s+)(?P<u>day|week|month|year|decade)s?\b"
+                       rf"(?!\s+(?:of|before|after|when)\b))"),
+    # "the first visit in 42 years", "has doubled in ten years", "have run high for more than a year"
+    "within": re.compile(rf"(?i:\b(?P<p>in|for)\s+(?:(?:more\s+than|nearly|almost|over|about|some|roughly"
+                         rf"|around|close\s+to)\s+)?(?P<n>{_COUNT})\s+(?P<u>day|week|month|year|decade)s?\b"
+                         rf"(?!\s+(?:from|old|of|ago|later|earlier|before|after|now)\b))"),
     "rely": re.compile(r"(?<![Tt]he )\b(?P<q>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<u>year|month|week)\b"),
     "weekday": re.compile(r"\b(?:(?P<q>(?i:last|next|this|on|earlier|later|late|early|since|by|until|from))"
                           rf"\s+)?(?P<wd>{_WD})\b(?!,?\s+(?:\d|{_FULL}))"),
-    "recent": re.compile(r"\b[Rr]ecently\b"),
-    "deictic": re.compile(r"\b(?P<w>[Nn]ow|[Tt]oday|[Yy]esterday|[Tt]omorrow)\b"),
+    "recent": re.compile(r"\b[Rr]ecently\b|\b[Rr]ecent\s+(?:figures|data|statistics|surveys?|polls?"
+                         r"|estimates)\b"),
+    "deictic": re.compile(r"\b(?P<w>[Nn]ow|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Cc]urrently)\b"),
 }
 _EXPLICIT = ("iso", "num", "dmy", "mdy", "my", "fuzzy", "decade", "range", "year")
 _HINT = re.compile(r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|year|month|recent|now"
@@ -108,6 +121,7 @@ _NEEDS = {
     "iso": "digit", "num": "digit", "dmy": "digit", "mdy": "digit", "my": "digit", "fuzzy": "digit",
     "decade": "digit", "range": "digit", "year": "digit", "md": "month", "dm": "month", "mon": "month",
     "offset": "unit", "same": "unit", "eve": "eve", "then": "then", "span": "unit", "rely": "unit",
+    "mposs": "month", "past": "unit", "within": "unit",
     "weekday": "weekday", "recent": "recent", "deictic": "deictic",
 }
 
@@ -123,11 +137,11 @@ def _kinds_for(sentence: str) -> tuple[str, ...]:
     flags = {
         "digit": bool(_DIGIT.search(sentence)),
         "month": bool(_MONTH_HINT.search(sentence)),
-        "unit": "day" in low or "month" in low or "year" in low or "week" in low,
+        "unit": "day" in low or "month" in low or "year" in low or "week" in low or "decade" in low,
         "eve": " eve " in low,
-        "then": "since then" in low,
+        "then": "since" in low,
         "weekday": bool(_WEEKDAY_HINT.search(sentence)),
-        "recent": "recently" in low,
-        "deictic": "now" in low or "today" in low or "yesterday" in low or "tomorrow" in low,
+        "recent": "recent" in low,
+        "deictic": any(w in low for w in ("now", "today", "yesterday", "tomorrow", "currently")),
     }
     return _kinds(frozenset(k for k, on in flags.items() if on))

@@ -156,13 +156,27 @@ def _span(kind: str, m: re.Match[str]) -> tuple[int, int]:
 
 
 _ACTION_REACH = 60  # characters before a clause-final "today" searched for its verb
+# "in ten years" and "for a year" reach back to the present after a superlative ("the first visit in 42
+# years",
+# "the lowest in a decade") or a present perfect ("has doubled in ten years", "have run high for a year");
+# otherwise they are durations or forecasts ("will double in ten years", "jailed for a year")
+_SPAN_TO_NOW = re.compile(r"\b(?:first|highest|lowest|largest|biggest|worst|best|longest|strongest"
+                          r"|weakest|only|most|least|fewest)\b[^.;:]*$|\b(?:has|have)\s+(?:(?:not|never|also|only|already"
+                          r"|been)\s+)*[a-z]+(?:ed|en|wn|ne|ght|t|ung|un)\b[^.;:]*$", re.I)
+# "A month after mounting an operation, France says…": the gerund's act lies that long before the present
+_GERUND_AFTER = re.compile(r"^\s+[a-z]+ing\b")
 
 
 def _keep_relative(kind: str, m: re.Match[str], s: str) -> bool:
     """Context checks of partial and deictic matches that cannot be told apart by the regex alone."""
     g, before, after = m.groupdict(), s[max(0, m.start() - 16):m.start()], s[m.end():m.end() + 24]
     if kind == "mon" and g["mon"] == "May":  # "to May", "by May" usually mean Theresa May
-        return (g["pre"] or "").lower() not in ("and", "or", "to", "by", "from", "after", "before", "through")
+        return (g["pre"] or "").lower() not in ("and", "or", "to", "by", "from", "after", "before", "through",
+                                                "as")
+    if kind == "mposs":
+        return g["mon"] != "May"  # "May's government"
+    if kind == "within":
+        return _SPAN_TO_NOW.search(s[max(0, m.start() - 2 * _ACTION_REACH):m.start()]) is not None
     if kind in ("md", "dm") and _NAMED_AFTER.match(s[m.end():m.end() + 40]):
         return False
     if kind == "md" and g["mon"] == "May":  # "Theresa May 5 times" but "On May 5"
@@ -272,8 +286,11 @@ _REFER_BACK = re.compile(
     r"^[\"“]?(?:The\s+two\s+[a-z]+|Both\s+(?:sides|leaders|men|women|ministers|countries|delegations|parties"
     r"|presidents|governments)|They|He|She|The\s+(?:leaders|ministers|delegations|sides|parties|meeting|talks"
     r"|visit|summit|agreement|deal|declaration|accord|call|conversation|discussions?|session|ceremony|trip"
-    r"|delegation|envoys?)|(?:During|At|After|In)\s+(?:the|their)\s+(?:visit|meeting|talks|summit|trip|call"
-    r"|conversation|session|discussions?|ceremony)|This|These)\b")
+    r"|delegation|envoys?)|This|These)\b")
+# ... or its opening names the occasion of a dated sentence of its paragraph ("During his three-day stay")
+_DURING = re.compile(r"^(?:During|At|After|In|On|Throughout)\s+(?:the|their|his|her|its)\s+"
+                     r"(?:[\w-]+\s+){0,2}?(?:visit|stay|tour|meeting|talks|summit|trip|call|conversation|session|discussions?"
+                     r"|ceremony)\b")
 # ... and writes no time of its own (a sentence in the future, or with "earlier", "since", is another time).
 _OWN_TIME = re.compile(
     r"\b(?:since|ago|previously|formerly|earlier|later|until|till|before|once|then|already|still|now|currently"
@@ -362,11 +379,12 @@ class DateResolver:
         self._prev_last: DateValue | None = None
         self._prev_first: DateValue | None = None
         self._occasions: dict[str, DateValue] = {}
+        self._para_first: DateValue | None = None  # the first date of the paragraph's latest dated sentence
 
     def resolve(self, sentence: str, *, new_paragraph: bool = False) -> list[DateValue]:
         """Return the dates of one sentence in textual order (relative ones dropped without anchor)."""
         if new_paragraph:
-            self._para = None
+            self._para = self._para_first = None
         found: list[DateValue] = []
         explicit: DateValue | None = None
         kinds = _kinds_for(sentence)
@@ -381,15 +399,17 @@ class DateResolver:
                 found.append(dv)
                 if not dv.relative and not _SINCE_BEFORE.search(sentence[max(0, start - 24):start]):
                     explicit = dv
-        if not found and not cands and not new_paragraph and self._prev_first is not None \
-                and _REFER_BACK.match(sentence) and not _OWN_TIME.search(sentence):
-            prev = self._prev_first
+        during = _DURING.match(sentence)
+        prev = self._prev_first or (self._para_first if during else None)
+        if not found and not cands and not new_paragraph and prev is not None \
+                and (during or _REFER_BACK.match(sentence)) and not _OWN_TIME.search(sentence):
             inherited = DateValue(prev.value, prev.precision, prev.relative, prev.text, 0, 0, inferred=True)
             self._prev_first = inherited
             self._remember(sentence, inherited)
             return [inherited]
         self._prev_explicit, self._prev_last = explicit, (found[-1] if found else None)
         self._prev_first = found[0] if found else None
+        self._para_first = found[0] if found else self._para_first
         self._para = explicit or self._para
         if found:
             self._remember(sentence, found[0])
@@ -413,6 +433,14 @@ class DateResolver:
                   local: DateValue | None = None) -> DateValue | None:
         """Resolve one partial or relative expression, or None when nothing anchors it."""
         ymd: _YMD | None
+        if kind in ("span", "offset") and self._ref is not None \
+                and (g.get("dir") or g.get("dir3") or "").lower() == "after" \
+                and _GERUND_AFTER.match(s[span[1]:span[1] + 30]) and not _PAST.search(s):
+            counted = {"n": g.get("n") or "one", "u": g.get("u") or g.get("u3"), "dir": "before"}
+            return _make(self._counted("span", counted, self._ref), True, s, *span)
+        if kind in ("past", "within"):
+            base = self._ref or anchor
+            return _make(_back_to(_parts(base), g), True, s, *span) if base else None
         if kind in ("offset", "span", "eve"):
             last = self._occasion(s, span[1]) or last
         if kind == "offset":
@@ -502,6 +530,25 @@ class DateResolver:
         return shifted[0], shifted[1], None
 
 
+def _back_to(base: _YMD, g: dict[str, str | None]) -> _YMD | None:
+    """The start of a span reaching the present ("the past two years", "the first in 42 years"), as precise
+    as its unit: a year for years and decades, a month for months, a day for days and weeks."""
+    words = " ".join((g.get("n") or g.get("n2") or "one").lower().split())
+    n = int(words) if words.isdigit() else _NUMBER.get(words, _TENS.get(words, 3 if "few" in words else 1))
+    unit = (g.get("u") or "year").lower()
+    if unit == "decade":
+        unit, n = "year", 10 * n
+    if unit == "week":
+        unit, n = "day", 7 * n
+    shifted = _shift(base, unit, -n)
+    if shifted is None:
+        return base[0] - (n // 365 if unit == "day" else n // 12 if unit == "month" else n), None, None
+    return shifted if unit == "day" else (shifted[0], shifted[1], None)
+
+
+_TENS = {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+
+
 def _deictic_unit(base: _YMD, unit: str, step: int) -> _YMD | None:
     """"last year", "this month", "next week": a week is given as its Monday (the reference needs a day)."""
     if unit != "week":
@@ -576,7 +623,9 @@ def infer_document_date(text: str) -> str | None:
     wins. It keeps its day when a weekday written with it, or a bare weekday of the text, agrees with
     it; otherwise its month (news names fresh events by day); a month or a year gives only its year
     (a month is how a later analysis names a past event)."""
-    sentences = [s for s in _ROUGH_SENTENCE.split(text[:60000]) if s and _DIGIT_OR_MONTH.search(s)]
+    # an archive photo's caption ("FILE - Trucks wait at the border, Sept. 2, 2021.") dates the photo
+    sentences = [s for s in _ROUGH_SENTENCE.split(text[:60000])
+                 if s and _DIGIT_OR_MONTH.search(s) and not _FILE_PHOTO.match(s)]
     past: list[DateValue] = []
     other: list[DateValue] = []
     agreed: set[str] = set()
@@ -588,7 +637,7 @@ def infer_document_date(text: str) -> str | None:
             if dv is None or kind == "decade":
                 continue
             years.append(int(dv.value[:4]))
-            if _reported(s, start):
+            if _reported(s, start) and not _SINCE_BEFORE.search(s[max(0, start - 24):start]):
                 (past if is_past else other).append(dv)
         for m in _WEEKDAY_DATE.finditer(s):
             mon = _month(m.group("mon") or m.group("mon2"))
@@ -626,6 +675,7 @@ def infer_document_date(text: str) -> str | None:
     return best if date.fromisoformat(best).weekday() in weekdays else best[:7]
 
 
+_FILE_PHOTO = re.compile(r"^\W*FILE\b(?:\s+PHOTO)?\s*[-–—:]")
 _DIGIT_OR_MONTH = re.compile(rf"\d|\b(?:{_FULL})\b")
 
 

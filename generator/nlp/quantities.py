@@ -180,8 +180,12 @@ _TOP_RANK_RE = re.compile(
     r"\b(?i:largest|biggest|top|leading|main|principal)\s+(?:[A-Z][a-z]+\s+)?"
     r"(?:(?:trade|trading|export|import|investment|energy"
     r"|economic|foreign|single|oil|gas|arms|defence|defense)\s+)?(?i:(partner|market|investor|supplier|buyer"
-    r"|creditor|lender|donor|source|destination|customer|importer|exporter|client))s?\b"
+    r"|creditor|lender|donor|source|destination|customer|importer|exporter|client|producer|consumer"
+    r"|contributor|recipient|employer|shareholder|economies|economy|countries|country|project|companies"
+    r"|company|port|cities|city))s?\b"
 )
+# "a 9-4 vote": the votes for and against
+_VOTE_RE = re.compile(r"\b(\d{1,3})[-–](\d{1,3})\s+(?i:decision|vote|ruling|verdict|majority)\b")
 _COUNT_TOKEN_RE = re.compile(r"\s+([A-Za-z0-9][\w&-]*)")
 _COUNT_STOP = frozenset("a an the of in on at to for from with by but as than that which who is are was "
                         "were be been has have had will would this these those it its their his her our per "
@@ -191,7 +195,8 @@ _COUNT_STOP = frozenset("a an the of in on at to for from with by but as than th
 _SPAN_CUES = frozenset(("decade", "century", "year", "month", "week", "fortnight"))
 _VAGUE_CUES = frozenset(("dozens", "hundreds", "thousands", "millions"))
 _FRACTION_CUES = frozenset(f"{d}{s}" for d in _DENOMINATORS for s in ("", "s"))
-_SPLIT_CUES = frozenset(("split", "division", "ratio", "share", "stake", "formula"))
+_SPLIT_CUES = frozenset(("split", "division", "ratio", "share", "stake", "formula", "decision", "vote",
+                         "ruling", "verdict", "majority"))
 _TOP_CUES = frozenset(("largest", "biggest", "top", "leading", "main", "principal"))
 _ZERO_CUES = frozenset(("zero",))
 _ZERO_RE = re.compile(r"\b(?i:zero)[\s-]+(?i:(tariffs?|dut(?:y|ies)|tax(?:es)?|rates?))\b")
@@ -305,6 +310,10 @@ def _splits(sentence: str) -> list[Quantity]:
         if a + b == 100:
             found.append(Quantity(a, "percent", m.group(1), m.start(1), m.end(1), kind="split"))
             found.append(Quantity(b, "percent", m.group(2), m.start(2), m.end(2), kind="split"))
+    for m in _VOTE_RE.finditer(sentence):  # the votes for and against
+        for k in (1, 2):
+            found.append(Quantity(int(m.group(k)), "count", m.group(k), m.start(k), m.end(k), "votes",
+                                  kind="split"))
     return found
 
 
@@ -518,6 +527,9 @@ def _bare(sentence: str, fig: _Fig, state: _State) -> Quantity | None:
     if _RANK_NO_RE.search(sentence, window, fig.start):
         state.rank_seen = True
         return _make(sentence, fig, "rank", noun=_phrase_after(sentence, fig.end))
+    if noun is None and fig.kind == "num" and fig.amount >= 1000 and "," in sentence[fig.start : fig.end] \
+            and not _REF_RE.search(sentence, window, fig.start):
+        return _make(sentence, fig, "count")  # "including 1,500 thought to be teenagers", "720,000 of them"
     if noun is None or noun.lower() in TIME_NOUNS or fig.amount < 1 or not _countable(sentence, fig):
         return None
     return _make(sentence, fig, "count", noun=noun)
