@@ -460,3 +460,29 @@ def test_an_apposition_between_subject_and_speech_verb_does_not_take_the_stateme
     assert [s.text for s in doc.spans["speakers"]] == ["Ana Ruiz"]
     doc = nlp("Foreign Minister Tess Novak said on Monday that the talks would go on.")
     assert [s.text for s in doc.spans["speakers"]] == ["Tess Novak"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The visit was hosted by the Rt Hon Alan Pryce MP, Secretary of State for Foreign and Commonwealth "
+     "Affairs.", ["Alan Pryce"]),
+    ("Ireland's Minister for Foreign Affairs, the Hon Maeve Dunne TD, met the Honorable Carl Brandt.",
+     ["Maeve Dunne", "Carl Brandt"]),
+    ("• Jean-Pierre Moulin, Minister for Europe and Foreign Affairs of France\n"
+     "• Anna Lindqvist, Minister for Defence of Sweden", ["Jean-Pierre Moulin", "Anna Lindqvist"]),
+    ("Tomasz Wierzba is a lecturer in history at the University of Gdansk.", ["Tomasz Wierzba"]),
+    ("Zambia's late president Levy wa Mwanawasa signed the accord.", ["Levy wa Mwanawasa"]),
+])
+def test_styles_list_items_and_described_people(nlp: Language, text: str, names: list[str]) -> None:
+    """Honorific styles ("the Rt Hon", "the Honorable") before a name, a list item naming a minister, "X is a
+    lecturer", a particle inside a name; a portfolio ("Foreign Affairs", "Europe") is never a person."""
+    people = sorted(a["name"] for a in actors(nlp, text).values() if a["type"] == "person")
+    assert people == sorted(names)
+
+
+def test_a_curated_name_written_with_a_middle_initial_is_that_person(nlp: Language) -> None:
+    found = actors(nlp, "President Donald J. Trump signed the bill.")
+    assert [a["name"] for a in found.values() if a["type"] == "person"] == ["Donald Trump"]
+
+
+def test_an_embassy_as_a_place_is_no_actor(nlp: Language) -> None:
+    assert not actors(nlp, "Veterans protested outside the British Embassy in Lima.")

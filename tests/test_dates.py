@@ -413,3 +413,19 @@ def test_have_since_counts_from_the_previous_date_and_during_the_stay_inherits()
     resolver.resolve("A statement said the talks would cover trade.")
     during = resolver.resolve("During his three-day stay, the president is scheduled to meet the premier.")
     assert [(d.value, d.inferred) for d in during] == [("2024-04-22", True)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("More than 30 years have passed since the two states fought a war.", [("1994", True)]),
+    ("It has been ten years since the last state visit.", [("2014", True)]),
+    ("The dispute goes back almost 50 years.", [("1974", True)]),
+    ("The clash revives a 60-year-old feud between the neighbours.", [("1964", True)]),
+    ("Voters are due to decide in a September referendum.", [("2024-09", True)]),
+    ("The government is now seeking a compromise.", [("2024-05-29", True)]),
+])
+def test_elapsed_time_named_months_and_acts_under_way(sentence: str, expected: list[tuple[str, bool]]) -> None:
+    assert values("2024-05-29", sentence) == expected
+
+
+def test_a_span_counted_forward_never_lands_decades_after_the_text() -> None:
+    assert values("2012-08-11", "The dispute began 50 years after independence.") == []

@@ -138,8 +138,16 @@ def _tail(lines: list[str], kinds: list[str], first: int) -> None:
             kinds[i] = BYLINE
         elif kinds[i] == KEEP and after_written_by and meta.is_name(s):
             kinds[i] = BYLINE
-        elif kinds[i] == KEEP and i > 0 and _BIO.match(s) and _ROLE.search(s) and _words(s) <= 120:
+        elif kinds[i] == KEEP and i > 0 and _BIO.match(s) and _ROLE.search(s) and _words(s) <= 120 \
+                and not _quoted_elsewhere(s, lines, kinds, i):
             kinds[i] = CHROME
+
+
+def _quoted_elsewhere(bio: str, lines: list[str], kinds: list[str], at: int) -> bool:
+    """Whether the person a bio-like line introduces is named in another line of the body (not a byline): a
+    source the article quotes ("X is a lecturer at …" then "X suggests …"), not the author's bio."""
+    surname = bio.split(" is ")[0].split(" was ")[0].split()[-1]
+    return any(surname in line.split() for k, line in enumerate(lines) if k != at and kinds[k] == KEEP)
 
 
 _GLUED = re.compile(r"\b(?P<head>[A-Z][^\W\d_]*?)s\b")

@@ -50,6 +50,11 @@ class Candidate:
     merge: str | None = None  # a curated id this longer name is a variant of ("Toyota Motor Corporation")
 
 
+BUILDINGS = frozenset({"Embassy", "Consulate", "High Commission"})  # bodies that are also buildings
+LOCATIVES = frozenset({"outside", "near", "inside", "opposite", "behind", "at", "beside"})
+PREMISES = frozenset({"staff", "compound", "premises", "building", "grounds", "gates", "gate", "walls"})
+
+
 @dataclass
 class DocView:
     """Per-token facts read once from the Doc, so the rules do only list and set lookups."""
@@ -64,6 +69,7 @@ class DocView:
     kind: list[str | None] = field(default_factory=list)  # kind of country name (names, capitals, seats...)
     text: tuple[str, ...] = ()  # each token's text (generator.nlp.components.token_texts: no Token objects)
     para: list[int] = field(default_factory=list)  # first token of each token's paragraph
+    sent_start: list[int] = field(default_factory=list)  # first token of each token's sentence
 
 
 def body_name(body: str, code: str) -> str:
@@ -337,6 +343,10 @@ class OrgRules:
                     s = i - 1
                     while s > 0 and v.country[s - 1] == v.country[i - 1]:
                         s -= 1
+                    if self.institutions[key] in BUILDINGS and (
+                            s > 1 and v.lower[s - 1] == "the" and v.lower[s - 2] in LOCATIVES
+                            or j + size < len(v.lower) and v.lower[j + size] in PREMISES):
+                        break  # "outside the British Embassy", "British Embassy staff": the building
                     found.append(
                         Candidate(
                             s,

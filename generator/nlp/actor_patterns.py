@@ -22,6 +22,15 @@ APPOS_END = {",", ".", ";", ":", "(", ")", "—", "–", "!", "?"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 CLOSING = {".", "!", "?", '"', "”", ":", ")", "'", "’"}
 OPENING = {"(", "[", "“"}
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "outside", "inside", "across", "of", "on",
+                                 "into"})
+# last words of a portfolio ("… for Foreign and Commonwealth Affairs"), never of a person's name
+PORTFOLIOS = frozenset({"affairs", "relations", "cooperation", "development", "defence", "defense",
+                        "security", "trade", "commerce", "industry", "finance", "forces", "policy",
+                        "services"})
+# "the Rt Hon", "the Honorable": styles, not names
+_STYLES = frozenset({"hon", "honorable", "honourable", "rt"})
+BULLETS = frozenset({"•", "·", "‣", "▪", "◦", "●", "-", "–", "*"})
 
 
 def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
@@ -41,6 +50,7 @@ def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
     text, idx, words = text_of(doc), arr[:, 0].tolist(), token_texts(doc)
     view = DocView(doc, [w.lower() for w in words], [w[:1].isupper() for w in words], country, cur)
     view.sent_end, view.heading, view.kind, view.para = [0] * n, [False] * n, kind, [0] * n
+    view.sent_start = [0] * n
     view.text = words
     space = arr[:, 1].tolist()
     starts = [0, *(int(i) for i in numpy.flatnonzero(arr[:, 2] == 1) if i > 0), n] if n else []
@@ -50,16 +60,19 @@ def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
         while last >= s and (space[last] or words[last] in OPENING):
             last -= 1  # "... 2024. (" ends a sentence cut before its "(Reuters)" credit
         own_line = s == 0 or "\n" in text[idx[s - 1] : idx[s]]
-        is_heading = last >= s and own_line and words[last] not in CLOSING
+        first = next((t for t in range(s, e) if not space[t]), s)
+        listed = words[first] in BULLETS  # "• Jean-Yves Le Drian, Minister for …": a list item, not a heading
+        is_heading = last >= s and own_line and words[last] not in CLOSING and not listed
         para = s if own_line else para
         view.sent_end[s:e] = [e] * (e - s)
+        view.sent_start[s:e] = [s] * (e - s)
         view.heading[s:e] = [is_heading] * (e - s)
         view.para[s:e] = [para] * (e - s)
     return view
 
 
 HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Mme", "Mx", "Lord", "Lady", "Sir", "Dame", "Baroness",
-                        "Sheikh", "Shaikh", "Prof"})
+                        "Sheikh", "Shaikh", "Prof", "Hon", "Honorable", "Honourable"})  # "the Rt Hon X MP"
 PEERS = frozenset({"Lord", "Lady", "Baroness"})  # "Lord Ahmad of Wimbledon": "of" a place ends the name
 # First words of place names and common words that the given-name list also holds ("Hong Kong",
 # "San Marino", "Abu Dhabi", "General Motors", "Red Cross"): never a person's given name here.
@@ -110,7 +123,7 @@ class Discoverer(OrgRules, CueRules):
         self.titles = lists["titles"]
         self.role_words = lists["role_words"] | self.titles
         self.particles = lists["particles"]
-        self.blocked = lists["not_actors"] | STOP_WORDS | self.titles
+        self.blocked = lists["not_actors"] | STOP_WORDS | self.titles | _STYLES
         self.suffixes, self.prefixes = maps["org_suffixes"], maps["org_prefixes"]
         self.heads, self.institutions = maps["org_heads"], maps["institutions"]
         self.given = given_names()
@@ -137,6 +150,8 @@ class Discoverer(OrgRules, CueRules):
         """End of the name starting at token k (particles and inner hyphens allowed), or k."""
         j, end, core, n = k, k, 0, min(len(v.doc), v.sent_end[k])
         while j < n and core < limit and v.curated[j] is None:
+            if core >= 2 and v.text[j].isupper() and v.text[j].isalpha() and len(v.text[j]) <= 4:
+                break  # a post-nominal ("Maeve Dunne TD", "X MEP", "Y QC")
             if v.cap[j] and v.lower[j] in self.particles and j + 1 < n and self.namey(v, j + 1):
                 j += 1  # a capitalised particle inside a name, not a name word: "Mohammed Al Khalifa"
             elif self.namey(v, j):
@@ -152,6 +167,8 @@ class Discoverer(OrgRules, CueRules):
                     end = j
             else:
                 break
+        if end < n and (cur := v.curated[end]) and cur[1] == "person" and cur[0].split("-")[0] == v.lower[k]:
+            return k  # "Donald J. Trump": the first words of a curated person's name written in full
         return end
 
     def run(self, v: DocView) -> list[Candidate]:
@@ -203,11 +220,14 @@ class Discoverer(OrgRules, CueRules):
                 break
         if j >= stop or not self.namey(v, j) and v.lower[j] not in self.particles or v.lower[j - 1] == "the":
             return None  # "Minister for the Middle East": a portfolio, not a name
+        if v.lower[j - 1] == "for" and self.grab_name(v, j) - j <= 2:
+            return None  # "Minister for Europe and Foreign Affairs": the portfolio; a name would follow it
         j += 1 if v.text[j].rstrip(".") in HONORIFICS and j + 1 < stop and self.namey(v, j + 1) else 0
         end = self.grab_name(v, j)
         if end == j or end < len(v.doc) and (v.lower[end] in self.heads or v.lower[end] in HYPHENS):
             return None
-        if v.lower[j - 1] == "," and end < len(v.doc) and v.lower[end] == "and":
+        if (v.lower[j - 1] == "," and end < len(v.doc) and v.lower[end] == "and"
+                or v.lower[end - 1] in PORTFOLIOS):
             return None  # "Secretary for Foreign, Commonwealth and Development Affairs": a portfolio
         # "Director of the Department of Asian Affairs Liu Jinsong": the name follows the body's last word
         inside = [t + 1 for t in range(j, end - 1) if v.lower[t] in self.body_words and v.lower[t].isalpha()]
@@ -255,11 +275,13 @@ class Discoverer(OrgRules, CueRules):
         """Appositions: "Savoini, a former journalist," and "X, Italy's main phone operator"."""
         found = []
         for c, word in enumerate(v.lower):
-            if word != "," or c == 0 or not (self.namey(v, c - 1) or v.curated[c - 1]):
+            described = word in ("is", "was") and c + 1 < len(v.doc) and v.lower[c + 1] in ("a", "an")
+            if word != "," and not described or c == 0 or not (self.namey(v, c - 1) or v.curated[c - 1]) \
+                    or v.lower[c - 1] in PORTFOLIOS:  # "Minister for Foreign Affairs, the Hon X MP"
                 continue
             start = self._name_start(v, c)
-            if start is None:
-                continue
+            if start is None or described and (start != v.sent_start[c] or not self._full_name(v, start, c)):
+                continue  # "Jane Roe is a lecturer at …": a whole name opening its sentence
             cand = self._apposition_role(v, start, c)
             if cand:
                 found.append(cand)
@@ -269,10 +291,14 @@ class Discoverer(OrgRules, CueRules):
         if cur := v.curated[c - 1]:
             return cur[2]
         s = c - 1
-        while (
-            s > 0 and c - s < 5 and (self.namey(v, s - 1) or v.lower[s - 1] in self.particles and s - 1 > 0)
-        ):
-            s -= 1
+        while s > 0 and c - s < 5:
+            if self.namey(v, s - 1) or v.lower[s - 1] in self.particles and s - 1 > 0:
+                s -= 1
+            elif s > 1 and v.lower[s - 1] in HYPHENS and not v.doc[s - 2].whitespace_ \
+                    and not v.doc[s - 1].whitespace_ and self.namey(v, s - 2):
+                s -= 2  # "Jean-Yves Le Drian"
+            else:
+                break
         return s if self.namey(v, s) else None
 
     def _apposition_role(self, v: DocView, start: int, c: int) -> Candidate | None:
@@ -281,6 +307,8 @@ class Discoverer(OrgRules, CueRules):
             j += 2
         if j < n and v.lower[j] in {"a", "an", "the"}:
             j += 1
+        elif j < n and v.cap[j] and v.lower[j] in self.role_words and self._full_name(v, start, c):
+            pass  # "Jean-Yves Le Drian, Minister for Europe and Foreign Affairs of France"
         elif not (j + 1 < n and (v.country[j] or v.curated[j]) and v.text[j + 1] in POSSESSIVE):
             return None
         r = j
@@ -305,6 +333,12 @@ class Discoverer(OrgRules, CueRules):
                 country = next((x for x in v.country[j:r] if x), None)
                 return Candidate(start, c, "person", (j, r), country, curated=cur and cur[0])
         return None
+
+    def _full_name(self, v: DocView, start: int, c: int) -> bool:
+        """A name of two words or more, or opening with a known given name, not after a preposition ("In
+        Osaka, Prime Minister X said" is no apposition)."""
+        before = v.lower[start - 1] if start > 0 and v.sent_end[start - 1] == v.sent_end[start] else ""
+        return before not in _PLACE_PREPOSITIONS and (c - start >= 2 or v.text[start] in self.given)
 
     def members_of(self, v: DocView) -> list[Candidate]:
         """Party members: a full name, then "of" and a party ("Roberto Jonghi Lavarini of Forza Italia")."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -412,14 +413,11 @@ def _appositive_subject(v: DocView, starts: list[Span], i: int) -> Span | None:
     "Di Maio, who shares the post with Salvini, said…" is Di Maio speaking, not Salvini."""
     if i < 2 or v.lower[i - 1] != ",":
         return None
-    for span in starts:
+    first = v.sent_start[i]  # the sentence's first token; only a title or "the" may stand before the name
+    for span in starts[bisect.bisect_left([s.start for s in starts], first):]:
         if span.start >= i:
             return None
-        first = span.start  # the sentence's first token; only a title or "the" may stand before the name
-        while first > 0 and v.sent_end[first - 1] == v.sent_end[span.start]:
-            first -= 1
-        opening = all(v.cap[k] or v.lower[k] == "the" for k in range(first, span.start))
-        if v.sent_end[span.start] != v.sent_end[i] or not opening:
+        if not all(v.cap[k] or v.lower[k] == "the" for k in range(first, span.start)):
             continue
         if span.end + 1 < i - 1 and v.lower[span.end] == "," and v.lower[span.end + 1] in _APPOSITION_OPENERS:
             return span

@@ -43,6 +43,17 @@ _RX = {
                       r"|early|late|mid|end of|beginning of|start of|and|or|to|between|last|this|next"
                       r"|as))[\s-]+"
                       rf"(?:(?i:early|late|mid)[\s-]+)?(?P<mon>{_FULL})\b{_REL}"),
+    # "More than 30 years have passed since …", "it has been ten years since", "goes back almost 50 years",
+    # "a 60-year-old feud": how long ago something began
+    "elapsed": re.compile(rf"(?i:\b(?:(?:more\s+than|nearly|almost|over|about|some)\s+)?(?P<n>{_COUNT})\s+"
+                          rf"(?P<u>day|week|month|year|decade)s?\s+(?:have|has|had)\s+(?:passed|elapsed|gone\s+by)"
+                          rf"\s+since\b|\bit\s+(?:has|had)\s+been\s+(?:(?:more\s+than|nearly|almost|over|about|some)"
+                          rf"\s+)?(?P<n2>{_COUNT})\s+(?P<u2>day|week|month|year|decade)s?\s+since\b"
+                          rf"|\b(?:goes|go|went|dates?|dating)\s+back\s+(?:(?:more\s+than|nearly|almost|over|about"
+                          rf"|some)\s+)?(?P<n3>{_COUNT})\s+(?P<u3>year|decade|centur(?:y|ie))s?\b"
+                          rf"|\b(?P<n4>\d{{1,3}}|{_COUNT})[\s-](?P<u4>year|decade)s?[\s-]old\s+(?:[\w-]+\s+)?"
+                          rf"(?:feud|dispute|conflict|rivalry|war|alliance|relationship|ties|treaty|partnership"
+                          rf"|standoff|ban|embargo|insurgency|occupation|quarrel|friendship)\b)"),
     "offset": re.compile(r"(?i:\bthe\s+(?P<dir>next|following|previous|preceding|prior)\s+"
                          r"(?P<u>day|month|year)|\bthe\s+day\s+(?P<dir2>before|after)"
                          r"|\ba\s+(?P<u3>day|month|year)\s+(?P<dir3>later|earlier|before|after))\b"),
@@ -62,6 +73,10 @@ _RX = {
     "within": re.compile(rf"(?i:\b(?P<p>in|for)\s+(?:(?:more\s+than|nearly|almost|over|about|some|roughly"
                          rf"|around|close\s+to)\s+)?(?P<n>{_COUNT})\s+(?P<u>day|week|month|year|decade)s?\b"
                          rf"(?!\s+(?:from|old|of|ago|later|earlier|before|after|now)\b))"),
+    # "a March referendum", "the June summit": a month naming an occasion
+    "mocc": re.compile(rf"\b(?i:a|an|the|this|last|next)\s+(?P<mon>{_FULL})\s+(?=(?:[\w-]+\s+)?(?i:referendum"
+                       rf"|elections?|vote|summit|meeting|talks|visit|deadline|ceasefire|agreement|deal|conference"
+                       rf"|session|attack|offensive|trip|poll)\b)"),
     "rely": re.compile(r"(?<![Tt]he )\b(?P<q>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<u>year|month|week)\b"),
     "weekday": re.compile(r"\b(?:(?P<q>(?i:last|next|this|on|earlier|later|late|early|since|by|until|from))"
                           rf"\s+)?(?P<wd>{_WD})\b(?!,?\s+(?:\d|{_FULL}))"),
@@ -121,7 +136,7 @@ _NEEDS = {
     "iso": "digit", "num": "digit", "dmy": "digit", "mdy": "digit", "my": "digit", "fuzzy": "digit",
     "decade": "digit", "range": "digit", "year": "digit", "md": "month", "dm": "month", "mon": "month",
     "offset": "unit", "same": "unit", "eve": "eve", "then": "then", "span": "unit", "rely": "unit",
-    "mposs": "month", "past": "unit", "within": "unit",
+    "mposs": "month", "past": "unit", "within": "unit", "elapsed": "unit", "mocc": "month",
     "weekday": "weekday", "recent": "recent", "deictic": "deictic",
 }
 
@@ -137,7 +152,7 @@ def _kinds_for(sentence: str) -> tuple[str, ...]:
     flags = {
         "digit": bool(_DIGIT.search(sentence)),
         "month": bool(_MONTH_HINT.search(sentence)),
-        "unit": "day" in low or "month" in low or "year" in low or "week" in low or "decade" in low,
+        "unit": any(w in low for w in ("day", "month", "year", "week", "decade", "centur")),
         "eve": " eve " in low,
         "then": "since" in low,
         "weekday": bool(_WEEKDAY_HINT.search(sentence)),

@@ -152,6 +152,8 @@ def _span(kind: str, m: re.Match[str]) -> tuple[int, int]:
         return m.start("mon"), m.end()
     if kind == "weekday" and g["q"] and g["q"].lower() in ("on", "since", "by", "until", "from"):
         return m.start("wd"), m.end()
+    if kind == "mocc":
+        return m.start("mon"), m.end("mon")
     return m.start(), m.end()
 
 
@@ -165,6 +167,7 @@ _SPAN_TO_NOW = re.compile(r"\b(?:first|highest|lowest|largest|biggest|worst|best
                           r"|been)\s+)*[a-z]+(?:ed|en|wn|ne|ght|t|ung|un)\b[^.;:]*$", re.I)
 # "A month after mounting an operation, France says…": the gerund's act lies that long before the present
 _GERUND_AFTER = re.compile(r"^\s+[a-z]+ing\b")
+_NOW_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+$", re.I)
 
 
 def _keep_relative(kind: str, m: re.Match[str], s: str) -> bool:
@@ -185,6 +188,8 @@ def _keep_relative(kind: str, m: re.Match[str], s: str) -> bool:
         words = before.split()
         return g["q"] is not None or not words or words[-1].lower() not in _WEEKDAY_NAMES
     if kind == "deictic" and (g["w"] or "").lower() == "now":
+        if _NOW_PROGRESSIVE.search(before) and _GERUND_AFTER.match(after):
+            return True  # "is now seeking a solution": an act under way at the time of writing
         return not _NOW_BAD_BEFORE.search(before) and bool(_FINITE_AFTER.match(after))
     if kind == "deictic" and (g["w"] or "").lower() == "today":
         if _PAST_NEAR.search(before) or _PAST_NEAR.search(after):
@@ -438,7 +443,7 @@ class DateResolver:
                 and _GERUND_AFTER.match(s[span[1]:span[1] + 30]) and not _PAST.search(s):
             counted = {"n": g.get("n") or "one", "u": g.get("u") or g.get("u3"), "dir": "before"}
             return _make(self._counted("span", counted, self._ref), True, s, *span)
-        if kind in ("past", "within"):
+        if kind in ("past", "within", "elapsed"):
             base = self._ref or anchor
             return _make(_back_to(_parts(base), g), True, s, *span) if base else None
         if kind in ("offset", "span", "eve"):
@@ -482,6 +487,9 @@ class DateResolver:
             ymd = _parts(anchor)[0], None, None
         else:
             ymd = self._dated_month(g, s, span, anchor)
+        if kind in ("span", "offset") and ymd is not None and self._ref is not None \
+                and ymd[0] > _parts(self._ref)[0] + 1 and not _FUTURE.search(s):
+            return None  # "goes back 50 years after independence" is no date 50 years after the text
         return _make(ymd, True, s, *span)
 
     def _dated_month(self, g: dict[str, str | None], s: str, span: tuple[int, int],
@@ -533,11 +541,13 @@ class DateResolver:
 def _back_to(base: _YMD, g: dict[str, str | None]) -> _YMD | None:
     """The start of a span reaching the present ("the past two years", "the first in 42 years"), as precise
     as its unit: a year for years and decades, a month for months, a day for days and weeks."""
-    words = " ".join((g.get("n") or g.get("n2") or "one").lower().split())
+    number = next((g[k] for k in ("n", "n2", "n3", "n4") if g.get(k)), None) or "one"
+    words = " ".join(number.lower().split())
     n = int(words) if words.isdigit() else _NUMBER.get(words, _TENS.get(words, 3 if "few" in words else 1))
-    unit = (g.get("u") or "year").lower()
-    if unit == "decade":
-        unit, n = "year", 10 * n
+    unit = next((g[k] for k in ("u", "u2", "u3", "u4") if g.get(k)), None) or "year"
+    unit = unit.lower()
+    if unit in ("decade", "century", "centurie"):
+        unit, n = "year", (10 if unit == "decade" else 100) * n
     if unit == "week":
         unit, n = "day", 7 * n
     shifted = _shift(base, unit, -n)

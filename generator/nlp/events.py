@@ -9,7 +9,7 @@ spans of one sentence into its clauses, its event type and its stance.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -256,8 +256,13 @@ def clause_for_pair(clause: Clause, pair: tuple[str, str]) -> tuple[str | None, 
 def _majority(clauses: Sequence[Clause]) -> tuple[str | None, str]:
     """Event type and stance of a group of clauses: the majority stance of those that carry one (a tie is
     tension), and the type of the first clause with that stance."""
-    stance = majority_stance([(c.stance, k) for k, c in enumerate(clauses) if c.stance != "neutral"])
-    kind = next((c.event_type for c in clauses if c.event_type and c.stance == stance), None)
+    return _majority_of([(c.event_type, c.stance) for c in clauses])
+
+
+def _majority_of(coded: Sequence[tuple[str | None, str]]) -> tuple[str | None, str]:
+    """`_majority` of (event type, stance) pairs."""
+    stance = majority_stance([(s, k) for k, (_, s) in enumerate(coded) if s != "neutral"])
+    kind = next((t for t, s in coded if t and s == stance), None)
     return kind, stance
 
 
@@ -282,14 +287,14 @@ def pair_coding(clauses: Sequence[Clause], pair: tuple[str, str] | None,
     (`code_sentence`). With no pair, every clause counts.
     """
     about = [c for c in clauses if pair is None or set(pair) & set(c.parties) or not _states(c.parties)]
-    if pair is not None:
-        about = [replace(c, event_type=kind, stance=stance) for c in about
-                 for kind, stance in [clause_for_pair(c, pair)]]
+    # (start, end, type, stance) of each clause about the pair, as the pair's roles in it code it
+    coded = [(c.start, c.end, *(clause_for_pair(c, pair) if pair is not None else (c.event_type, c.stance)))
+             for c in about]
     if focus is not None:
-        main = next((c for c in about if c.start <= focus < c.end), None)
-        if main is not None and main.event_type:
-            return main.event_type, main.stance
-        if main is not None and main.stance != "neutral":  # "Ties soured in 2020 when Ankara suspended ..."
-            kind = next((c.event_type for c in about if c.event_type and c.stance == main.stance), None)
-            return kind, main.stance
-    return _majority(about)
+        main = next(((kind, stance) for a, b, kind, stance in coded if a <= focus < b), None)
+        if main is not None and main[0]:
+            return main
+        if main is not None and main[1] != "neutral":  # "Ties soured in 2020 when Ankara suspended ..."
+            kind = next((k for _, _, k, s in coded if k and s == main[1]), None)
+            return kind, main[1]
+    return _majority_of([(kind, stance) for _, _, kind, stance in coded])

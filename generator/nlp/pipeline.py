@@ -17,6 +17,7 @@ from generator.nlp import actors as _actors  # noqa: F401 - registers briefs_act
 from generator.nlp import components as _components  # noqa: F401 - registers briefs_paragraphs
 from generator.nlp import countries as _countries  # noqa: F401 - registers briefs_countries
 from generator.nlp import lexicon as _lexicon  # noqa: F401 - registers briefs_lexicon
+from generator.nlp.actor_patterns import BULLETS
 from generator.nlp.components import text_of
 from generator.nlp.countries import CONTEXT_NOUNS_KEY, PLACES_KEY, sentence_countries
 from generator.nlp.dates import DateResolver, DateValue
@@ -112,7 +113,8 @@ def _clause_parties(doc: Doc, clauses: list[Span], mentions: list[Span], actors:
 def _is_heading(sent: Span, text: str) -> bool:
     """A line that ends without sentence punctuation and stands alone is a heading."""
     stripped = text.rstrip()
-    return bool(stripped) and stripped[-1] not in ".!?\"'”’)»:" and len(sent) < 25
+    return bool(stripped) and stripped[-1] not in ".!?\"'”’)»:" and len(sent) < 25 \
+        and stripped[:1] not in BULLETS  # "• Florence Parly, Minister for …": a list item
 
 
 def iter_sentences(doc: Doc, resolver: DateResolver, base: int = 0, first_index: int = 0,
