@@ -40,7 +40,7 @@ def values(reference: str | None, *sentences: str) -> list[tuple[str, bool]]:
     ("the 2024-2027 Action Plan", "2024"),
     ("the fiscal 2019-20 budget", "2019"),
     ("Brazil imported half of its machinery in the 1960s.", "1960"),
-    ("In the first eight months of 2025, trade grew.", "2025"),
+    ("In the first eight months of 2025, trade grew.", "2025-01"),  # an interval: its start
     ("The text is dated 2023-04-20 in the archive.", "2023-04-20"),
     ("Page last modified: 10-08-2019", "2019-08-10"),
     ("By marach 2018, the prospects had changed.", "2018-03"),
@@ -423,9 +423,33 @@ def test_have_since_counts_from_the_previous_date_and_during_the_stay_inherits()
     ("Voters are due to decide in a September referendum.", [("2024-09", True)]),
     ("The government is now seeking a compromise.", [("2024-05-29", True)]),
 ])
-def test_elapsed_time_named_months_and_acts_under_way(sentence: str, expected: list[tuple[str, bool]]) -> None:
+def test_elapsed_time_named_months_and_acts_under_way(sentence: str,
+                                                      expected: list[tuple[str, bool]]) -> None:
     assert values("2024-05-29", sentence) == expected
 
 
 def test_a_span_counted_forward_never_lands_decades_after_the_text() -> None:
     assert values("2012-08-11", "The dispute began 50 years after independence.") == []
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [
+    (["This year we celebrate the 85th anniversary of the victory."], [("2024", True), ("1939", True)]),
+    (["On 1 August 2024 we mark the 60th anniversary of the treaty's signing."],
+     [("2024-08-01", False), ("1964-08-01", True)]),
+    (["They celebrate 60 years of diplomatic relations."], [("1964", True)]),
+    (["Trade grew after this summer's floods."], [("2024-06", True)]),
+    (["Output rose in the second half of 2019."], [("2019-07", False)]),
+    (["Exports fell in the summer of 2019."], [("2019-06", False)]),
+    (["Just a month after a coalition was formed in March, the two sides signed a deal."],
+     [("2024-04", True), ("2024-03", True)]),
+    (["Troops crossed the border on April 7.", "Nobody expects a return to the status quo before April 7."],
+     [("2024-04-07", True)]),
+    (["Talks have now been downgraded to the expert level."], [("2024-05-29", True)]),
+    (["A week after the summit, the envoys met."], []),
+])
+def test_anniversaries_seasons_parts_and_counted_clauses(sentences: list[str],
+                                                         expected: list[tuple[str, bool]]) -> None:
+    """An anniversary dates what it marks; a season is its first month; "a month after … in March" counts
+    from March; a day and month named again are the same date; a span counted from an undated occasion
+    never lands after the text in a past-tense sentence."""
+    assert values("2024-05-29", *sentences) == expected

@@ -50,6 +50,8 @@ class Candidate:
     merge: str | None = None  # a curated id this longer name is a variant of ("Toyota Motor Corporation")
 
 
+ORG_OF_HEADS = frozenset({"Organization", "Organisation", "League", "Federation", "Association", "Union",
+                          "Community", "Secretariat", "Conference"})
 BUILDINGS = frozenset({"Embassy", "Consulate", "High Commission"})  # bodies that are also buildings
 LOCATIVES = frozenset({"outside", "near", "inside", "opposite", "behind", "at", "beside"})
 PREMISES = frozenset({"staff", "compound", "premises", "building", "grounds", "gates", "gate", "walls"})
@@ -378,6 +380,23 @@ class OrgRules:
             words += 1
         return j
 
+    def organizations_of(self, v: DocView) -> list[Candidate]:
+        """International bodies named "Organization of …" or "League of …": the head, "of" or "for", and
+        capitalised words (with "and", "the", "in", "of" between them): "the Organization of American
+        States", "the Organization for Security and Cooperation in Europe"."""
+        found = []
+        for i in [i for i, w in enumerate(v.text[:-2]) if w in ORG_OF_HEADS]:
+            if v.lower[i + 1] not in ("of", "for") or not (v.cap[i + 2] or v.lower[i + 2] == "the"):
+                continue
+            end, j, stop = i, i + 2, min(v.sent_end[i], i + 12)
+            while j < stop and (v.cap[j] or v.lower[j] in ("and", "the", "of", "for", "in", "on")):
+                if v.cap[j]:
+                    end = j + 1
+                j += 1
+            if end > i + 2:
+                found.append(Candidate(i, end, "organization", name=v.doc[i:end].text))
+        return found
+
     def councils_of(self, v: DocView) -> list[Candidate]:
         """Local bodies: "the regional council of Liguria", "the council of the Italian Veneto region"."""
         found = []
@@ -385,8 +404,10 @@ class OrgRules:
             if word not in self.institutions or v.lower[i + 1] != "of":
                 continue
             k = j = i + 3 if v.lower[i + 2] == "the" else i + 2
-            if v.cap[i] and not (k < len(v.doc) and v.country[k]):
-                continue  # "the Government of Rwanda", not "the Council of Ministers"
+            # "the Government of Rwanda", not "the Council of Ministers", "the government of Prime Minister X"
+            owner = v.lower[k] if k < len(v.doc) else ""
+            if v.cap[i] and not (owner and v.country[k]) or owner in self.role_words:
+                continue
             while j < v.sent_end[i] and v.country[j]:
                 j += 1
             end = self.grab_name(v, j, limit=3) if j < v.sent_end[i] else j

@@ -178,6 +178,7 @@ class Discoverer(OrgRules, CueRules):
             self.titled,
             self.appositions,
             self.listed_orgs,
+            self.organizations_of,
             self.institution_bodies,  # before the name rules: "Japanese Foreign Ministry" is Japan's
             self.suffixed_orgs,
             self.legal_forms,

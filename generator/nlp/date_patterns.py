@@ -32,6 +32,11 @@ _RX = {
     "dmy": re.compile(rf"(?<![\w.,\-–]){_D}(?:\s+of)?\s+{_MON},?\s+{_Y}"),
     "mdy": re.compile(rf"\b{_MON}\s+{_D},?\s+{_Y}"),
     "my": re.compile(rf"\b{_MON},?\s+(?:of\s+)?{_Y}"),
+    # "the first six months of 2024", "the second half of 2019", "the first quarter of 2023": their start
+    "part": re.compile(rf"(?i:\bthe\s+(?P<part>first|second|third|fourth|last|final)\s+"
+                       rf"(?:(?P<pn>\w+)\s+months|half|quarter)\s+of\s+){_Y}"),
+    # "the summer of 2019": a season of a written year
+    "season": re.compile(rf"(?i:\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+of\s+){_Y}"),
     "fuzzy": re.compile(rf"\b(?P<w>[A-Za-z]{{3,11}})\.?\s+{_Y}"),
     "decade": re.compile(r"\b(?P<y>1[89]\d0|20\d0)'?s\b"),
     "range": re.compile(r"(?<![\d.,$€£/-])\b(?P<y>1[89]\d\d|20\d\d)\s*[-–—/]\s*(?P<y2>\d{4}|\d{2})\b"
@@ -73,6 +78,13 @@ _RX = {
     "within": re.compile(rf"(?i:\b(?P<p>in|for)\s+(?:(?:more\s+than|nearly|almost|over|about|some|roughly"
                          rf"|around|close\s+to)\s+)?(?P<n>{_COUNT})\s+(?P<u>day|week|month|year|decade)s?\b"
                          rf"(?!\s+(?:from|old|of|ago|later|earlier|before|after|now)\b))"),
+    # "the 85th anniversary of the victory", "celebrate 60 years of independence": when it began
+    "anniv": re.compile(r"(?i:\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\b|\b(?:celebrat\w*|mark\w*"
+                        r"|commemorat\w*|ending|ended|end|ends|after|following)\s+(?:(?:more\s+than|nearly|almost"
+                        r"|over|some)\s+)?(?P<n2>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                        r"|fifteen|twenty|thirty|forty|fifty|sixty|seventy)\s+(?P<u>year|decade)s\s+of\b)"),
+    "seasonrel": re.compile(r"(?i:\b(?P<q>this|last|next|past)\s+"
+                            r"(?P<season>spring|summer|autumn|fall|winter)\b)"),
     # "a March referendum", "the June summit": a month naming an occasion
     "mocc": re.compile(rf"\b(?i:a|an|the|this|last|next)\s+(?P<mon>{_FULL})\s+(?=(?:[\w-]+\s+)?(?i:referendum"
                        rf"|elections?|vote|summit|meeting|talks|visit|deadline|ceasefire|agreement|deal|conference"
@@ -84,7 +96,7 @@ _RX = {
                          r"|estimates)\b"),
     "deictic": re.compile(r"\b(?P<w>[Nn]ow|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Cc]urrently)\b"),
 }
-_EXPLICIT = ("iso", "num", "dmy", "mdy", "my", "fuzzy", "decade", "range", "year")
+_EXPLICIT = ("iso", "num", "dmy", "mdy", "my", "part", "season", "fuzzy", "decade", "range", "year")
 _HINT = re.compile(r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|year|month|recent|now"
                    r"|tomorrow)")
 _YEAR_BAD_BEFORE = re.compile(
@@ -134,6 +146,7 @@ _WEEKDAY_HINT = re.compile(rf"\b(?:{_WD})\b")
 # Which kinds can match at all, from cheap tests: most sentences need few of the 21 patterns.
 _NEEDS = {
     "iso": "digit", "num": "digit", "dmy": "digit", "mdy": "digit", "my": "digit", "fuzzy": "digit",
+    "part": "digit", "season": "digit", "anniv": "anniv", "seasonrel": "season",
     "decade": "digit", "range": "digit", "year": "digit", "md": "month", "dm": "month", "mon": "month",
     "offset": "unit", "same": "unit", "eve": "eve", "then": "then", "span": "unit", "rely": "unit",
     "mposs": "month", "past": "unit", "within": "unit", "elapsed": "unit", "mocc": "month",
@@ -154,6 +167,8 @@ def _kinds_for(sentence: str) -> tuple[str, ...]:
         "month": bool(_MONTH_HINT.search(sentence)),
         "unit": any(w in low for w in ("day", "month", "year", "week", "decade", "centur")),
         "eve": " eve " in low,
+        "anniv": "anniversar" in low or " years of" in low or " decades of" in low,
+        "season": any(w in low for w in ("spring", "summer", "autumn", "fall", "winter")),
         "then": "since" in low,
         "weekday": bool(_WEEKDAY_HINT.search(sentence)),
         "recent": "recent" in low,

@@ -142,6 +142,18 @@ def _explicit(kind: str, g: dict[str, str | None], s: str, start: int, end: int)
         return (y, None, None) if y < full <= y + 50 else None
     if kind == "year" and not _plausible_year(s, start, end):
         return None
+    if kind == "part":  # the first month of the part
+        part = (g["part"] or "").lower()
+        if g.get("pn"):  # "the first six months": January; "the last three months": October
+            word = (g["pn"] or "").lower()
+            n = int(word) if word.isdigit() else _NUMBER.get(word, 0)
+            return (y, 13 - n, None) if part in ("last", "final") and 1 <= n <= 12 else (y, 1, None)
+        half = "half" in s[start:end].lower()
+        last = 1 if half else 3
+        index = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": last, "final": last}[part]
+        return y, 1 + index * (6 if half else 3), None
+    if kind == "season":
+        return y, _SEASON_MONTH[(g["season"] or "").lower()], None
     return y, _month(g.get("mon")), int(g.get("d") or 0) or None
 
 
@@ -167,7 +179,8 @@ _SPAN_TO_NOW = re.compile(r"\b(?:first|highest|lowest|largest|biggest|worst|best
                           r"|been)\s+)*[a-z]+(?:ed|en|wn|ne|ght|t|ung|un)\b[^.;:]*$", re.I)
 # "A month after mounting an operation, France says…": the gerund's act lies that long before the present
 _GERUND_AFTER = re.compile(r"^\s+[a-z]+ing\b")
-_NOW_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+$", re.I)
+_NOW_PROGRESSIVE = re.compile(r"\b(?:is|are|am|has|have)\s+$", re.I)
+_UNDER_WAY_AFTER = re.compile(r"^\s+(?:[a-z]+ing|been\s+[a-z]+(?:ed|en|ing))\b")
 
 
 def _keep_relative(kind: str, m: re.Match[str], s: str) -> bool:
@@ -188,8 +201,8 @@ def _keep_relative(kind: str, m: re.Match[str], s: str) -> bool:
         words = before.split()
         return g["q"] is not None or not words or words[-1].lower() not in _WEEKDAY_NAMES
     if kind == "deictic" and (g["w"] or "").lower() == "now":
-        if _NOW_PROGRESSIVE.search(before) and _GERUND_AFTER.match(after):
-            return True  # "is now seeking a solution": an act under way at the time of writing
+        if _NOW_PROGRESSIVE.search(before) and _UNDER_WAY_AFTER.match(after):
+            return True  # "is now seeking a solution", "have now been downgraded": as of the time of writing
         return not _NOW_BAD_BEFORE.search(before) and bool(_FINITE_AFTER.match(after))
     if kind == "deictic" and (g["w"] or "").lower() == "today":
         if _PAST_NEAR.search(before) or _PAST_NEAR.search(after):
@@ -321,6 +334,13 @@ def _occasion_key(word: str) -> str:
 
 
 _SAME_DAY = ("later", "late", "earlier", "early")
+_CLAUSE_REACH = 80  # characters between "a month after" and the date of its clause
+_DATE_KINDS = frozenset({"md", "dm", "mon", "mposs"})  # partial dates a counted span may start from
+
+
+def _COUNTS_FROM_CLAUSE(kind: str, g: dict[str, str | None]) -> bool:  # noqa: N802
+    """ "a month after", "two weeks before" (not "later"/"earlier", which count from an earlier date)."""
+    return kind in ("span", "offset") and (g.get("dir") or g.get("dir3") or "").lower() in ("after", "before")
 
 
 def _weekday_back(ref: _YMD, g: dict[str, str | None], forward: bool) -> _YMD:
@@ -385,6 +405,8 @@ class DateResolver:
         self._prev_first: DateValue | None = None
         self._occasions: dict[str, DateValue] = {}
         self._para_first: DateValue | None = None  # the first date of the paragraph's latest dated sentence
+        self._days: dict[tuple[int, int], _YMD] = {}  # day and month already placed -> the date they named
+        self._from_text = False  # whether the expression being resolved counts from a date of the text
 
     def resolve(self, sentence: str, *, new_paragraph: bool = False) -> list[DateValue]:
         """Return the dates of one sentence in textual order (relative ones dropped without anchor)."""
@@ -393,15 +415,21 @@ class DateResolver:
         found: list[DateValue] = []
         explicit: DateValue | None = None
         kinds = _kinds_for(sentence)
-        cands = _candidates(sentence, kinds) if kinds else ()
-        for start, end, kind, g, dv in cands:
+        cands = _candidates(sentence, kinds) if kinds else []
+        for n, (start, end, kind, g, dv) in enumerate(cands):
             if dv is None:
                 local = explicit or self._para
                 anchor = local or self._ref or self._prev_explicit
-                last = found[-1] if found else self._prev_last or anchor
+                last = self._clause_date(cands[n + 1:], sentence, end, anchor, local) \
+                    if _COUNTS_FROM_CLAUSE(kind, g) else None
+                self._from_text = bool(last or found or self._prev_last)  # counted from a date of the text
+                last = last or (found[-1] if found else self._prev_last or anchor)
                 dv = self._relative(kind, g, sentence, (start, end), anchor, last, local)
             if dv is not None:
                 found.append(dv)
+                if dv.precision == "day":
+                    y, m, d = _parts(dv)
+                    self._days.setdefault((m or 0, d or 0), (y, m, d))
                 if not dv.relative and not _SINCE_BEFORE.search(sentence[max(0, start - 24):start]):
                     explicit = dv
         during = _DURING.match(sentence)
@@ -419,6 +447,19 @@ class DateResolver:
         if found:
             self._remember(sentence, found[0])
         return found
+
+    def _clause_date(self, later: list[_Cand], s: str, end: int, anchor: DateValue | None,
+                     local: DateValue | None) -> DateValue | None:
+        """The date written in the clause a "N after"/"N before" introduces ("a month after the government
+        was formed in June"), when one follows closely."""
+        for start, c_end, kind, g, dv in later:
+            if start - end > _CLAUSE_REACH:
+                return None
+            if kind in _DATE_KINDS:
+                if dv is not None or anchor is None:
+                    return dv
+                return self._relative(kind, g, s, (start, c_end), anchor, anchor, local)
+        return None
 
     def _remember(self, sentence: str, dv: DateValue) -> None:
         """Note the occasions a dated sentence names ("held a summit"), not those it counts from."""
@@ -443,6 +484,15 @@ class DateResolver:
                 and _GERUND_AFTER.match(s[span[1]:span[1] + 30]) and not _PAST.search(s):
             counted = {"n": g.get("n") or "one", "u": g.get("u") or g.get("u3"), "dir": "before"}
             return _make(self._counted("span", counted, self._ref), True, s, *span)
+        if kind == "anniv":
+            base = local or self._ref or anchor
+            if base is None:
+                return None
+            written = local is not None and not local.relative  # "on 1 August 2022 … the 60th anniversary"
+            return _make(_anniversary(_parts(base), g, written), True, s, *span)
+        if kind == "seasonrel":
+            base = self._ref or anchor
+            return _make(_season(_parts(base), g), True, s, *span) if base else None
         if kind in ("past", "within", "elapsed"):
             base = self._ref or anchor
             return _make(_back_to(_parts(base), g), True, s, *span) if base else None
@@ -487,9 +537,14 @@ class DateResolver:
             ymd = _parts(anchor)[0], None, None
         else:
             ymd = self._dated_month(g, s, span, anchor)
-        if kind in ("span", "offset") and ymd is not None and self._ref is not None \
-                and ymd[0] > _parts(self._ref)[0] + 1 and not _FUTURE.search(s):
-            return None  # "goes back 50 years after independence" is no date 50 years after the text
+        # "a week after the summit, they met" with no summit dated before: counted from the text's own date
+        unknown = bool(_OCCASION_AFTER.match(s[span[1]:span[1] + 60]))  # an occasion named, not dated before
+        from_ref = (last is None or not self._from_text) and unknown
+        ref = _parts(self._ref) if self._ref is not None else None
+        if kind in ("span", "offset") and ymd is not None and ref is not None and not _FUTURE.search(s) \
+                and (ymd[0] > ref[0] + 1 or from_ref and _PAST.search(s) and _after_ref(ymd, ref)):
+            return None  # "goes back 50 years after independence"; "a week after the summit, they met"
+            # counted from the text's own date: no past event lies after the text
         return _make(ymd, True, s, *span)
 
     def _dated_month(self, g: dict[str, str | None], s: str, span: tuple[int, int],
@@ -497,6 +552,9 @@ class DateResolver:
         """A month (and day) without year; with a weekday written before it, the year they agree in."""
         wd = _WD_BEFORE.search(s[max(0, span[0] - 14):span[0]]) if g.get("d") else None
         mon = _month(g["mon"])
+        written_day = int(g.get("d") or 0)
+        if written_day and mon and (mon, written_day) in self._days and not g.get("rq"):
+            return self._days[mon, written_day]  # "before August 7" after "on August 7": the same day
         if wd and mon and not g.get("rq"):
             first = [_parts(anchor)[0]] + ([_parts(self._ref)[0]] if self._ref else [])
             pivot = _parts(self._ref)[0] if self._ref else first[0]
@@ -538,6 +596,37 @@ class DateResolver:
         return shifted[0], shifted[1], None
 
 
+def _after_ref(ymd: _YMD, ref: _YMD) -> bool:
+    """Whether a date lies after the reference date at the precision both have."""
+    a = (ymd[0], ymd[1] or 0, ymd[2] or 0)
+    b = (ref[0], ref[1] or 0, ref[2] or 0)
+    k = 1 + (ymd[1] is not None and ref[1] is not None) + (ymd[2] is not None and ref[2] is not None)
+    return a[:k] > b[:k]
+
+
+def _anniversary(base: _YMD, g: dict[str, str | None], written: bool) -> _YMD:
+    """"the 60th anniversary of the signing" on 1 August 2022: 1962-08-01; "celebrate 60 years of
+    independence", "ending 12 years of rule": the year the span began (its day too when the day of the
+    anniversary is written in the text)."""
+    if g.get("n"):
+        n = int(g["n"] or 0)
+        return (base[0] - n, base[1], base[2]) if written else (base[0] - n, None, None)
+    words = (g.get("n2") or "one").lower()
+    n = int(words) if words.isdigit() else _NUMBER.get(words, _TENS.get(words, 1))
+    return base[0] - n * (10 if (g.get("u") or "").lower() == "decade" else 1), None, None
+
+
+def _season(base: _YMD, g: dict[str, str | None]) -> _YMD:
+    """"this summer", "last winter": the season's first month (northern seasons), in the year it fell."""
+    month = _SEASON_MONTH[(g["season"] or "").lower()]
+    q, (y, m, _d) = (g["q"] or "").lower(), base
+    if q in ("last", "past"):
+        return (y if m and month + 2 < m else y - 1), month, None
+    if q == "next":
+        return (y if m and month > m else y + 1), month, None
+    return y, month, None
+
+
 def _back_to(base: _YMD, g: dict[str, str | None]) -> _YMD | None:
     """The start of a span reaching the present ("the past two years", "the first in 42 years"), as precise
     as its unit: a year for years and decades, a month for months, a day for days and weeks."""
@@ -556,6 +645,7 @@ def _back_to(base: _YMD, g: dict[str, str | None]) -> _YMD | None:
     return shifted if unit == "day" else (shifted[0], shifted[1], None)
 
 
+_SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # northern, first month
 _TENS = {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
 
 
