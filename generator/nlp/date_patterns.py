@@ -143,6 +143,7 @@ _NAME_BEFORE = re.compile(r"\b(?!(?:On|In|By|Since|Until|From|Before|After|Early
 _DIGIT = re.compile(r"\d{4}")
 _MONTH_HINT = re.compile(rf"\b(?:{_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 _WEEKDAY_HINT = re.compile(rf"\b(?:{_WD})\b")
+_UNIT_HINT = re.compile(r"\b(?:day|week|month|year|decade|centur)")
 # Which kinds can match at all, from cheap tests: most sentences need few of the 21 patterns.
 _NEEDS = {
     "iso": "digit", "num": "digit", "dmy": "digit", "mdy": "digit", "my": "digit", "fuzzy": "digit",
@@ -165,7 +166,7 @@ def _kinds_for(sentence: str) -> tuple[str, ...]:
     flags = {
         "digit": bool(_DIGIT.search(sentence)),
         "month": bool(_MONTH_HINT.search(sentence)),
-        "unit": any(w in low for w in ("day", "month", "year", "week", "decade", "centur")),
+        "unit": bool(_UNIT_HINT.search(low)),  # "Monday" and "today" hold no unit
         "eve": " eve " in low,
         "anniv": "anniversar" in low or " years of" in low or " decades of" in low,
         "season": any(w in low for w in ("spring", "summer", "autumn", "fall", "winter")),

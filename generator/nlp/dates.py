@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -11,6 +12,7 @@ from dateutil import parser as _du
 
 from generator.nlp.date_patterns import (  # noqa: F401
     _ACTION_BEFORE,
+    _DIGIT,
     _EXPLICIT,
     _FINITE_AFTER,
     _FULL,
@@ -22,6 +24,7 @@ from generator.nlp.date_patterns import (  # noqa: F401
     _MONTHS,
     _NAME_BEFORE,
     _NAMED_AFTER,
+    _NEEDS,
     _NOW_BAD_BEFORE,
     _PAST,
     _PAST_NEAR,
@@ -216,12 +219,33 @@ def _keep_relative(kind: str, m: re.Match[str], s: str) -> bool:
     return True
 
 
+_YEAR_REACH = (48, 16)  # characters a date pattern may span before and after the year it holds
+
+
+def _year_windows(s: str) -> list[tuple[int, int]]:
+    """Merged spans of text around each four-digit number, wide enough for any written date holding it."""
+    windows: list[tuple[int, int]] = []
+    for m in _DIGIT.finditer(s):
+        a, b = max(0, m.start() - _YEAR_REACH[0]), min(len(s), m.end() + _YEAR_REACH[1])
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], b)
+        else:
+            windows.append((a, b))
+    return windows
+
+
 def _candidates(s: str, kinds: tuple[str, ...]) -> list[_Cand]:
     """Non-overlapping matches in textual order; earlier kinds win overlaps."""
     taken: list[tuple[int, int]] = []
     out: list[_Cand] = []
+    windows: list[tuple[int, int]] | None = None
     for kind in kinds:
-        for m in _RX[kind].finditer(s):
+        if _NEEDS[kind] == "digit":  # every such pattern holds a year: scan only around four-digit numbers
+            windows = _year_windows(s) if windows is None else windows
+            matches: Iterable[re.Match[str]] = (m for a, b in windows for m in _RX[kind].finditer(s, a, b))
+        else:
+            matches = _RX[kind].finditer(s)
+        for m in matches:
             start, end = _span(kind, m)
             if any(start < e and b < end for b, e in taken):
                 continue
