@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.nlp.dates import DateResolver, DateValue, parse_date_value
+from generator.nlp.dates import DateResolver, DateValue, infer_document_date, parse_date_value
 
 ROOT = Path(__file__).resolve().parent.parent
 ISO = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
@@ -453,3 +453,23 @@ def test_anniversaries_seasons_parts_and_counted_clauses(sentences: list[str],
     from March; a day and month named again are the same date; a span counted from an undated occasion
     never lands after the text in a past-tense sentence."""
     assert values("2024-05-29", *sentences) == expected
+
+
+def test_parts_of_the_day_todays_occasions_and_anniversaries_counted_from_a_later_year() -> None:
+    resolver = DateResolver("2017-11-27")
+    resolver.resolve("The minister arrived in Nairobi on 26 November.")
+    assert [d.value for d in resolver.resolve("In the afternoon, he met the president.")] == ["2017-11-26"]
+    assert values("2013-10-22", "Speaking after today’s UK-Ghana Trade Dialogue, the minister left.") \
+        == [("2013-10-22", True)]
+    assert values("2013-10-22", "These are the challenges of today's world.") == []
+    assert values("2014-12-15", "Ministers look forward to the 40th anniversary of independence in 2015.") \
+        == [("1975", True), ("2015", False)]
+
+
+def test_identifier_years_and_scheduled_days() -> None:
+    """"Resolution 2699 (2023)" names a resolution, not a time; a text whose only date is a day it looks
+    forward to ("scheduled for May 9, 2024") was written that year."""
+    assert values("2024-05-01", "They acted in line with Resolution 2699 (2023).") == []
+    scheduled = "The ministers met on March 14. A dialogue is scheduled for May 9, 2024."
+    assert infer_document_date(scheduled) == "2024"
+    assert infer_document_date("Investments are due by 2030. The ministers met on Monday.") is None

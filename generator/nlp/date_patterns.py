@@ -83,6 +83,10 @@ _RX = {
                         r"|commemorat\w*|ending|ended|end|ends|after|following)\s+(?:(?:more\s+than|nearly|almost"
                         r"|over|some)\s+)?(?P<n2>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
                         r"|fifteen|twenty|thirty|forty|fifty|sixty|seventy)\s+(?P<u>year|decade)s\s+of\b)"),
+    # "in the afternoon" (of the day last named), "this morning" (of the text's day)
+    "daypart": re.compile(r"(?i:\b(?P<own>this|yesterday|tomorrow)\s+(?:morning|afternoon|evening)\b"
+                          r"|\b(?:(?:in|during|on|later\s+in)\s+the|(?:later\s+)?that)\s+(?:morning|afternoon"
+                          r"|evening)\b)"),
     "seasonrel": re.compile(r"(?i:\b(?P<q>this|last|next|past)\s+"
                             r"(?P<season>spring|summer|autumn|fall|winter)\b)"),
     # "a March referendum", "the June summit": a month naming an occasion
@@ -103,6 +107,9 @@ _YEAR_BAD_BEFORE = re.compile(
     r"(?:[\d$€£¥#.,:/]|\b(?:no|nos|number|resolution|law|decree|ordinance|flight|route|article|section|pages?|room|model|code|type"
     r"|class|version|vol|chapter|rule|line|bus|highway|item|paragraph|art|usd|eur|gbp|inr|rs|cny|rmb|some"
     r"|about|nearly|almost|over|approximately|roughly)\.?\s+)$", re.I)
+# "Resolution 2699 (2023)", "Law 90 (2024)": the year of an identifier
+_ID_YEAR_BEFORE = re.compile(r"\b(?:resolution|law|decree|directive|regulation|act|convention)\s+"
+                             r"(?:no\.?\s*)?[\w/.-]*\d[\w/.-]*\s*\($", re.I)
 _YEAR_TIME_BEFORE = re.compile(r"\b(?:in|since|until|till|by|during|from|before|after|of|early|late|mid)\s+$",
                                re.I)
 # A date after "since" opens a span reaching the present: it is not a narrative point to anchor on.
@@ -147,7 +154,7 @@ _UNIT_HINT = re.compile(r"\b(?:day|week|month|year|decade|centur)")
 # Which kinds can match at all, from cheap tests: most sentences need few of the 21 patterns.
 _NEEDS = {
     "iso": "digit", "num": "digit", "dmy": "digit", "mdy": "digit", "my": "digit", "fuzzy": "digit",
-    "part": "digit", "season": "digit", "anniv": "anniv", "seasonrel": "season",
+    "part": "digit", "season": "digit", "anniv": "anniv", "seasonrel": "season", "daypart": "daypart",
     "decade": "digit", "range": "digit", "year": "digit", "md": "month", "dm": "month", "mon": "month",
     "offset": "unit", "same": "unit", "eve": "eve", "then": "then", "span": "unit", "rely": "unit",
     "mposs": "month", "past": "unit", "within": "unit", "elapsed": "unit", "mocc": "month",
@@ -170,6 +177,7 @@ def _kinds_for(sentence: str) -> tuple[str, ...]:
         "eve": " eve " in low,
         "anniv": "anniversar" in low or " years of" in low or " decades of" in low,
         "season": any(w in low for w in ("spring", "summer", "autumn", "fall", "winter")),
+        "daypart": any(w in low for w in ("morning", "afternoon", "evening")),
         "then": "since" in low,
         "weekday": bool(_WEEKDAY_HINT.search(sentence)),
         "recent": "recent" in low,

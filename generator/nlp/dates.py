@@ -19,6 +19,7 @@ from generator.nlp.date_patterns import (  # noqa: F401
     _FUTURE,
     _FUZZY_STOP,
     _HINT,
+    _ID_YEAR_BEFORE,
     _MON,
     _MONTH_NUM,
     _MONTHS,
@@ -121,7 +122,7 @@ def _plausible_year(s: str, start: int, end: int) -> bool:
     before, after = s[max(0, start - 16):start], s[end:end + 16]
     if before.endswith("-"):
         return bool(_YEAR_HYPHEN_OK.search(before))
-    if _YEAR_BAD_BEFORE.search(before):
+    if _YEAR_BAD_BEFORE.search(before) or _ID_YEAR_BEFORE.search(s[max(0, start - 40):start]):
         return False
     return bool(_YEAR_TIME_BEFORE.search(before)) or not _YEAR_BAD_AFTER.match(after)
 
@@ -208,8 +209,8 @@ def _keep_relative(kind: str, m: re.Match[str], s: str) -> bool:
             return True  # "is now seeking a solution", "have now been downgraded": as of the time of writing
         return not _NOW_BAD_BEFORE.search(before) and bool(_FINITE_AFTER.match(after))
     if kind == "deictic" and (g["w"] or "").lower() == "today":
-        if _PAST_NEAR.search(before) or _PAST_NEAR.search(after):
-            return True
+        if _PAST_NEAR.search(before) or _PAST_NEAR.search(after) or _TODAYS_OCCASION.match(s, m.end()):
+            return True  # "… said today", "at today's UK-Vietnam Strategic Dialogue"
         if not s[:m.start()].strip(" \"“‘'("):  # the sentence opens with it
             return bool(_TODAY_LEAD_AFTER.match(after))
         if _TODAY_VERB_AFTER.match(after):
@@ -346,6 +347,8 @@ _OCCASION_WORDS = (r"summits?|meetings?|talks|visits?|signing|agreements?|deals?
                    r"|coup|ceremony|conference|votes?|referendum|declaration|ruling|announcement|accords?"
                    r"|treaty|trip|call|war|crisis|inauguration|launch|election")
 _OCCASION = re.compile(rf"\b(?P<w>{_OCCASION_WORDS})\b", re.I)
+_TODAYS_OCCASION = re.compile(rf"['’]s\s+(?:[A-Z][\w-]*\s+){{0,4}}(?i:{_OCCASION_WORDS}|dialogue|session"
+                              r"|forum|statement|decision)\b")
 _OCCASION_AFTER = re.compile(rf"^\s*(?:of\s+)?(?:the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?"
                              rf"(?P<w>{_OCCASION_WORDS})\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:after|before|since|eve\s+of|following|ahead\s+of)\s+(?:the|this|that|his|her"
@@ -446,6 +449,9 @@ class DateResolver:
                 anchor = local or self._ref or self._prev_explicit
                 last = self._clause_date(cands[n + 1:], sentence, end, anchor, local) \
                     if _COUNTS_FROM_CLAUSE(kind, g) else None
+                if kind == "anniv":  # "the 40th anniversary of independence in 2015": counted from 2015
+                    local = next((c[4] for c in cands[n + 1:]
+                                  if c[4] is not None and c[0] - end <= _CLAUSE_REACH), local)
                 self._from_text = bool(last or found or self._prev_last)  # counted from a date of the text
                 last = last or (found[-1] if found else self._prev_last or anchor)
                 dv = self._relative(kind, g, sentence, (start, end), anchor, last, local)
@@ -508,6 +514,12 @@ class DateResolver:
                 and _GERUND_AFTER.match(s[span[1]:span[1] + 30]) and not _PAST.search(s):
             counted = {"n": g.get("n") or "one", "u": g.get("u") or g.get("u3"), "dir": "before"}
             return _make(self._counted("span", counted, self._ref), True, s, *span)
+        if kind == "daypart":  # "this morning": the text's day; "in the afternoon": the day last named
+            own = (g.get("own") or "").lower()
+            base = self._ref if own else last
+            if base is None or base.precision != "day":
+                return None
+            return _make(_shift(_parts(base), "day", _STEP.get(own, 0)), True, s, *span)
         if kind == "anniv":
             base = local or self._ref or anchor
             if base is None:
@@ -755,6 +767,7 @@ def infer_document_date(text: str) -> str | None:
     agreed: set[str] = set()
     years: list[int] = []
     loose: list[tuple[int, int, int]] = []  # (month, day, weekday) written without a year
+    ahead: list[DateValue] = []
     for s in sentences:
         is_past = bool(_PAST.search(s))
         for start, _end, kind, _g, dv in _candidates(s, _EXPLICIT):
@@ -763,6 +776,8 @@ def infer_document_date(text: str) -> str | None:
             years.append(int(dv.value[:4]))
             if _reported(s, start) and not _SINCE_BEFORE.search(s[max(0, start - 24):start]):
                 (past if is_past else other).append(dv)
+            elif dv.precision == "day" and _FORECAST.search(s[max(0, start - 60):start]):
+                ahead.append(dv)  # "the dialogue scheduled for May 9, 2024": a day the text looks forward to
         for m in _WEEKDAY_DATE.finditer(s):
             mon = _month(m.group("mon") or m.group("mon2"))
             day = int(m.group("d") or m.group("d2") or 0)
@@ -788,8 +803,8 @@ def infer_document_date(text: str) -> str | None:
                 y = min(fits, key=lambda y: (abs(y - int(near)), -y))
                 agreed.add(f"{y:04d}-{mon:02d}-{day:02d}")
     values = [d.value for d in pool] + sorted(agreed)
-    if not values:
-        return None
+    if not values:  # only a scheduled day: the text was written before it, most likely the same year
+        return min(d.value for d in ahead)[:4] if ahead else None
     best = max(values, key=lambda v: (v[:4], v[5:7] or "00", v[8:10] or "00"))
     if best in agreed:
         return best
