@@ -473,3 +473,11 @@ def test_identifier_years_and_scheduled_days() -> None:
     scheduled = "The ministers met on March 14. A dialogue is scheduled for May 9, 2024."
     assert infer_document_date(scheduled) == "2024"
     assert infer_document_date("Investments are due by 2030. The ministers met on Monday.") is None
+
+
+def test_hijri_months_and_feasts_from_the_umm_al_qura_calendar() -> None:
+    """Ramadan 1444 began on 23 March 2023 and Eid al-Fitr fell on 21 April 2023 (Umm al-Qura)."""
+    ramadan = "The minister visited Cairo during the holy month of Ramadan."
+    assert values("2023-04-06", ramadan) == [("2023-03", True)]
+    assert values("2023-04-06", "The ceasefire will begin on Eid al-Fitr.") == [("2023-04-21", True)]
+    assert values("1900-04-06", "The envoy arrived during Ramadan.") == []  # outside the calendar's table

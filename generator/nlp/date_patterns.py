@@ -87,6 +87,9 @@ _RX = {
     "daypart": re.compile(r"(?i:\b(?P<own>this|yesterday|tomorrow)\s+(?:morning|afternoon|evening)\b"
                           r"|\b(?:(?:in|during|on|later\s+in)\s+the|(?:later\s+)?that)\s+(?:morning|afternoon"
                           r"|evening)\b)"),
+    # "during Ramadan", "the holy month of Ramadan", "on Eid al-Adha": days of the Hijri calendar
+    "hijri": re.compile(r"\b(?P<hol>Ramadan|Ramazan|Ramadhan|Muharram"
+                        r"|Eid\s+(?:al|ul|el)[- ](?:Fitr|Adha))\b"),
     "seasonrel": re.compile(r"(?i:\b(?P<q>this|last|next|past)\s+"
                             r"(?P<season>spring|summer|autumn|fall|winter)\b)"),
     # "a March referendum", "the June summit": a month naming an occasion
@@ -155,6 +158,7 @@ _UNIT_HINT = re.compile(r"\b(?:day|week|month|year|decade|centur)")
 _NEEDS = {
     "iso": "digit", "num": "digit", "dmy": "digit", "mdy": "digit", "my": "digit", "fuzzy": "digit",
     "part": "digit", "season": "digit", "anniv": "anniv", "seasonrel": "season", "daypart": "daypart",
+    "hijri": "hijri",
     "decade": "digit", "range": "digit", "year": "digit", "md": "month", "dm": "month", "mon": "month",
     "offset": "unit", "same": "unit", "eve": "eve", "then": "then", "span": "unit", "rely": "unit",
     "mposs": "month", "past": "unit", "within": "unit", "elapsed": "unit", "mocc": "month",
@@ -178,6 +182,7 @@ def _kinds_for(sentence: str) -> tuple[str, ...]:
         "anniv": "anniversar" in low or " years of" in low or " decades of" in low,
         "season": any(w in low for w in ("spring", "summer", "autumn", "fall", "winter")),
         "daypart": any(w in low for w in ("morning", "afternoon", "evening")),
+        "hijri": any(w in low for w in ("ramadan", "ramazan", "ramadhan", "muharram", "eid ")),
         "then": "since" in low,
         "weekday": bool(_WEEKDAY_HINT.search(sentence)),
         "recent": "recent" in low,

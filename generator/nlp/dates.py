@@ -457,8 +457,9 @@ class DateResolver:
                 dv = self._relative(kind, g, sentence, (start, end), anchor, last, local)
             if dv is not None:
                 found.append(dv)
-                if dv.precision == "day":
-                    y, m, d = _parts(dv)
+                past = self._ref is None or not _after_ref(_parts(dv), _parts(self._ref))
+                if dv.precision == "day" and past:
+                    y, m, d = _parts(dv)  # a day already past: "on August 7" named again is the same day
                     self._days.setdefault((m or 0, d or 0), (y, m, d))
                 if not dv.relative and not _SINCE_BEFORE.search(sentence[max(0, start - 24):start]):
                     explicit = dv
@@ -520,6 +521,12 @@ class DateResolver:
             if base is None or base.precision != "day":
                 return None
             return _make(_shift(_parts(base), "day", _STEP.get(own, 0)), True, s, *span)
+        if kind == "hijri":  # the latest such feast on or before the text's date (after it when future)
+            base = self._ref or anchor
+            if base is None:
+                return None
+            forward = bool(_FUTURE.search(s[max(0, span[0] - 80):span[0]]))
+            return _make(_hijri_holiday(_parts(base), g["hol"] or "", forward), True, s, *span)
         if kind == "anniv":
             base = local or self._ref or anchor
             if base is None:
@@ -638,6 +645,29 @@ def _after_ref(ymd: _YMD, ref: _YMD) -> bool:
     b = (ref[0], ref[1] or 0, ref[2] or 0)
     k = 1 + (ymd[1] is not None and ref[1] is not None) + (ymd[2] is not None and ref[2] is not None)
     return a[:k] > b[:k]
+
+
+_HIJRI_DAYS = {"ramadan": (9, 1, "month"), "ramazan": (9, 1, "month"), "ramadhan": (9, 1, "month"),
+               "muharram": (1, 1, "month"), "fitr": (10, 1, "day"), "adha": (12, 10, "day")}
+
+
+def _hijri_holiday(base: _YMD, name: str, forward: bool) -> _YMD | None:
+    """The Gregorian date of a Hijri month or feast (Umm al-Qura calendar, hijridate) nearest before the
+    base date, or after it when the clause looks forward; a month as its month, a feast as its day."""
+    from hijridate import Gregorian, Hijri
+
+    month, day, precision = _HIJRI_DAYS[name.lower().split()[-1].split("-")[-1]]
+    try:
+        year = Gregorian(base[0], base[1] or 12, base[2] or 28).to_hijri().year
+        found = [Hijri(y, month, day).to_gregorian() for y in (year - 1, year, year + 1)]
+    except (OverflowError, ValueError):
+        return None  # outside the calendar's table (1924-2077)
+    ref = date(base[0], base[1] or 12, base[2] or 28)
+    pick = min((g for g in found if g > ref), default=None) if forward \
+        else max((g for g in found if g <= ref), default=None)
+    if pick is None:
+        return None
+    return (pick.year, pick.month, None) if precision == "month" else (pick.year, pick.month, pick.day)
 
 
 def _anniversary(base: _YMD, g: dict[str, str | None], written: bool) -> _YMD:
