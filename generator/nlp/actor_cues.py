@@ -72,7 +72,7 @@ class CueRules:
         "Distributed by X", "the original article on X", "Published May 2023 in X")."""
         found: list[Candidate] = []
         words, n = v.lower, len(v.doc)
-        for i in [i for i, w in enumerate(words) if w in MEDIA_TRIGGERS]:
+        for i in v.where(MEDIA_TRIGGERS):
             word = words[i]
             cand: Candidate | None = None
             if word == "told" and v.text[i] == word:
@@ -276,7 +276,7 @@ class CueRules:
         husband"; not states, curated actors or organisations."""
         found = []
         n = len(v.doc)
-        for i in [i for i, w in enumerate(v.text[: n - 1]) if w in POSSESSIVE and i > 0]:
+        for i in [i for i in v.where(POSSESSIVE, exact=True) if 0 < i < n - 1]:
             if v.lower[i + 1] not in PERSON_NOUNS:
                 continue
             s = i

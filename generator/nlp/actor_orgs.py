@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -72,6 +73,29 @@ class DocView:
     text: tuple[str, ...] = ()  # each token's text (generator.nlp.components.token_texts: no Token objects)
     para: list[int] = field(default_factory=list)  # first token of each token's paragraph
     sent_start: list[int] = field(default_factory=list)  # first token of each token's sentence
+    _at_lower: dict[str, list[int]] | None = None
+    _at_text: dict[str, list[int]] | None = None
+
+    def where(self, words: Collection[str], *, exact: bool = False) -> list[int]:
+        """The ascending indices of the tokens whose lower-cased text (`exact`: text) is one of `words`:
+        one pass over the Doc builds the index, then each rule looks up only the words it needs."""
+        index = self._at_text if exact else self._at_lower
+        if index is None:
+            index = {}
+            for i, w in enumerate(self.text if exact else self.lower):
+                index.setdefault(w, []).append(i)
+            if exact:
+                self._at_text = index
+            else:
+                self._at_lower = index
+        hits = [index[w] for w in index if w in words]
+        return sorted(i for found in hits for i in found) if len(hits) > 1 else list(hits[0]) if hits else []
+
+    def where_any(self, keep: Callable[[str], bool]) -> list[int]:
+        """The ascending indices of the tokens whose text passes `keep` (tested once per distinct word)."""
+        self.where((), exact=True)  # builds the index
+        index = self._at_text or {}
+        return sorted(i for w, found in index.items() if keep(w) for i in found)
 
 
 def body_name(body: str, code: str) -> str:
@@ -121,7 +145,8 @@ class OrgRules:
         found = []
         heads = self.heads
         # only tokens that end a curated name or are an organisation noun can start a list
-        for i in [i for i, (w, cur) in enumerate(zip(v.lower, v.curated, strict=True)) if cur or w in heads]:
+        curated_ends = {item[3] - 1 for item in v.curated if item}
+        for i in sorted(curated_ends.union(v.where(heads))):
             word, cur = v.lower[i], v.curated[i]
             if cur and cur[3] == i + 1 and cur[1] in {"company", "media"} and self._list_follows(v, i + 1):
                 found += self.org_list(v, i + 2, cur[1])
@@ -163,7 +188,7 @@ class OrgRules:
         """Names by their ends or starts: "Democratic Party", "Aermacchi SpA", "Ministry of Defence"."""
         found = []
         ends = self.org_ends
-        for i in [i for i, w in enumerate(v.lower) if w in ends]:  # the rest can match no rule here
+        for i in v.where(ends):  # the rest can match no rule here
             word, cand = v.lower[i], None
             if v.curated[i] is not None:
                 continue
@@ -314,7 +339,7 @@ class OrgRules:
         """Companies by a legal form after a comma: "Petroleos de Venezuela, S.A.", "Acme Holdings, Inc."
         (the name is the words before the comma, capitalised, with particles and states inside)."""
         found = []
-        for i in [i for i, w in enumerate(v.lower) if w in COMMA_FORMS and i >= 2]:
+        for i in [i for i in v.where(COMMA_FORMS) if i >= 2]:
             if v.lower[i - 1] != "," or not v.cap[i]:
                 continue
             s, c = i - 1, i - 1
@@ -385,7 +410,7 @@ class OrgRules:
         capitalised words (with "and", "the", "in", "of" between them): "the Organization of American
         States", "the Organization for Security and Cooperation in Europe"."""
         found = []
-        for i in [i for i, w in enumerate(v.text[:-2]) if w in ORG_OF_HEADS]:
+        for i in [i for i in v.where(ORG_OF_HEADS, exact=True) if i < len(v.text) - 2]:
             if v.lower[i + 1] not in ("of", "for") or not (v.cap[i + 2] or v.lower[i + 2] == "the"):
                 continue
             end, j, stop = i, i + 2, min(v.sent_end[i], i + 12)

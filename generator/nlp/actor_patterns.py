@@ -84,35 +84,37 @@ NOT_GIVEN = frozenset({
 
 
 @functools.cache
-def given_genders() -> dict[str, str]:
-    """Given name -> "M" or "F" for the names gender-guesser's dictionary gives one gender only."""
+def _name_dictionary() -> tuple[frozenset[str], dict[str, str]]:
+    """gender-guesser's first-name dictionary, read once per process: every given name, and the gender of
+    those it gives one gender only."""
+    names: set[str] = set()
     genders: dict[str, set[str]] = {}
-    data = importlib.resources.files("gender_guesser") / "data" / "nam_dict.txt"
-    with data.open(encoding="latin-1") as lines:
-        for line in lines:
-            code = line[:2].strip()[-1:]
-            if line[0] in "#=" or code not in {"M", "F"}:
-                continue
-            name = line[3:29].strip()
-            if name and "<" not in name and " " not in name:
-                genders.setdefault(name.replace("+", "-"), set()).add(code)
-    return {name: codes.pop() for name, codes in genders.items() if len(codes) == 1}
-
-
-@functools.cache
-def given_names() -> frozenset[str]:
-    """Given names of the first-name dictionary shipped by gender-guesser (about 45,000, many
-    countries), read once per process."""
-    names = set()
     data = importlib.resources.files("gender_guesser") / "data" / "nam_dict.txt"
     with data.open(encoding="latin-1") as lines:
         for line in lines:
             if line[0] in "#=":
                 continue
             name = line[3:29].strip()
-            if name and "<" not in name and " " not in name:
-                names.add(name.replace("+", "-"))
-    return frozenset(n for n in names if n.lower() not in NOT_GIVEN)
+            if not name or "<" in name or " " in name:
+                continue
+            name = name.replace("+", "-")
+            names.add(name)
+            code = line[:2].strip()[-1:]
+            if code in ("M", "F"):
+                genders.setdefault(name, set()).add(code)
+    single = {name: codes.pop() for name, codes in genders.items() if len(codes) == 1}
+    return frozenset(n for n in names if n.lower() not in NOT_GIVEN), single
+
+
+def given_genders() -> dict[str, str]:
+    """Given name -> "M" or "F" for the names gender-guesser's dictionary gives one gender only."""
+    return _name_dictionary()[1]
+
+
+def given_names() -> frozenset[str]:
+    """Given names of the first-name dictionary shipped by gender-guesser (about 45,000, many
+    countries), read once per process."""
+    return _name_dictionary()[0]
 
 
 class Discoverer(OrgRules, CueRules):
@@ -195,7 +197,7 @@ class Discoverer(OrgRules, CueRules):
     def titled(self, v: DocView) -> list[Candidate]:
         """People after a title: "Italian Foreign Minister Luigi Di Maio", "X's spokesman, Y"."""
         titles = self.titles
-        return _scan(lambda i: self._titled_at(v, i), [i for i, w in enumerate(v.lower) if w in titles])
+        return _scan(lambda i: self._titled_at(v, i), v.where(titles))
 
     def _titled_at(self, v: DocView, i: int) -> Candidate | None:
         j, stop, anchor, last_of = i + 1, min(v.sent_end[i], i + 14), i, None
@@ -359,10 +361,11 @@ class Discoverer(OrgRules, CueRules):
         ("Tess Novak", "Ji-Woo Park"), not a country, curated actor or organisation ("Victoria Bank"),
         not after an article ("the River Nile") and not inside a longer name."""
         # both cues start with a capital: other tokens are skipped cheaply
-        given = self.given
-        starts = [i for i, (cap, word) in enumerate(zip(v.cap[:-1], v.text, strict=False))
-                  if cap and (word in given or "-" in word or word.rstrip(".") in HONORIFICS
-                              or i + 1 < len(v.text) and v.text[i + 1] in HYPHENS)]
+        given, n = self.given, len(v.text)
+        cued = v.where_any(lambda w: w[:1].isupper()
+                           and (w in given or "-" in w or w.rstrip(".") in HONORIFICS))
+        before_hyphen = [i - 1 for i in v.where(HYPHENS, exact=True) if i > 0 and v.cap[i - 1]]
+        starts = sorted({i for i in [*cued, *before_hyphen] if i < n - 1})
         return _scan(lambda i: self._honorific_at(v, i) or self._given_at(v, i), starts)
 
     def _honorific_at(self, v: DocView, i: int) -> Candidate | None:

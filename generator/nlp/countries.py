@@ -314,6 +314,8 @@ def sentence_countries(doc: Doc, countries: list[Span], places: list[Span],
     repeats), its parties: the states whose mentions act or are acted upon (`_is_party`), and the
     states of its venues ("talks in Jeddah"), parties only when fewer than two other states take part
     (decided with the actors' countries, in generator.facts.extract)."""
+    if not countries and not places:
+        return [], [], []  # most sentences name no state
     info = doc.user_data.get("briefs_actors") or {}
     actor_type: dict[int, str] = {}
     for a in actors:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import spacy
 from spacy.language import Language
@@ -75,15 +76,20 @@ class SentenceFacts:
     clauses: list[Clause] = field(default_factory=list)  # each clause's event type and stance
 
 
+_START_END = attrgetter("start", "end")
+
+
 def _group_by_sentence(doc: Doc, group: str, sents: list[Span]) -> list[list[Span]]:
     """The spans of a span group that lie in each sentence, in one pass (linear, not sentences x spans)."""
     out: list[list[Span]] = [[] for _ in sents]
     if group not in doc.spans or not sents:
         return out
     starts = [sent.start for sent in sents]
-    for span in sorted(doc.spans[group], key=lambda sp: (sp.start, sp.end)):
-        i = bisect.bisect_right(starts, span.start) - 1
-        if i >= 0 and span.end <= sents[i].end:
+    ends = [sent.end for sent in sents]
+    for span in sorted(doc.spans[group], key=_START_END):
+        start = span.start
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and span.end <= ends[i]:
             out[i].append(span)
     return out
 
@@ -98,6 +104,8 @@ def _clause_parties(doc: Doc, clauses: list[Span], mentions: list[Span], actors:
     """The states each clause of a sentence is about, as (token index, code) in order of mention: its
     mentions of the sentence's parties (countries, places) and the countries of its actors but the press
     and think tanks ("Modi met Kishida": IN, JP), so a clause's stance goes to its own pair only."""
+    if not mentions and not actors:
+        return [[] for _ in clauses]
     info = doc.user_data.get("briefs_actors") or {}
     context: frozenset[str] = (doc.user_data.get(CONTEXT_NOUNS_KEY) or (frozenset(), frozenset()))[1]
     found = [(m.start, m.label_) for m in mentions if m.label_ in parties]
