@@ -362,3 +362,20 @@ def test_conflict_and_reconciliation_vocabulary(nlp: Language, text: str, kind: 
 ])
 def test_release_of_a_document_and_free_trade_are_not_concessions(nlp: Language, text: str) -> None:
     assert kind_and_stance(nlp, text)[0] != "CONCEDE"
+
+
+@pytest.mark.parametrize(("text", "kind", "stance"), [
+    ("Bolivia filed a complaint against Chile at the court.", "ACCUSE", "tension"),
+    ("Qatar objected to the summit hosted by Bahrain.", "REJECT", "tension"),
+    ("Two fighter jets entered Finnish airspace near the border.", "MOBILIZE", "tension"),
+    ("Tokyo is seeking a solution to the dispute with Moscow.", "AGREE", "cooperation"),
+    ("Hanoi and London celebrated the 40th anniversary of diplomatic relations.", "SUPPORT", "cooperation"),
+    ("Payments were made as called for in the compact review agreement.", "AGREE", "cooperation"),
+    ("Spain faced a humanitarian crisis at its border with Morocco.", None, "tension"),
+    ("Japan is the largest donor to the island states.", "AID", "cooperation"),
+])
+def test_third_round_vocabulary(nlp: Language, text: str, kind: str | None, stance: str) -> None:
+    """Complaints and objections are conflict; airspace incursions mobilise; seeking a solution, donors and
+    anniversaries of relations cooperate; "as called for in" requests nothing; a humanitarian crisis is no
+    aid."""
+    assert kind_and_stance(nlp, text) == (kind, stance)
