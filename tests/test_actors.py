@@ -486,3 +486,22 @@ def test_a_curated_name_written_with_a_middle_initial_is_that_person(nlp: Langua
 
 def test_an_embassy_as_a_place_is_no_actor(nlp: Language) -> None:
     assert not actors(nlp, "Veterans protested outside the British Embassy in Lima.")
+
+
+@pytest.mark.parametrize("text", [
+    "The committee will start three days of meetings in Siem Reap on Monday.",
+    "Voters backed declaring Venezuela the rightful owner of Essequibo.",
+    "For more on today's action, see the Department of the Treasury Press Release.",
+])
+def test_places_and_documents_are_not_people(nlp: Language, text: str) -> None:
+    """A given name after "in" starts a place; what a title governs ("owner of X") is not its holder; a
+    press release is a document."""
+    found = actors(nlp, text).values()
+    assert not [a["name"] for a in found if a["type"] == "person" or "Release" in a["name"]]
+
+
+def test_organization_of_names_stop_at_their_seat(nlp: Language) -> None:
+    found = actors(nlp, "The Organization of American States in Washington met the Organization for Security "
+                        "and Cooperation in Europe.")
+    assert sorted(a["name"] for a in found.values()) == [
+        "Organization for Security and Cooperation in Europe", "Organization of American States"]

@@ -481,3 +481,8 @@ def test_hijri_months_and_feasts_from_the_umm_al_qura_calendar() -> None:
     assert values("2023-04-06", ramadan) == [("2023-03", True)]
     assert values("2023-04-06", "The ceasefire will begin on Eid al-Fitr.") == [("2023-04-21", True)]
     assert values("1900-04-06", "The envoy arrived during Ramadan.") == []  # outside the calendar's table
+
+
+def test_todays_action_is_the_day_of_the_text() -> None:
+    assert values("2025-09-16", "For more information on today's action, see the Treasury release.") \
+        == [("2025-09-16", True)]

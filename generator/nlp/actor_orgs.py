@@ -415,6 +415,8 @@ class OrgRules:
                 continue
             end, j, stop = i, i + 2, min(v.sent_end[i], i + 12)
             while j < stop and (v.cap[j] or v.lower[j] in ("and", "the", "of", "for", "in", "on")):
+                if v.lower[j] in ("in", "on") and j + 1 < stop and v.country[j + 1]:
+                    break  # "the Organization of American States in Washington": the seat, not the name
                 if v.cap[j]:
                     end = j + 1
                 j += 1

@@ -30,6 +30,8 @@ PORTFOLIOS = frozenset({"affairs", "relations", "cooperation", "development", "d
                         "services"})
 # "the Rt Hon", "the Honorable": styles, not names
 _STYLES = frozenset({"hon", "honorable", "honourable", "rt"})
+KIN = frozenset({"wife", "husband", "widow", "daughter", "son", "brother", "sister", "father", "mother"})
+_LOCATIVE_BEFORE = frozenset({"in", "at", "near", "outside", "inside", "into", "across"})
 BULLETS = frozenset({"•", "·", "‣", "▪", "◦", "●", "-", "–", "*"})
 
 
@@ -225,6 +227,8 @@ class Discoverer(OrgRules, CueRules):
             return None  # "Minister for the Middle East": a portfolio, not a name
         if v.lower[j - 1] == "for" and self.grab_name(v, j) - j <= 2:
             return None  # "Minister for Europe and Foreign Affairs": the portfolio; a name would follow it
+        if v.lower[j - 1] == "of" and v.lower[i] not in KIN and self.grab_name(v, j) - j <= 2:
+            return None  # "the rightful owner of Essequibo": what the title governs, not who holds it
         j += 1 if v.text[j].rstrip(".") in HONORIFICS and j + 1 < stop and self.namey(v, j + 1) else 0
         end = self.grab_name(v, j)
         if end == j or end < len(v.doc) and (v.lower[end] in self.heads or v.lower[end] in HYPHENS):
@@ -383,6 +387,7 @@ class Discoverer(OrgRules, CueRules):
         doc, n = v.doc, len(v.doc)
         if i > 0 and (
             v.lower[i - 1] in {"the", "a", "an", "this", "that"}
+            or v.lower[i - 1] in _LOCATIVE_BEFORE  # "meetings in Siem Reap": a place, whatever its first word
             or v.lower[i - 1] in HYPHENS and i > 1 and not doc[i - 2].whitespace_
             or self.namey(v, i - 1) and v.sent_end[i - 1] == v.sent_end[i] and not doc[i - 1].is_sent_start
         ):

@@ -348,7 +348,7 @@ _OCCASION_WORDS = (r"summits?|meetings?|talks|visits?|signing|agreements?|deals?
                    r"|treaty|trip|call|war|crisis|inauguration|launch|election")
 _OCCASION = re.compile(rf"\b(?P<w>{_OCCASION_WORDS})\b", re.I)
 _TODAYS_OCCASION = re.compile(rf"['’]s\s+(?:[A-Z][\w-]*\s+){{0,4}}(?i:{_OCCASION_WORDS}|dialogue|session"
-                              r"|forum|statement|decision)\b")
+                              r"|forum|statement|decision|actions?|designations?|measures|steps?)\b")
 _OCCASION_AFTER = re.compile(rf"^\s*(?:of\s+)?(?:the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?"
                              rf"(?P<w>{_OCCASION_WORDS})\b", re.I)
 _POINTS_BACK = re.compile(r"\b(?:after|before|since|eve\s+of|following|ahead\s+of)\s+(?:the|this|that|his|her"
