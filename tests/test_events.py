@@ -379,3 +379,13 @@ def test_third_round_vocabulary(nlp: Language, text: str, kind: str | None, stan
     anniversaries of relations cooperate; "as called for in" requests nothing; a humanitarian crisis is no
     aid."""
     assert kind_and_stance(nlp, text) == (kind, stance)
+
+
+@pytest.mark.parametrize(("text", "kind", "stance"), [
+    ("Protesters held a sign outside the embassy of Chile.", "PROTEST", "tension"),
+    ("Qatar objected last month to the summit hosted by Bahrain.", "REJECT", "tension"),
+    ("The borders were sealed by Riyadh in 2017.", "COERCE", "tension"),
+])
+def test_signs_as_nouns_gapped_objections_and_passive_closures(nlp: Language, text: str, kind: str,
+                                                               stance: str) -> None:
+    assert kind_and_stance(nlp, text) == (kind, stance)
