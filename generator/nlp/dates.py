@@ -365,7 +365,7 @@ _CLAUSE_REACH = 80  # characters between "a month after" and the date of its cla
 _DATE_KINDS = frozenset({"md", "dm", "mon", "mposs"})  # partial dates a counted span may start from
 
 
-def _COUNTS_FROM_CLAUSE(kind: str, g: dict[str, str | None]) -> bool:  # noqa: N802
+def _counts_from_clause(kind: str, g: dict[str, str | None]) -> bool:
     """ "a month after", "two weeks before" (not "later"/"earlier", which count from an earlier date)."""
     return kind in ("span", "offset") and (g.get("dir") or g.get("dir3") or "").lower() in ("after", "before")
 
@@ -448,7 +448,7 @@ class DateResolver:
                 local = explicit or self._para
                 anchor = local or self._ref or self._prev_explicit
                 last = self._clause_date(cands[n + 1:], sentence, end, anchor, local) \
-                    if _COUNTS_FROM_CLAUSE(kind, g) else None
+                    if _counts_from_clause(kind, g) else None
                 if kind == "anniv":  # "the 40th anniversary of independence in 2015": counted from 2015
                     local = next((c[4] for c in cands[n + 1:]
                                   if c[4] is not None and c[0] - end <= _CLAUSE_REACH), local)

@@ -216,9 +216,9 @@ def currency_before(sentence: str, start: int, scaled: bool = True) -> tuple[str
     cur = iso_code(code) if code and len(code) == 3 and code != "RMB" else None
     key = (pre.group("sym") or code or "").replace(" ", "").lower()
     if cur is None and (scaled or len(key.rstrip(".")) > 1):
-        cur = cldr_symbols().get(key)
+        cur = SYMBOLS.get(key) or cldr_symbols().get(key)  # the hand defaults win; CLDR is loaded when needed
     if cur is None and pre.group("sym"):  # an unknown letter prefix: the symbol alone
-        cur = cldr_symbols().get(key[-1])
+        cur = SYMBOLS.get(key[-1]) or cldr_symbols().get(key[-1])
         return (cur, pre.end("sym") - 1) if cur else None
     return (cur, pre.start()) if cur else None
 
