@@ -22,8 +22,9 @@ APPOS_END = {",", ".", ";", ":", "(", ")", "—", "–", "!", "?"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 CLOSING = {".", "!", "?", '"', "”", ":", ")", "'", "’"}
 OPENING = {"(", "[", "“"}
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "outside", "inside", "across", "of", "on",
-                                 "into"})
+# before a given name, a place follows ("meetings in Siem Reap"); before "X, Minister …", no apposition
+_LOCATIVE_BEFORE = frozenset({"in", "at", "near", "outside", "inside", "into", "across"})
+_PLACE_PREPOSITIONS = _LOCATIVE_BEFORE | {"from", "to", "of", "on"}
 # last words of a portfolio ("… for Foreign and Commonwealth Affairs"), never of a person's name
 PORTFOLIOS = frozenset({"affairs", "relations", "cooperation", "development", "defence", "defense",
                         "security", "trade", "commerce", "industry", "finance", "forces", "policy",
@@ -31,7 +32,6 @@ PORTFOLIOS = frozenset({"affairs", "relations", "cooperation", "development", "d
 # "the Rt Hon", "the Honorable": styles, not names
 _STYLES = frozenset({"hon", "honorable", "honourable", "rt"})
 KIN = frozenset({"wife", "husband", "widow", "daughter", "son", "brother", "sister", "father", "mother"})
-_LOCATIVE_BEFORE = frozenset({"in", "at", "near", "outside", "inside", "into", "across"})
 BULLETS = frozenset({"•", "·", "‣", "▪", "◦", "●", "-", "–", "*"})
 
 

@@ -21,6 +21,7 @@ _REL = r"(?P<rel>,?\s+(?:of\s+)?(?P<rq>this|last|next)\s+year)?"
 _WD = "|".join(w.capitalize() for w in _WEEKDAYS)
 _COUNT = (r"\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
           r"|thirty|forty|fifty|sixty|seventy|a\s+few|few|several|a\s+couple\s+of")
+_HEDGE = r"(?:(?:more\s+than|nearly|almost|over|about|some)\s+)?"  # "more than 30 years"
 _QUANTITY_WORDS = (r"per\s*cent|percent|million|billion|trillion|thousand|people|persons|troops|soldiers|"
                    r"tons?|tonnes|km|kilomet(?:er|re)s|miles|met(?:er|re)s|[mgk]w|units|hours|hrs|gmt|utc|"
                    r"dollars|euros?|yuan|rupees|yen|barrels|vehicles|jobs|workers|students|feet")
@@ -50,12 +51,12 @@ _RX = {
                       rf"(?:(?i:early|late|mid)[\s-]+)?(?P<mon>{_FULL})\b{_REL}"),
     # "More than 30 years have passed since …", "it has been ten years since", "goes back almost 50 years",
     # "a 60-year-old feud": how long ago something began
-    "elapsed": re.compile(rf"(?i:\b(?:(?:more\s+than|nearly|almost|over|about|some)\s+)?(?P<n>{_COUNT})\s+"
-                          rf"(?P<u>day|week|month|year|decade)s?\s+(?:have|has|had)\s+(?:passed|elapsed|gone\s+by)"
-                          rf"\s+since\b|\bit\s+(?:has|had)\s+been\s+(?:(?:more\s+than|nearly|almost|over|about|some)"
-                          rf"\s+)?(?P<n2>{_COUNT})\s+(?P<u2>day|week|month|year|decade)s?\s+since\b"
-                          rf"|\b(?:goes|go|went|dates?|dating)\s+back\s+(?:(?:more\s+than|nearly|almost|over|about"
-                          rf"|some)\s+)?(?P<n3>{_COUNT})\s+(?P<u3>year|decade|centur(?:y|ie))s?\b"
+    "elapsed": re.compile(rf"(?i:\b{_HEDGE}(?P<n>{_COUNT})\s+(?P<u>day|week|month|year|decade)s?\s+"
+                          rf"(?:have|has|had)\s+(?:passed|elapsed|gone\s+by)\s+since\b"
+                          rf"|\bit\s+(?:has|had)\s+been\s+{_HEDGE}(?P<n2>{_COUNT})\s+(?P<u2>day|week|month|year"
+                          rf"|decade)s?\s+since\b"
+                          rf"|\b(?:goes|go|went|dates?|dating)\s+back\s+{_HEDGE}(?P<n3>{_COUNT})\s+"
+                          rf"(?P<u3>year|decade|centur(?:y|ie))s?\b"
                           rf"|\b(?P<n4>\d{{1,3}}|{_COUNT})[\s-](?P<u4>year|decade)s?[\s-]old\s+(?:[\w-]+\s+)?"
                           rf"(?:feud|dispute|conflict|rivalry|war|alliance|relationship|ties|treaty|partnership"
                           rf"|standoff|ban|embargo|insurgency|occupation|quarrel|friendship)\b)"),

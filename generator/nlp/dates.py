@@ -44,6 +44,7 @@ from generator.nlp.date_patterns import (  # noqa: F401
     _YEAR_TIME_BEFORE,
     _kinds_for,
 )
+from generator.nlp.numbers import TENS, UNITS
 
 
 @dataclass(frozen=True)
@@ -149,8 +150,7 @@ def _explicit(kind: str, g: dict[str, str | None], s: str, start: int, end: int)
     if kind == "part":  # the first month of the part
         part = (g["part"] or "").lower()
         if g.get("pn"):  # "the first six months": January; "the last three months": October
-            word = (g["pn"] or "").lower()
-            n = int(word) if word.isdigit() else _NUMBER.get(word, 0)
+            n = _count_of((g["pn"] or "").lower(), 0)
             return (y, 13 - n, None) if part in ("last", "final") and 1 <= n <= 12 else (y, 1, None)
         half = "half" in s[start:end].lower()
         last = 1 if half else 3
@@ -323,6 +323,14 @@ _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3, "several": 3,
            "a couple of": 2}
 _BACKWARD = ("earlier", "before", "ago")
+
+
+def _count_of(words: str, default: int) -> int:
+    """The number a counted span is written with: digits, "a", "two", "fifteen", "sixty", "a few" and
+    "several" (3), "a couple of" (2); `default` for anything else."""
+    if words.isdigit():
+        return int(words)
+    return _NUMBER.get(words) or UNITS.get(words) or TENS.get(words) or default
 _WD_BEFORE = re.compile(rf"\b(?P<wd>{_WD}),?\s+(?:the\s+)?$")
 # A sentence that continues the story of the dated sentence before it: its subject points back to it.
 _REFER_BACK = re.compile(
@@ -433,7 +441,6 @@ class DateResolver:
         self._occasions: dict[str, DateValue] = {}
         self._para_first: DateValue | None = None  # the first date of the paragraph's latest dated sentence
         self._days: dict[tuple[int, int], _YMD] = {}  # day and month already placed -> the date they named
-        self._from_text = False  # whether the expression being resolved counts from a date of the text
 
     def resolve(self, sentence: str, *, new_paragraph: bool = False) -> list[DateValue]:
         """Return the dates of one sentence in textual order (relative ones dropped without anchor)."""
@@ -452,9 +459,9 @@ class DateResolver:
                 if kind == "anniv":  # "the 40th anniversary of independence in 2015": counted from 2015
                     local = next((c[4] for c in cands[n + 1:]
                                   if c[4] is not None and c[0] - end <= _CLAUSE_REACH), local)
-                self._from_text = bool(last or found or self._prev_last)  # counted from a date of the text
+                from_text = bool(last or found or self._prev_last)  # counted from a date of the text
                 last = last or (found[-1] if found else self._prev_last or anchor)
-                dv = self._relative(kind, g, sentence, (start, end), anchor, last, local)
+                dv = self._relative(kind, g, sentence, (start, end), anchor, last, local, from_text=from_text)
             if dv is not None:
                 found.append(dv)
                 past = self._ref is None or not _after_ref(_parts(dv), _parts(self._ref))
@@ -507,8 +514,9 @@ class DateResolver:
 
     def _relative(self, kind: str, g: dict[str, str | None], s: str, span: tuple[int, int],
                   anchor: DateValue | None, last: DateValue | None,
-                  local: DateValue | None = None) -> DateValue | None:
-        """Resolve one partial or relative expression, or None when nothing anchors it."""
+                  local: DateValue | None = None, *, from_text: bool = True) -> DateValue | None:
+        """Resolve one partial or relative expression, or None when nothing anchors it. `from_text`: `last` is
+        a date of the text (not only its reference date)."""
         ymd: _YMD | None
         if kind in ("span", "offset") and self._ref is not None \
                 and (g.get("dir") or g.get("dir3") or "").lower() == "after" \
@@ -582,7 +590,7 @@ class DateResolver:
             ymd = self._dated_month(g, s, span, anchor)
         # "a week after the summit, they met" with no summit dated before: counted from the text's own date
         unknown = bool(_OCCASION_AFTER.match(s[span[1]:span[1] + 60]))  # an occasion named, not dated before
-        from_ref = (last is None or not self._from_text) and unknown
+        from_ref = (last is None or not from_text) and unknown
         ref = _parts(self._ref) if self._ref is not None else None
         if kind in ("span", "offset") and ymd is not None and ref is not None and not _FUTURE.search(s) \
                 and (ymd[0] > ref[0] + 1 or from_ref and _PAST.search(s) and _after_ref(ymd, ref)):
@@ -624,7 +632,7 @@ class DateResolver:
         if kind == "eve":
             return _shift((y, m, d), "day", -1) if d else (y, m, d)
         words = " ".join((g["n"] or "").lower().split())
-        n = int(words) if words.isdigit() else _NUMBER.get(words, 1)
+        n = _count_of(words, 1)
         vague = words in ("a few", "several", "a couple of")
         step = -n if (g["dir"] or "").lower() in _BACKWARD else n
         if unit == "week":
@@ -677,8 +685,7 @@ def _anniversary(base: _YMD, g: dict[str, str | None], written: bool) -> _YMD:
     if g.get("n"):
         n = int(g["n"] or 0)
         return (base[0] - n, base[1], base[2]) if written else (base[0] - n, None, None)
-    words = (g.get("n2") or "one").lower()
-    n = int(words) if words.isdigit() else _NUMBER.get(words, _TENS.get(words, 1))
+    n = _count_of((g.get("n2") or "one").lower(), 1)
     return base[0] - n * (10 if (g.get("u") or "").lower() == "decade" else 1), None, None
 
 
@@ -698,7 +705,7 @@ def _back_to(base: _YMD, g: dict[str, str | None]) -> _YMD | None:
     as its unit: a year for years and decades, a month for months, a day for days and weeks."""
     number = next((g[k] for k in ("n", "n2", "n3", "n4") if g.get(k)), None) or "one"
     words = " ".join(number.lower().split())
-    n = int(words) if words.isdigit() else _NUMBER.get(words, _TENS.get(words, 3 if "few" in words else 1))
+    n = _count_of(words, 3 if "few" in words else 1)
     unit = next((g[k] for k in ("u", "u2", "u3", "u4") if g.get(k)), None) or "year"
     unit = unit.lower()
     if unit in ("decade", "century", "centurie"):
@@ -712,7 +719,6 @@ def _back_to(base: _YMD, g: dict[str, str | None]) -> _YMD | None:
 
 
 _SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # northern, first month
-_TENS = {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
 
 
 def _deictic_unit(base: _YMD, unit: str, step: int) -> _YMD | None:
