@@ -433,10 +433,8 @@ _EPOCH_FIRST, _EPOCH_LAST = 978_307_200, 1_893_456_000  # 2001-01-01 .. 2030-01-
 
 def _epoch_dates(path: str) -> set[str]:
     """Days of the Unix timestamps in the last segment of a URL path ("…-ceuta-1621334192-118326")."""
-    from datetime import datetime
-
     last = "/" + path.rstrip("/").rsplit("/", 1)[-1]
-    return {datetime.fromtimestamp(int(m.group("s")), tz=_dt.UTC).date().isoformat()
+    return {_dt.datetime.fromtimestamp(int(m.group("s")), tz=_dt.UTC).date().isoformat()
             for m in _EPOCH.finditer(last) if _EPOCH_FIRST <= int(m.group("s")) < _EPOCH_LAST}
 
 

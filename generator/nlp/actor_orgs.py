@@ -73,28 +73,20 @@ class DocView:
     text: tuple[str, ...] = ()  # each token's text (generator.nlp.components.token_texts: no Token objects)
     para: list[int] = field(default_factory=list)  # first token of each token's paragraph
     sent_start: list[int] = field(default_factory=list)  # first token of each token's sentence
-    _at_lower: dict[str, list[int]] | None = None
-    _at_text: dict[str, list[int]] | None = None
+    _indexes: dict[bool, dict[str, list[int]]] = field(default_factory=dict)  # exact? -> word -> indices
 
     def where(self, words: Collection[str], *, exact: bool = False) -> list[int]:
-        """The ascending indices of the tokens whose lower-cased text (`exact`: text) is one of `words`:
-        one pass over the Doc builds the index, then each rule looks up only the words it needs."""
-        index = self._at_text if exact else self._at_lower
+        """The ascending indices of the tokens whose lower-cased text (`exact`: text) is one of `words`."""
+        return self.where_any(words.__contains__, exact=exact)
+
+    def where_any(self, keep: Callable[[str], bool], *, exact: bool = True) -> list[int]:
+        """The ascending indices of the tokens whose text (not `exact`: lower-cased text) passes `keep`: one
+        pass over the Doc builds an index of its words, then each rule tests only the distinct words."""
+        index = self._indexes.get(exact)
         if index is None:
-            index = {}
+            index = self._indexes[exact] = {}
             for i, w in enumerate(self.text if exact else self.lower):
                 index.setdefault(w, []).append(i)
-            if exact:
-                self._at_text = index
-            else:
-                self._at_lower = index
-        hits = [index[w] for w in index if w in words]
-        return sorted(i for found in hits for i in found) if len(hits) > 1 else list(hits[0]) if hits else []
-
-    def where_any(self, keep: Callable[[str], bool]) -> list[int]:
-        """The ascending indices of the tokens whose text passes `keep` (tested once per distinct word)."""
-        self.where((), exact=True)  # builds the index
-        index = self._at_text or {}
         return sorted(i for w, found in index.items() if keep(w) for i in found)
 
 

@@ -87,8 +87,7 @@ def _group_by_sentence(doc: Doc, group: str, sents: list[Span]) -> list[list[Spa
     starts = [sent.start for sent in sents]
     ends = [sent.end for sent in sents]
     for span in sorted(doc.spans[group], key=_START_END):
-        start = span.start
-        i = bisect.bisect_right(starts, start) - 1
+        i = bisect.bisect_right(starts, span.start) - 1
         if i >= 0 and span.end <= ends[i]:
             out[i].append(span)
     return out
