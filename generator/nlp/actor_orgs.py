@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -76,18 +77,28 @@ class DocView:
     _indexes: dict[bool, dict[str, list[int]]] = field(default_factory=dict)  # exact? -> word -> indices
 
     def where(self, words: Collection[str], *, exact: bool = False) -> list[int]:
-        """The ascending indices of the tokens whose lower-cased text (`exact`: text) is one of `words`."""
-        return self.where_any(words.__contains__, exact=exact)
+        """The ascending indices of the tokens whose lower-cased text (`exact`: text) is one of `words`:
+        each word is looked up in the Doc's word index (or each distinct word of the Doc in `words`,
+        whichever is fewer)."""
+        index = self._index(exact)
+        if len(words) >= len(index):
+            return self.where_any(words.__contains__, exact=exact)
+        found = [index[w] for w in (words if isinstance(words, AbstractSet) else set(words)) if w in index]
+        return sorted(i for hits in found for i in hits)
 
     def where_any(self, keep: Callable[[str], bool], *, exact: bool = True) -> list[int]:
         """The ascending indices of the tokens whose text (not `exact`: lower-cased text) passes `keep`: one
         pass over the Doc builds an index of its words, then each rule tests only the distinct words."""
+        return sorted(i for w, found in self._index(exact).items() if keep(w) for i in found)
+
+    def _index(self, exact: bool) -> dict[str, list[int]]:
+        """Word -> ascending indices of its tokens (text, or lower-cased text), built once per Doc."""
         index = self._indexes.get(exact)
         if index is None:
             index = self._indexes[exact] = {}
             for i, w in enumerate(self.text if exact else self.lower):
                 index.setdefault(w, []).append(i)
-        return sorted(i for w, found in index.items() if keep(w) for i in found)
+        return index
 
 
 def body_name(body: str, code: str) -> str:

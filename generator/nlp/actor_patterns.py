@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from generator.content.actors import ActorConfig
 from generator.nlp.actor_cues import CueRules
 from generator.nlp.actor_orgs import Candidate, DocView, OrgRules
-from generator.nlp.components import text_of, token_texts
+from generator.nlp.components import spans_of, text_of, token_texts
 
 HYPHENS = {"-", "–"}
 LIST_SEPS = {",", "and", "/", "&"}
@@ -40,7 +40,7 @@ def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
     n = len(doc)
     country: list[str | None] = [None] * n
     kind: list[str | None] = [None] * n
-    for span in doc.spans["countries"] if "countries" in doc.spans else []:
+    for span in spans_of(doc, "countries"):
         for i in range(span.start, span.end):
             country[i], kind[i] = span.label_, span.kb_id_
     cur: list[tuple[str, str, int, int] | None] = [None] * n

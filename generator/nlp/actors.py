@@ -18,7 +18,7 @@ from generator.content import Content
 from generator.content.actors import LIST_KEYS, MAP_KEYS, ActorConfig, ActorEntry
 from generator.nlp.actor_orgs import LEGAL_SUFFIXES, POSSESSIVE
 from generator.nlp.actor_patterns import Candidate, Discoverer, DocView, given_genders, view_of
-from generator.nlp.components import sentence_starts, token_texts
+from generator.nlp.components import sentence_starts, set_spans, spans_of, token_texts
 
 __all__ = ["ActorEntry", "ActorRecognizer", "actor_id", "make_actors"]
 SPANS_KEY = "actors"
@@ -84,7 +84,7 @@ class ActorRecognizer:
                    if info["type"] == "person"}
         # a "he said" resolved to its person is a speaker span over the pronoun, not an actor mention
         # (a mention would add the person's state to the sentence's parties)
-        doc.spans[SPEAKERS_KEY] = speaker_spans(view, mentions, persons)
+        set_spans(doc, SPEAKERS_KEY, speaker_spans(view, mentions, persons))
         return self.set_annotations(doc, mentions, actors)
 
     def match(self, doc: Doc) -> tuple[list[Span], dict[str, dict[str, Any]]]:
@@ -117,7 +117,7 @@ class ActorRecognizer:
         "Unicredit Banca", "Bloomberg News")."""
         words, starts, kept = token_texts(doc), sentence_starts(doc), []
         taken = {t for span in spans for t in range(span.start, span.end)}
-        taken |= {t for span in doc.spans.get("countries", []) for t in range(span.start, span.end)}
+        taken |= {t for span in spans_of(doc, "countries") for t in range(span.start, span.end)}
         for span in spans:
             entry = self.entries[span.label_]
             kind, e = entry.type, span.end
@@ -230,7 +230,7 @@ class ActorRecognizer:
 
     def set_annotations(self, doc: Doc, mentions: list[Span], actors: dict[str, dict[str, Any]]) -> Doc:
         """Store spans and a JSON-ready, deterministic description of every actor."""
-        doc.spans[SPANS_KEY] = mentions
+        set_spans(doc, SPANS_KEY, mentions)
         doc.user_data[USER_DATA_KEY] = {
             aid: {**info, "aliases": sorted(info["aliases"] - {info["name"]})}
             for aid, info in sorted(actors.items())

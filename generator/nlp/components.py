@@ -8,7 +8,7 @@ import numpy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline.sentencizer import Sentencizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from generator.config import TUNING
 from generator.content.vocabulary import MONTH_NUMBERS
@@ -101,6 +101,27 @@ def process(nlp: Language, text: str) -> Doc:
     for _name, component in nlp.pipeline:
         doc = component(doc)
     return doc
+
+
+SPAN_LISTS_KEY = "briefs_span_lists"
+
+
+def set_spans(doc: Doc, key: str, spans: list[Span]) -> None:
+    """Set doc.spans[key] and keep the Span objects themselves for spans_of: a SpanGroup builds a new
+    Span object for every span each time it is read."""
+    doc.spans[key] = spans
+    doc.user_data.setdefault(SPAN_LISTS_KEY, {})[key] = list(spans)
+
+
+def spans_of(doc: Doc, key: str) -> list[Span]:
+    """The spans of doc.spans[key] (none when unset), as set_spans stored them when it set them."""
+    if key not in doc.spans:
+        return []
+    kept = doc.user_data.get(SPAN_LISTS_KEY, {}).get(key)
+    group = doc.spans[key]
+    if kept is not None and len(kept) == len(group):
+        return kept  # type: ignore[no-any-return]
+    return list(group)
 
 
 WORDS_KEY = "briefs_words"

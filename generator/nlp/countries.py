@@ -17,7 +17,14 @@ from spacy.util import compile_infix_regex, filter_spans
 
 from generator.content import Content
 from generator.content.countries import KINDS, gazetteer
-from generator.nlp.components import sentence_starts, span_text, text_of, token_offsets, token_texts
+from generator.nlp.components import (
+    sentence_starts,
+    set_spans,
+    span_text,
+    text_of,
+    token_offsets,
+    token_texts,
+)
 
 SPANS_KEY = "countries"
 PLACES_KEY = "places"
@@ -242,8 +249,8 @@ class CountryRecognizer:
         spans = sorted(spans, key=lambda s: (s.start, s.end))
         places = self.match_places(doc, spans)
         merged = self.qualified(doc, sorted(spans + places, key=lambda s: (s.start, s.end)))
-        doc.spans[SPANS_KEY] = [s for s in merged if s.kb_id_ != "places"]  # qualifiers stay countries
-        doc.spans[PLACES_KEY] = [s for s in merged if s.kb_id_ == "places"]
+        set_spans(doc, SPANS_KEY, [s for s in merged if s.kb_id_ != "places"])  # qualifiers stay countries
+        set_spans(doc, PLACES_KEY, [s for s in merged if s.kb_id_ == "places"])
         doc.user_data[CONTEXT_NOUNS_KEY] = (self.context_nouns, self.context_actor_types)
         return doc
 

@@ -18,7 +18,7 @@ from generator.config import TUNING
 from generator.content.events import DENIALS, NOT_EVENTS
 from generator.content.terms import normalise
 from generator.content.vocabulary import EVENT_QUAD, EVENT_STANCE, NON_STATES
-from generator.nlp.components import sentence_starts
+from generator.nlp.components import sentence_starts, set_spans
 
 # Words that start a new clause: coordination and contrast, and reported speech (the words of a
 # speaker are a clause of their own: "X said", "Y told reporters", "according to Z", quotation marks).
@@ -82,13 +82,14 @@ def code_cues(doc: Doc, words: Sequence[str], matches: list[tuple[str, int, int]
     """
     starts = clause_starts(words, doc)
     if not starts:  # an empty text
-        doc.spans["clauses"], doc.spans["events"] = [], []
+        set_spans(doc, "clauses", [])
+        set_spans(doc, "events", [])
         return
     clause_of = [0] * len(doc)
     for k, (a, b) in enumerate(zip(starts, [*starts[1:], len(doc)], strict=True)):
         clause_of[a:b] = [k] * (b - a)
     ends = [*starts[1:], len(doc)]
-    doc.spans["clauses"] = [Span(doc, a, b) for a, b in zip(starts, ends, strict=True) if b > a]
+    set_spans(doc, "clauses", [Span(doc, a, b) for a, b in zip(starts, ends, strict=True) if b > a])
     cues: list[tuple[str, int, int]] = []
     heads: list[tuple[str, int, int]] = []
     tails: list[tuple[str, int, int]] = []
@@ -121,7 +122,7 @@ def code_cues(doc: Doc, words: Sequence[str], matches: list[tuple[str, int, int]
             out.append(Span(doc, cue.start, cue.end, label=label))
     out.extend(Span(doc, m.start, m.end, label="REJECT") for k, m in enumerate(mods)
                if m.label_ == "refusals" and k not in used)
-    doc.spans["events"] = sorted(out, key=lambda sp: sp.start)
+    set_spans(doc, "events", sorted(out, key=lambda sp: sp.start))
 
 
 def _modified(cue: Span, mods: list[Span], clause_of: list[int], window: int, used: set[int]) -> str | None:

@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 from generator.content import Content
 from generator.content.events import GAP as GAP_KEY
 from generator.content.terms import normalise
-from generator.nlp.components import token_texts
+from generator.nlp.components import set_spans, spans_of, token_texts
 from generator.nlp.events import code_cues, majority_stance
 
 EXACT_KEYS = ("negator", "mod:negators")  # matched as written, not by stem
@@ -100,8 +100,8 @@ class LexiconComponent:
             else:
                 negators.append((start, end))
         kept = (span for group in sectors.values() for span in filter_spans(group))
-        doc.spans["sectors"] = sorted(kept, key=lambda s: (s.start, s.label_))
-        doc.spans["stance"] = list(self._apply_negation(doc, filter_spans(cues), negators))
+        set_spans(doc, "sectors", sorted(kept, key=lambda s: (s.start, s.label_)))
+        set_spans(doc, "stance", list(self._apply_negation(doc, filter_spans(cues), negators)))
         code_cues(doc, [normalise(w) for w in token_texts(doc)] if words is None else words, events,
                   self.event_window)
 
@@ -128,7 +128,7 @@ def make_lexicon(nlp: Language, name: str) -> LexiconComponent:
 
 def sentence_cues(doc: Doc, sent: Span) -> list[tuple[str, int]]:
     """The (label, token index) of every stance cue inside one sentence of doc."""
-    return [(c.label_, c.start) for c in doc.spans.get("stance", []) if sent.start <= c.start < sent.end]
+    return [(c.label_, c.start) for c in spans_of(doc, "stance") if sent.start <= c.start < sent.end]
 
 
 def sentence_stance(cues: list[tuple[str, int]]) -> str:

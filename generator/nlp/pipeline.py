@@ -19,7 +19,7 @@ from generator.nlp import components as _components  # noqa: F401 - registers br
 from generator.nlp import countries as _countries  # noqa: F401 - registers briefs_countries
 from generator.nlp import lexicon as _lexicon  # noqa: F401 - registers briefs_lexicon
 from generator.nlp.actor_patterns import BULLETS
-from generator.nlp.components import text_of
+from generator.nlp.components import spans_of, text_of
 from generator.nlp.countries import CONTEXT_NOUNS_KEY, PLACES_KEY, sentence_countries
 from generator.nlp.dates import DateResolver, DateValue
 from generator.nlp.events import Clause, code_sentence
@@ -82,11 +82,11 @@ _START_END = attrgetter("start", "end")
 def _group_by_sentence(doc: Doc, group: str, sents: list[Span]) -> list[list[Span]]:
     """The spans of a span group that lie in each sentence, in one pass (linear, not sentences x spans)."""
     out: list[list[Span]] = [[] for _ in sents]
-    if group not in doc.spans or not sents:
+    if not sents:
         return out
     starts = [sent.start for sent in sents]
     ends = [sent.end for sent in sents]
-    for span in sorted(doc.spans[group], key=_START_END):
+    for span in sorted(spans_of(doc, group), key=_START_END):
         i = bisect.bisect_right(starts, span.start) - 1
         if i >= 0 and span.end <= ends[i]:
             out[i].append(span)
