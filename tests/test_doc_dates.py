@@ -55,7 +55,10 @@ def test_copyright_year() -> None:
     # a weekday written with a full date keeps the day
     ("Officials confirmed on Friday, June 4, 2021, that talks had resumed in 2020.", "2021-06-04"),
     # a full date keeps its day only when a weekday of the text agrees with it
-    ("The ban was announced on August 3, 2022, and Oslo reacted.", "2022-08"),
+    ("The ban was announced on August 3, 2022, and Oslo reacted.", "2022"),  # a lower bound only
+        ("The ban was announced on August 3, 2022, and Oslo reacted this week.", "2022-08"),  # near it
+        ("Talks held on May 9, 2019 were followed by a visit days later.", "2019"),
+        ("Talks held on May 9, 2019 ended. Oslo replied yesterday.", "2019-05"),
     ("The ban was announced on August 3, 2022, and on Wednesday Oslo reacted.", "2022-08-03"),
     # a caption in the present tense still dates the page
     ("Norway's king attends a summit in Bergen, Norway October 12, 2022. Leaders met on Wednesday.",
@@ -86,5 +89,5 @@ def test_archive_captions_and_since_years_are_lower_bounds_not_the_document_date
     assert infer_document_date("FILE - Trucks wait at the crossing, Sept. 2, 2021.\n\nThe border closed on "
                                "Monday, officials said.") is None
     assert infer_document_date("The two states have talked since 2013. Officials met on Wednesday.") is None
-    assert infer_document_date("FILE - A rally, Jan. 2, 2018.\n\nThe talks were held on March 3, 2019.") \
-        == "2019-03"
+    assert infer_document_date("FILE - A rally, Jan. 2, 2018.\n\nThe talks were held on March 3, 2019, "
+                               "this week.") == "2019-03"

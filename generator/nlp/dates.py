@@ -847,7 +847,16 @@ def infer_document_date(text: str) -> str | None:
     if len(best) < 10:  # a month is how a later analysis names a past event: only its year is the document's
         return best[:4]
     weekdays = {_WEEKDAYS.index(w.lower()) for w in _BARE_WEEKDAY.findall(text[:60000])}
-    return best if date.fromisoformat(best).weekday() in weekdays else best[:7]
+    if date.fromisoformat(best).weekday() in weekdays:
+        return best
+    # a day the text names without saying how near it is ("the dialogue held on May 31, 2024") is a lower
+    # bound: the text may come weeks later; words that place the text near its events keep the month
+    return best[:7] if _NEAR_TEXT.search(text[:60000]) else best[:4]
+
+
+# "this week", "earlier this month", "last week", "yesterday": the text was written close to what it reports
+_NEAR_TEXT = re.compile(r"\b(?:(?:this|last|next|earlier this|later this) (?:week|month)|yesterday|"
+                        r"(?:days|weeks) (?:ago|earlier)|(?:earlier|later) (?:today|on \w+day))\b", re.I)
 
 
 _FILE_PHOTO = re.compile(r"^\W*FILE\b(?:\s+PHOTO)?\s*[-–—:]")
