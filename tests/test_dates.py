@@ -356,6 +356,9 @@ def test_named_dates_and_identifiers_are_not_dates(sentence: str) -> None:
     ("We are expelling two diplomats today, in response to the arrests.", "2024-05-17"),
     ("The challenges the region faces today are many.", None),
     ("Italy today is a divided country.", None),
+    ("Lima, Peru - Today, the two foreign ministers launched a dialogue.", "2024-05-17"),  # after a dateline
+    ("OSLO — Today, the ministry has imposed new curbs.", "2024-05-17"),
+    ("The minister, who said - Today was a turning point.", None),  # a dash inside a sentence is no dateline
 ])
 def test_today_is_the_day_of_the_text_when_it_dates_an_action(sentence: str, expected: str | None) -> None:
     found = DateResolver("2024-05-17").resolve(sentence, new_paragraph=True)
@@ -377,6 +380,12 @@ def test_today_before_a_past_tense_verb_and_later_on_the_same_weekday() -> None:
     ("The last few months saw a slight decline in tourism.", [("2024-02", True)]),
     ("Fighting in the past two weeks displaced thousands.", [("2024-05-15", True)]),
     ("It is the first visit by a Vietnamese leader in 42 years.", [("1982", True)]),
+    ("Relations had soured in recent months over grain.", [("2024-02", True)]),  # a few months
+    ("The dialogue builds upon over 30 years of bilateral relations.", [("1994", True)]),
+    ("This is the 25th year of the alliance.", [("1999", True)]),
+    ("They will meet again in the year ahead.", [("2024", True)]),
+    ("Talks will go on over the coming months.", [("2024-05", True)]),
+    ("The minister visits Lima for the first time since the December election.", [("2023-12", True)]),
     ("Inflation is at its lowest level in a decade.", [("2014", True)]),
     ("The agency has provided grants worth a billion dollars in 10 years.", [("2014", True)]),
     ("Relations have been tense for more than a year.", [("2023", True)]),

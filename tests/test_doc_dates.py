@@ -21,6 +21,8 @@ from generator.nlp.dates import infer_document_date
     ("https://example.org/a/a-13-2016-06-19-news35/322829.html", "2016-06-19"),  # a date inside a slug
     ("https://example.org/article/talks-resume-in-oslo-1621334192-118326", "2021-05-18"),  # Unix seconds
     ("https://example.org/article/1621334192", None),  # ten digits alone may be an id
+    ("https://example.net/articles/ministers+meet+in+oslo+31122019235959?open", "2019-12-31"),  # day first
+    ("https://example.org/a/12345678901234", None),  # fourteen digits that hold no time of day
     (None, None),
 ])
 def test_url_date(url: str | None, expected: str | None) -> None:

@@ -72,16 +72,20 @@ _RX = {
                        r"|a\s+few|several|a\s+couple\s+of|\d{1,2})\s+(?P<u>day|week|month|year)s?\s+"
                        r"(?P<dir>later|after|earlier|before|ago)\b)"),
     # "over the past two years", "in the last few months", "the past decade": a span reaching the present
+    # "in the past two years", "the last few months", "in recent weeks" (recent years: a trend, not a time)
     "past": re.compile(rf"(?i:\b(?:(?:in|over|during|for|within|throughout)\s+the\s+(?:past|last)\s+"
-                       rf"(?:(?P<n>{_COUNT})\s+)?|the\s+(?:past|last)\s+(?P<n2>{_COUNT})\s+)(?P<u>day|week|month|year|decade)s?\b"
+                       rf"(?:(?P<n>{_COUNT})\s+)?|the\s+(?:past|last)\s+(?P<n2>{_COUNT})\s+"
+                       rf"|(?:in|over|during|throughout)\s+(?P<n3>recent)\s+(?=(?:day|week|month)s\b))"
+                       rf"(?P<u>day|week|month|year|decade)s?\b"
                        rf"(?!\s+(?:of|before|after|when)\b))"),
     # "the first visit in 42 years", "has doubled in ten years", "have run high for more than a year"
     "within": re.compile(rf"(?i:\b(?P<p>in|for)\s+(?:(?:more\s+than|nearly|almost|over|about|some|roughly"
                          rf"|around|close\s+to)\s+)?(?P<n>{_COUNT})\s+(?P<u>day|week|month|year|decade)s?\b"
                          rf"(?!\s+(?:from|old|of|ago|later|earlier|before|after|now)\b))"),
-    # "the 85th anniversary of the victory", "celebrate 60 years of independence": when it began
-    "anniv": re.compile(r"(?i:\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\b|\b(?:celebrat\w*|mark\w*"
-                        r"|commemorat\w*|ending|ended|end|ends|after|following)\s+(?:(?:more\s+than|nearly|almost"
+    # "the 85th anniversary of the victory", "the 25th year of independence", "celebrate 60 years of
+    # independence", "builds upon over 30 years of relations": when it began
+    "anniv": re.compile(r"(?i:\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+(?:anniversary|year)\s+of\b|\b(?:celebrat\w*"
+                        r"|mark\w*|commemorat\w*|ending|ended|end|ends|after|following|upon)\s+(?:(?:more\s+than|nearly|almost"
                         r"|over|some)\s+)?(?P<n2>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
                         r"|fifteen|twenty|thirty|forty|fifty|sixty|seventy)\s+(?P<u>year|decade)s\s+of\b)"),
     # "in the afternoon" (of the day last named), "this morning" (of the text's day)
@@ -98,6 +102,9 @@ _RX = {
                        rf"|elections?|vote|summit|meeting|talks|visit|deadline|ceasefire|agreement|deal|conference"
                        rf"|session|attack|offensive|trip|poll)\b)"),
     "rely": re.compile(r"(?<![Tt]he )\b(?P<q>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<u>year|month|week)\b"),
+    # "in the year ahead", "over the coming months": from the text's own year, month or week on
+    "ahead": re.compile(r"\b[Tt]he\s+(?:(?P<u>year|month|week)s?\s+ahead"
+                        r"|coming\s+(?P<u2>year|month|week)s?)\b"),
     "weekday": re.compile(r"\b(?:(?P<q>(?i:last|next|this|on|earlier|later|late|early|since|by|until|from))"
                           rf"\s+)?(?P<wd>{_WD})\b(?!,?\s+(?:\d|{_FULL}))"),
     "recent": re.compile(r"\b[Rr]ecently\b|\b[Rr]ecent\s+(?:figures|data|statistics|surveys?|polls?"
@@ -127,6 +134,9 @@ _NOW_BAD_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|by|until|till|
                              r"|than|up|and|or)\s+$", re.I)
 _FINITE_AFTER = re.compile(r"^\s+(?!(?:its|was|this|his|yes|less|unless|across|plus)\b)"
                            r"(?:has|have|[a-z]+(?<!ss)(?<!us)(?<!is)s|[a-z]{2,}ed)\b")
+# a dateline without a date before a sentence's first word ("Buenos Aires, Argentina - Today", "WASHINGTON —")
+_PLACE_LEAD = re.compile(r"\s*[A-Z][\w'’.]*(?:[ /-][A-Z][\w'’.]*){0,3}"
+                         r"(?:,\s+[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})?(?:\s*\([^)]{1,40}\))?\s+[-–—]+\s*")
 # "Today, the ministry imposed…", "Today's decision…", "Today marks…": the day of the text itself
 _TODAY_LEAD_AFTER = re.compile(r"^(?:\s*,|['’]s\s+[a-z]|\s+[a-z]+(?:ed|s)\b)")
 # "Ethiopia and Eritrea today officially opened…": before a past-tense verb, after its subject
@@ -162,7 +172,7 @@ _NEEDS = {
     "hijri": "hijri",
     "decade": "digit", "range": "digit", "year": "digit", "md": "month", "dm": "month", "mon": "month",
     "offset": "unit", "same": "unit", "eve": "eve", "then": "then", "span": "unit", "rely": "unit",
-    "mposs": "month", "past": "unit", "within": "unit", "elapsed": "unit", "mocc": "month",
+    "ahead": "unit", "mposs": "month", "past": "unit", "within": "unit", "elapsed": "unit", "mocc": "month",
     "weekday": "weekday", "recent": "recent", "deictic": "deictic",
 }
 
@@ -180,7 +190,7 @@ def _kinds_for(sentence: str) -> tuple[str, ...]:
         "month": bool(_MONTH_HINT.search(sentence)),
         "unit": bool(_UNIT_HINT.search(low)),  # "Monday" and "today" hold no unit
         "eve": " eve " in low,
-        "anniv": "anniversar" in low or " years of" in low or " decades of" in low,
+        "anniv": "anniversar" in low or " year of" in low or " years of" in low or " decades of" in low,
         "season": any(w in low for w in ("spring", "summer", "autumn", "fall", "winter")),
         "daypart": any(w in low for w in ("morning", "afternoon", "evening")),
         "hijri": any(w in low for w in ("ramadan", "ramazan", "ramadhan", "muharram", "eid ")),

@@ -29,6 +29,7 @@ from generator.nlp.date_patterns import (  # noqa: F401
     _NOW_BAD_BEFORE,
     _PAST,
     _PAST_NEAR,
+    _PLACE_LEAD,
     _RX,
     _SINCE_BEFORE,
     _STEP,
@@ -211,7 +212,8 @@ def _keep_relative(kind: str, m: re.Match[str], s: str) -> bool:
     if kind == "deictic" and (g["w"] or "").lower() == "today":
         if _PAST_NEAR.search(before) or _PAST_NEAR.search(after) or _TODAYS_OCCASION.match(s, m.end()):
             return True  # "… said today", "at today's UK-Vietnam Strategic Dialogue"
-        if not s[:m.start()].strip(" \"“‘'("):  # the sentence opens with it
+        lead = s[:m.start()]
+        if not lead.strip(" \"“‘'(") or _PLACE_LEAD.fullmatch(lead):  # it opens the sentence, or its dateline
             return bool(_TODAY_LEAD_AFTER.match(after))
         if _TODAY_VERB_AFTER.match(after):
             return True
@@ -284,8 +286,8 @@ def _month_rel(anchor: _YMD, g: dict[str, str | None], s: str, start: int) -> _Y
     # A later month told in the past tense is last year's; an earlier one in a future clause, next year's.
     if key < ref and _FUTURE.search(s[max(0, start - 80):start]):
         return ay + 1, mon, day
-    if key > ref and _PAST.search(s) and not _FUTURE.search(s):
-        return ay - 1, mon, day
+    if key > ref and (_PAST.search(s) and not _FUTURE.search(s) or _SINCE_BEFORE.search(s, 0, start)):
+        return ay - 1, mon, day  # "… the first time since the July election": what "since" names is past
     return ay, mon, day
 
 
@@ -565,11 +567,12 @@ class DateResolver:
             ymd = _shift(_parts(base), "day", _STEP.get(word, 0)) if _STEP.get(word) else _parts(base)
         elif kind in ("same", "eve", "span", "then"):
             ymd = self._counted(kind, g, last)
-        elif kind == "rely":
+        elif kind in ("rely", "ahead"):
             base = self._ref or anchor
             if base is None:
                 return None
-            ymd = _deictic_unit(_parts(base), (g["u"] or "").lower(), _STEP[(g["q"] or "").lower()])
+            step = _STEP[(g["q"] or "").lower()] if kind == "rely" else 0
+            ymd = _deictic_unit(_parts(base), (g["u"] or g.get("u2") or "").lower(), step)
         elif kind == "weekday":
             forward = bool(_FUTURE.search(s[max(0, span[0] - 80):span[0]]))
             if local is not None and local.precision == "day":
@@ -705,7 +708,7 @@ def _back_to(base: _YMD, g: dict[str, str | None]) -> _YMD | None:
     as its unit: a year for years and decades, a month for months, a day for days and weeks."""
     number = next((g[k] for k in ("n", "n2", "n3", "n4") if g.get(k)), None) or "one"
     words = " ".join(number.lower().split())
-    n = _count_of(words, 3 if "few" in words else 1)
+    n = _count_of(words, 3 if "few" in words or words == "recent" else 1)  # "in recent months": a few
     unit = next((g[k] for k in ("u", "u2", "u3", "u4") if g.get(k)), None) or "year"
     unit = unit.lower()
     if unit in ("decade", "century", "centurie"):
