@@ -495,3 +495,13 @@ def test_hijri_months_and_feasts_from_the_umm_al_qura_calendar() -> None:
 def test_todays_action_is_the_day_of_the_text() -> None:
     assert values("2025-09-16", "For more information on today's action, see the Treasury release.") \
         == [("2025-09-16", True)]
+
+
+def test_a_weekday_after_a_background_year_is_in_the_week_of_the_text() -> None:
+    resolver = DateResolver("2021-05-18")  # a Tuesday
+    resolver.resolve("Morocco annexed the territory in 1975.")
+    found = resolver.resolve("Migrants kept reaching the city on Tuesday, though fewer than the day before.")
+    assert [d.value for d in found] == ["2021-05-18", "2021-05-17"]
+    # a year of the weekday's own sentence still places it
+    assert [d.value for d in DateResolver("2021-05-18").resolve("In 2019, on a Tuesday, they met.")] == \
+        ["2019", "2019"]

@@ -577,7 +577,10 @@ class DateResolver:
             forward = bool(_FUTURE.search(s[max(0, span[0] - 80):span[0]]))
             if local is not None and local.precision == "day":
                 ymd = _weekday(_parts(local), g)
-            elif local is not None and not (self._ref and self._ref.value.startswith(local.value)):
+            # a year or month of its own sentence ("in May 2019, on a Tuesday"); one of an earlier sentence is
+            # background ("… annexed it in 1975. Migrants kept arriving on Tuesday"): the text's own week
+            elif local is not None and (local is not self._para or self._ref is None) \
+                    and not (self._ref and self._ref.value.startswith(local.value)):
                 ymd = _parts(local)
             elif self._ref is not None:
                 ymd = _weekday_back(_parts(self._ref), g, forward)
