@@ -505,3 +505,14 @@ def test_a_weekday_after_a_background_year_is_in_the_week_of_the_text() -> None:
     # a year of the weekday's own sentence still places it
     assert [d.value for d in DateResolver("2021-05-18").resolve("In 2019, on a Tuesday, they met.")] == \
         ["2019", "2019"]
+
+
+def test_a_date_line_dates_the_paragraph_it_heads() -> None:
+    resolver = DateResolver("2013-04-19")
+    assert [d.value for d in resolver.resolve("May 2, 2012, Oslo", new_paragraph=True)] == ["2012-05-02"]
+    found = resolver.resolve("The two presidents discussed energy cooperation.", new_paragraph=True)
+    assert [(d.value, d.inferred) for d in found] == [("2012-05-02", True)]
+    assert resolver.resolve("They also spoke to the press.", new_paragraph=True) == []  # only the first
+    resolver = DateResolver("2013-04-19")
+    resolver.resolve("The treaty of May 2, 2012 was signed in Oslo.", new_paragraph=True)  # no date line
+    assert resolver.resolve("The two presidents discussed energy cooperation.", new_paragraph=True) == []

@@ -341,6 +341,8 @@ _REFER_BACK = re.compile(
     r"|visit|summit|agreement|deal|declaration|accord|call|conversation|discussions?|session|ceremony|trip"
     r"|delegation|envoys?)|This|These)\b")
 # ... or its opening names the occasion of a dated sentence of its paragraph ("During his three-day stay")
+# what a date line holds besides its date: a place of a few words and punctuation ("April 19, 2013, Sochi")
+_DATE_LINE_REST = re.compile(r"[\s,.:;()–—-]*(?:[A-Z][\w.'’-]*[\s,.:;()–—-]*){0,4}")
 _DURING = re.compile(r"^(?:During|At|After|In|On|Throughout)\s+(?:the|their|his|her|its)\s+"
                      r"(?:[\w-]+\s+){0,2}?(?:visit|stay|tour|meeting|talks|summit|trip|call|conversation|session|discussions?"
                      r"|ceremony)\b")
@@ -443,6 +445,7 @@ class DateResolver:
         self._occasions: dict[str, DateValue] = {}
         self._para_first: DateValue | None = None  # the first date of the paragraph's latest dated sentence
         self._days: dict[tuple[int, int], _YMD] = {}  # day and month already placed -> the date they named
+        self._date_line: DateValue | None = None  # a line of a date (and place) only: "April 19, 2013, Sochi"
 
     def resolve(self, sentence: str, *, new_paragraph: bool = False) -> list[DateValue]:
         """Return the dates of one sentence in textual order (relative ones dropped without anchor)."""
@@ -472,6 +475,13 @@ class DateResolver:
                     self._days.setdefault((m or 0, d or 0), (y, m, d))
                 if not dv.relative and not _SINCE_BEFORE.search(sentence[max(0, start - 24):start]):
                     explicit = dv
+        date_line, self._date_line = self._date_line, None
+        if not found and not cands and new_paragraph and date_line is not None:
+            found = [DateValue(date_line.value, date_line.precision, date_line.relative, date_line.text, 0, 0,
+                               inferred=True)]  # the paragraph a date line heads
+        elif len(found) == 1 and explicit is found[0] and found[0].precision == "day" \
+                and _DATE_LINE_REST.fullmatch(sentence[:found[0].start] + " " + sentence[found[0].end:]):
+            self._date_line = found[0]
         during = _DURING.match(sentence)
         prev = self._prev_first or (self._para_first if during else None)
         if not found and not cands and not new_paragraph and prev is not None \
