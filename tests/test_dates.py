@@ -516,3 +516,14 @@ def test_a_date_line_dates_the_paragraph_it_heads() -> None:
     resolver = DateResolver("2013-04-19")
     resolver.resolve("The treaty of May 2, 2012 was signed in Oslo.", new_paragraph=True)  # no date line
     assert resolver.resolve("The two presidents discussed energy cooperation.", new_paragraph=True) == []
+
+
+def test_subsequently_counts_from_the_last_date_told() -> None:
+    resolver = DateResolver("2016")
+    resolver.resolve("At a meeting on November 13, 2015, the two sides agreed to revive the commission.")
+    resolver.resolve("They named three areas:", new_paragraph=True)
+    resolver.resolve("- Security", new_paragraph=True)
+    found = resolver.resolve("The two sides subsequently developed a detailed agenda.", new_paragraph=True)
+    assert [(d.value, d.relative) for d in found] == [("2015-11-13", True)]
+    assert values("2016", "The border was closed in May 2014.", "Trade has since recovered.") == \
+        [("2014-05", True)]

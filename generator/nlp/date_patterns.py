@@ -67,7 +67,9 @@ _RX = {
                        r"(?P<u>day|week|month|year)\b(?!\s+(?:of|before|after|when)\b))"),
     "mposs": re.compile(rf"\b(?P<mon>{_FULL})['’]s\b"),  # "January's decision"
     "eve": re.compile(r"\b(?i:on\s+the\s+eve\s+of)\b"),
-    "then": re.compile(r"\b[Ss]ince\s+then\b|\b(?:has|have|had)\s+since\b"),  # "have since reopened"
+    # "have since reopened", "subsequently developed": from the last date told on
+    "then": re.compile(r"\b[Ss]ince\s+then\b|\b(?:has|have|had)\s+since\b"
+                       r"|\b(?:[Ss]ubsequently|[Tt]hereafter)\b"),
     "span": re.compile(r"(?i:\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
                        r"|a\s+few|several|a\s+couple\s+of|\d{1,2})\s+(?P<u>day|week|month|year)s?\s+"
                        r"(?P<dir>later|after|earlier|before|ago)\b)"),
@@ -194,7 +196,7 @@ def _kinds_for(sentence: str) -> tuple[str, ...]:
         "season": any(w in low for w in ("spring", "summer", "autumn", "fall", "winter")),
         "daypart": any(w in low for w in ("morning", "afternoon", "evening")),
         "hijri": any(w in low for w in ("ramadan", "ramazan", "ramadhan", "muharram", "eid ")),
-        "then": "since" in low,
+        "then": "since" in low or "subsequently" in low or "thereafter" in low,
         "weekday": bool(_WEEKDAY_HINT.search(sentence)),
         "recent": "recent" in low,
         "deictic": any(w in low for w in ("now", "today", "yesterday", "tomorrow", "currently")),

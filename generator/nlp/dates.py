@@ -445,6 +445,7 @@ class DateResolver:
         self._occasions: dict[str, DateValue] = {}
         self._para_first: DateValue | None = None  # the first date of the paragraph's latest dated sentence
         self._days: dict[tuple[int, int], _YMD] = {}  # day and month already placed -> the date they named
+        self._last_told: DateValue | None = None  # the last date of the text so far, of any sentence
         self._date_line: DateValue | None = None  # a line of a date (and place) only: "April 19, 2013, Sochi"
 
     def resolve(self, sentence: str, *, new_paragraph: bool = False) -> list[DateValue]:
@@ -465,7 +466,8 @@ class DateResolver:
                     local = next((c[4] for c in cands[n + 1:]
                                   if c[4] is not None and c[0] - end <= _CLAUSE_REACH), local)
                 from_text = bool(last or found or self._prev_last)  # counted from a date of the text
-                last = last or (found[-1] if found else self._prev_last or anchor)
+                told = self._last_told if kind == "then" else None  # "subsequently": after the last date told
+                last = last or (found[-1] if found else self._prev_last or told or anchor)
                 dv = self._relative(kind, g, sentence, (start, end), anchor, last, local, from_text=from_text)
             if dv is not None:
                 found.append(dv)
@@ -491,6 +493,7 @@ class DateResolver:
             self._remember(sentence, inherited)
             return [inherited]
         self._prev_explicit, self._prev_last = explicit, (found[-1] if found else None)
+        self._last_told = found[-1] if found else self._last_told
         self._prev_first = found[0] if found else None
         self._para_first = found[0] if found else self._para_first
         self._para = explicit or self._para
