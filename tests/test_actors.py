@@ -505,3 +505,26 @@ def test_organization_of_names_stop_at_their_seat(nlp: Language) -> None:
                         "and Cooperation in Europe.")
     assert sorted(a["name"] for a in found.values()) == [
         "Organization for Security and Cooperation in Europe", "Organization of American States"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Norwegian Prime Minister Tran Van Binh says the talks failed.", "Tran Van Binh"),  # family name first
+    ("The head of the border committee, Sok Kim Hong, told reporters the talks failed.", "Sok Kim Hong"),
+    ("Sok Kim Hong said the meetings would go ahead.", "Sok Kim Hong"),
+    ("Foreign Minister Ahmad Nasser al-Sabah announced the deal.", "Ahmad Nasser al-Sabah"),
+    ("The decision was announced by the governor, Fathal-Rahman Osman, on Monday.", "Fathal-Rahman Osman"),
+])
+def test_names_that_open_with_a_family_name_or_hold_a_joined_particle(nlp: Language, text: str,
+                                                                      name: str) -> None:
+    assert name in names_of(actors(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Secretary of State Christopher Landau met the minister.", "State Christopher Landau"),
+    ("Minister for Europe Leo Docherty visited Baku.", "Europe Leo Docherty"),
+    ("On Monday Kim Jong Un said the talks would resume.", "Monday Kim Jong Un"),
+    ("Ships gathered near the Second Thomas Shoal on Monday.", "Second Thomas Shoal"),
+])
+def test_a_word_before_a_given_name_joins_it_only_as_a_family_name(nlp: Language, text: str,
+                                                                   wrong: str) -> None:
+    assert wrong not in names_of(actors(nlp, text))

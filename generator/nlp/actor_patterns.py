@@ -12,6 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from generator.content.actors import ActorConfig
+from generator.content.vocabulary import MONTH_NUMBERS
 from generator.nlp.actor_cues import CueRules
 from generator.nlp.actor_orgs import Candidate, DocView, OrgRules
 from generator.nlp.components import spans_of, text_of, token_texts
@@ -31,6 +32,8 @@ PORTFOLIOS = frozenset({"affairs", "relations", "cooperation", "development", "d
                         "services"})
 # "the Rt Hon", "the Honorable": styles, not names
 _STYLES = frozenset({"hon", "honorable", "honourable", "rt"})
+_DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                         "today", "yesterday", "tomorrow", "tonight"})
 KIN = frozenset({"wife", "husband", "widow", "daughter", "son", "brother", "sister", "father", "mother"})
 BULLETS = frozenset({"•", "·", "‣", "▪", "◦", "●", "-", "–", "*"})
 
@@ -160,8 +163,9 @@ class Discoverer(OrgRules, CueRules):
                 j += 1  # a capitalised particle inside a name, not a name word: "Mohammed Al Khalifa"
             elif self.namey(v, j):
                 core, j, end = core + 1, j + 1, j + 1
-            elif v.lower[j] in self.particles and j + 1 < n and core < limit - 1:
-                j += 1
+            elif v.lower[j] in self.particles and j + 1 < n and (
+                    core < limit - 1 or j + 2 < n and v.lower[j + 1] in HYPHENS and self.namey(v, j + 2)):
+                j += 1  # "Ahmad Nasser al-Sabah": a particle joined to the last name does not count as a word
             elif (
                 v.lower[j] in HYPHENS and j > k and not v.doc[j - 1].whitespace_ and not v.doc[j].whitespace_
             ):
@@ -169,6 +173,10 @@ class Discoverer(OrgRules, CueRules):
                 if j < n and _name_syllable(v.text[j]):
                     j += 1  # "Park Ji-hoon", "Moon Jae-in"
                     end = j
+                elif j < n and v.cap[j] and v.lower[j] not in self.blocked and (
+                        v.lower[j - 2] in self.particles or end == j - 1 and v.country[j] is None):
+                    # "Fathal-Rahman", "al-Sabah" (also where Sabah names a place)
+                    core, j, end = core + 1, j + 1, j + 1
             else:
                 break
         if end < n and (cur := v.curated[end]) and cur[1] == "person" and cur[0].split("-")[0] == v.lower[k]:
@@ -239,7 +247,9 @@ class Discoverer(OrgRules, CueRules):
         # "Director of the Department of Asian Affairs Liu Jinsong": the name follows the body's last word
         inside = [t + 1 for t in range(j, end - 1) if v.lower[t] in self.body_words and v.lower[t].isalpha()]
         j = max([j, *inside])
-        if v.text[j] not in self.given:  # "Senior Advisor for Africa Massad Boulos"
+        # "Senior Advisor for Africa Massad Boulos": after a preposition, the portfolio may go on up to a
+        # given name; right after the title a name may open with a family name ("Premier Nguyen Tan Dung")
+        if v.text[j] not in self.given and v.lower[j - 1] in ("for", "of", "on", "to"):
             j = next((t for t in range(j + 1, end - 1) if self.person_starts(v, t)), j)
             j += 1 if v.lower[j - 1] == "for" and end - j > 2 else 0  # the portfolio "for" names
         j += 1 if v.text[j].rstrip(".") in HONORIFICS and j + 1 < end else 0  # "Prof. G.L. Peiris"
@@ -389,9 +399,13 @@ class Discoverer(OrgRules, CueRules):
             v.lower[i - 1] in {"the", "a", "an", "this", "that"}
             or v.lower[i - 1] in _LOCATIVE_BEFORE  # "meetings in Siem Reap": a place, whatever its first word
             or v.lower[i - 1] in HYPHENS and i > 1 and not doc[i - 2].whitespace_
-            or self.namey(v, i - 1) and v.sent_end[i - 1] == v.sent_end[i] and not doc[i - 1].is_sent_start
         ):
             return None
+        lead = i - 1 if i > 0 and self.namey(v, i - 1) and v.sent_end[i - 1] == v.sent_end[i] else None
+        if lead is not None and not self._family_name_first(v, lead):
+            if not doc[lead].is_sent_start:
+                return None  # inside a longer name
+            lead = None  # a sentence's first word: "Meanwhile Kim Hong …"
         text = doc[i].text
         if i + 2 < n and v.lower[i + 1] in HYPHENS and not doc[i].whitespace_ and not doc[i + 1].whitespace_:
             text = f"{text}-{doc[i + 2].text}"  # "Ji-Young Lee"
@@ -407,8 +421,22 @@ class Discoverer(OrgRules, CueRules):
             and not any(w in self.org_words for w in v.lower[i:end])
             and not (end < n and (v.lower[end] in self.org_words or v.cap[end]))
         ):
+            if lead is not None:
+                return Candidate(lead, end, "person") if size == 2 else None  # "Var Kim Hong"
             return Candidate(i, end, "person")
         return None
+
+    def _family_name_first(self, v: DocView, k: int) -> bool:
+        """Whether the capitalised word k, just before a given name, opens the name as a family name
+        ("Var Kim Hong said", "the committee's head, Var Kim Hong,"): it opens the sentence or follows a
+        punctuation mark (not "Minister of State John Kerry", "the Second Thomas Shoal"), is no month, weekday
+        or common word, and the text never writes it in lower case."""
+        word = v.lower[k]
+        return (
+            (v.sent_start[k] == k or not v.text[k - 1][:1].isalnum())
+            and word not in STOP_WORDS and word not in MONTH_NUMBERS and word not in _DATE_WORDS
+            and not v.where([word], exact=True)
+        )
 
 
 # Lowercase words after a hyphen that make a compound, not a name ("Macron-led", "Paris-based").
