@@ -119,6 +119,15 @@ def test_one_cue_of_each_type(nlp: Language, text: str, kind: str, stance: str) 
     assert kind_and_stance(nlp, text) == (kind, stance)
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Farmers in Latvia called off their blockade of the border with Estonia.", "CONCEDE"),
+    ("Truckers in Slovakia agreed to suspend their protests at the Czech border.", "AGREE"),
+    ("The rebels halted their offensive near the Malian border.", "CONCEDE"),
+])
+def test_ending_a_hostile_act_is_a_concession(nlp: Language, text: str, kind: str) -> None:
+    assert kind_and_stance(nlp, text) == (kind, "cooperation")
+
+
 @pytest.mark.parametrize("text", [
     "Trade between Peru and Chile reached $5 billion.",
     "Investment from Korea in Vietnam rose 8 percent.",
