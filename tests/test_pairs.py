@@ -51,6 +51,9 @@ ARTICLES = {
               "The foreign minister travelled to Iceland on 6 May 2024 to meet fishing groups."),
     "border": ("Chad and Sudan traded accusations on 2 May 2024.\n\n"
                "By Tuesday, 4,000 refugees had crossed the border into the Chadian town of Adré."),
+    "passing_pair": ("President of Latvia Edgars Rinkevics met President of Georgia Salome Zourabichvili on "
+                     "2 May 2024.\n\nThis year we mark the victory over Soviet troops in Latvia in 1920.\n\n"
+                     "Relations between our countries rest on a firm foundation, and trade grew in 2023."),
 }
 
 
@@ -172,3 +175,7 @@ def test_an_opening_meeting_has_the_pair_of_the_story(facts: dict[str, list[dict
 def test_crossing_the_border_of_one_state_has_the_other_side_of_the_story(
         facts: dict[str, list[dict[str, Any]]]) -> None:
     assert fact_with(facts, "border", "crossed the border")["pairs"] == ["SD-TD"]
+
+
+def test_a_pair_named_in_passing_does_not_take_our_countries(facts: dict[str, list[dict[str, Any]]]) -> None:
+    assert fact_with(facts, "passing_pair", "Relations between our countries")["pairs"] == ["GE-LV"]

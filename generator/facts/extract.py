@@ -142,7 +142,7 @@ def _with_context(sents: list[SentenceFacts], actors: dict[str, tuple[str | None
                 and _CARRY.search(s.text):
             parties.append(last_state)
             states = _states(parties)
-        topic = _topic_pair(seen, last_pair) or story
+        topic = _topic_pair(seen, last_pair, story) or story
         if topic and len(states) < 2 and (_BILATERAL.search(s.text) or set(states) <= set(topic) and (
                 _RELATIONS.search(s.text) or any(a in stateless for a in s.actors)
                 or ((s.dates or s.quantities) and not countries)
@@ -177,12 +177,17 @@ def _story_pair(owns: list[list[str]]) -> list[str]:
     return list(best)
 
 
-def _topic_pair(seen: dict[tuple[str, str], tuple[int, int]], last: list[str]) -> list[str]:
-    """The pair named together most often so far, the latest pair counting one and a half; ties go to the
-    most recent."""
+def _topic_pair(seen: dict[tuple[str, str], tuple[int, int]], last: list[str],
+                story: list[str] | None = None) -> list[str]:
+    """The pair named together most often so far, the latest pair counting one and a half and the pair of
+    the whole document (`story`) one more: a pair named once in passing ("the victory over Japanese
+    aggressors") does not take "our countries" from the pair the text is about; ties go to the most
+    recent."""
     if not seen:
         return []
-    best = max(seen, key=lambda p: (seen[p][0] * (1.5 if list(p) == last else 1), seen[p][1]))
+    story_pair = tuple(story) if story else None
+    best = max(seen, key=lambda p: (seen[p][0] * (1.5 if list(p) == last else 1) + (p == story_pair),
+                                    seen[p][1]))
     return list(best)
 
 
