@@ -527,3 +527,14 @@ def test_subsequently_counts_from_the_last_date_told() -> None:
     assert [(d.value, d.relative) for d in found] == [("2015-11-13", True)]
     assert values("2016", "The border was closed in May 2014.", "Trade has since recovered.") == \
         [("2014-05", True)]
+
+
+@pytest.mark.parametrize("text", ["Monday", "today the 5-day talks", "x_day", "Sept. 5", "JanuaryX",
+                                  "in Mayotte", "May 5", "weekday", "Decade", "the 1990s", "Ahmed_May",
+                                  "٢٠٢٤ and June"])
+def test_fast_hints_find_what_their_patterns_find(text: str) -> None:
+    from generator.nlp import date_patterns as dp
+
+    assert dp._word_found(dp._MONTH_WORDS, text) == bool(dp._MONTH_HINT.search(text))
+    assert dp._word_found(dp._WEEKDAY_WORDS, text) == bool(dp._WEEKDAY_HINT.search(text))
+    assert dp._word_found(dp._UNIT_STARTS, text.lower()) == bool(dp._UNIT_HINT.search(text.lower()))
