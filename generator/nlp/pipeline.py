@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -20,7 +19,7 @@ from generator.nlp import countries as _countries  # noqa: F401 - registers brie
 from generator.nlp import lexicon as _lexicon  # noqa: F401 - registers briefs_lexicon
 from generator.nlp.actor_patterns import BULLETS
 from generator.nlp.components import spans_of, text_of
-from generator.nlp.countries import CONTEXT_NOUNS_KEY, PLACES_KEY, sentence_countries
+from generator.nlp.countries import CONTEXT_NOUNS_KEY, PLACES_KEY, BriefsEnglish, sentence_countries
 from generator.nlp.dates import DateResolver, DateValue
 from generator.nlp.events import Clause, code_sentence
 from generator.nlp.quantities import Quantity, find_quantities
@@ -45,7 +44,7 @@ def initialize_pipes(nlp: Language, content: Content) -> Language:
 def build_nlp(content: Content) -> Language:
     """Return the rule pipeline: sentences, countries, actors, sector and stance lexicons, fed by the
     curated content (generator.content.load_content)."""
-    nlp = spacy.blank("en")
+    nlp = BriefsEnglish()  # spacy.blank("en") with the tokenizer the countries component needs
     nlp.add_pipe("briefs_paragraphs")
     for name in RULE_COMPONENTS:
         nlp.add_pipe(name)
