@@ -89,7 +89,8 @@ def gazetteer() -> dict[str, tuple[tuple[str, int], ...]]:
     states = json.loads(data.joinpath("us_states.json").read_text("utf-8"))
     for state in states.values():
         found.setdefault(state["name"], {})["US"] = 10_000_000  # a state counts as a large place
-    return {name: tuple(sorted(by_code.items(), key=lambda cp: (-cp[1], cp[0])))
+    return {name: tuple(by_code.items()) if len(by_code) == 1  # most names: one country, nothing to sort
+            else tuple(sorted(by_code.items(), key=lambda cp: (-cp[1], cp[0])))
             for name, by_code in found.items()}
 
 

@@ -129,6 +129,9 @@ def _with_context(sents: list[SentenceFacts], actors: dict[str, tuple[str | None
     story = _story_pair(owns)
     last_pair: list[str] = []
     last_state: str | None = None
+    pairs_seen: list[tuple[str, str]] = []  # every naming of a pair, in order (the topic's memo key)
+    topic_key: tuple[int, list[str]] | None = None
+    topic: list[str] = []
     for n, s in enumerate(sents):
         if s.new_paragraph:
             context, context_parties, last_state = [], [], None
@@ -142,7 +145,8 @@ def _with_context(sents: list[SentenceFacts], actors: dict[str, tuple[str | None
                 and _CARRY.search(s.text):
             parties.append(last_state)
             states = _states(parties)
-        topic = _topic_pair(seen, last_pair, story) or story
+        if topic_key != (len(pairs_seen), last_pair):  # the topic changes only when a pair is named
+            topic_key, topic = (len(pairs_seen), last_pair), _topic_pair(seen, last_pair, story) or story
         if topic and len(states) < 2 and (_BILATERAL.search(s.text) or set(states) <= set(topic) and (
                 _RELATIONS.search(s.text) or any(a in stateless for a in s.actors)
                 or ((s.dates or s.quantities) and not countries)
@@ -161,6 +165,7 @@ def _with_context(sents: list[SentenceFacts], actors: dict[str, tuple[str | None
             last_pair = sorted(own[:2])
             for pair in itertools.combinations(sorted(set(own)), 2):
                 seen[pair] = (seen.get(pair, (0, 0))[0] + 1, n)
+                pairs_seen.append(pair)
 
 
 def _story_pair(owns: list[list[str]]) -> list[str]:

@@ -138,7 +138,7 @@ def token_texts(doc: Doc) -> tuple[str, ...]:
         return cached  # type: ignore[no-any-return]
     text = text_of(doc)
     spans = doc.to_array([IDX, LENGTH]).tolist()
-    words = tuple(text[a : a + n] for a, n in spans)
+    words = tuple([text[a : a + n] for a, n in spans])  # a list first: faster than a generator
     doc.user_data[WORDS_KEY] = words
     doc.user_data[OFFSETS_KEY] = tuple(a for a, _ in spans)
     return words
