@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import numpy
+from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -32,15 +34,16 @@ class LexiconComponent:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name, self.vocab, self.window, self.event_window = name, nlp.vocab, 3, 3
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         self.exact: dict[str, frozenset[str]] = {}
+        self._ids: dict[str, int] = {}  # normalised word -> its string id
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]], *, nlp: Language,
                    content: Content) -> None:
         """Add the patterns of content/sectors.yaml, content/stance.yaml and content/events.yaml."""
         stance = content.stance
         self.window = stance.window
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         groups = {f"sector:{s.id}": s.terms for s in content.sectors.values()}
         groups |= {"stance:cooperation": stance.cooperation, "stance:tension": stance.tension}
         groups["negator"] = stance.negators
@@ -54,22 +57,29 @@ class LexiconComponent:
         for name in ("negators", "refusals", "intent"):
             groups[f"mod:{name}"] = getattr(events, name)
         for key, terms in groups.items():
-            self.matcher.add(key, [self._normalised(nlp.make_doc(t)) for t in terms])
+            self.matcher.add(key, [self._normalised(nlp.make_doc(t)) for t in terms])  # their own norms
         # One-word negators do not inflect: they match as written, so "noted" (stem "not") negates
         # nothing; phrases ("fail to") still match inflected ("failed to").
         self.exact = {key: frozenset(t.lower() for t in groups[key] if len(nlp.make_doc(t)) == 1)
                       for key in EXACT_KEYS}
 
-    def _normalised(self, doc: Doc) -> Doc:
-        """A token-aligned copy of doc whose words are normalised, for the PhraseMatcher."""
-        # Token texts sliced from one string with the attribute arrays: creating Token objects
-        # would cost more than the matching itself.
-        return Doc(self.vocab, words=[normalise(word) for word in token_texts(doc)])
+    def _normalised(self, doc: Doc, words: list[str] | None = None) -> Doc:
+        """doc with each token's NORM set to its normalised word (`words`, else computed), which the
+        PhraseMatcher matches on. Token texts are sliced from one string with the attribute arrays, and
+        the norms written in one array: Token objects, or a second Doc, would cost more than the
+        matching itself."""
+        words = [normalise(word) for word in token_texts(doc)] if words is None else words
+        ids, add = self._ids, self.vocab.strings.add
+        values = [ids.get(w) or ids.setdefault(w, add(w)) for w in words]
+        if values:
+            column: Any = numpy.array(values, dtype="uint64").reshape(-1, 1)
+            doc.from_array([NORM], column)
+        return doc
 
     def __call__(self, doc: Doc) -> Doc:
         """Match the lexicons and set doc.spans["sectors"] and doc.spans["stance"]."""
         words = [normalise(word) for word in token_texts(doc)]
-        self.set_annotations(doc, self.match(doc, Doc(self.vocab, words=words)), words)
+        self.set_annotations(doc, self.match(doc, self._normalised(doc, words)), words)
         return doc
 
     def match(self, doc: Doc, normalised: Doc | None = None) -> list[tuple[str, int, int]]:
