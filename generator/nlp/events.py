@@ -89,6 +89,7 @@ def code_cues(doc: Doc, words: Sequence[str], matches: list[tuple[str, int, int]
     for k, (a, b) in enumerate(zip(starts, [*starts[1:], len(doc)], strict=True)):
         clause_of[a:b] = [k] * (b - a)
     ends = [*starts[1:], len(doc)]
+    start_set = set(starts)
     set_spans(doc, "clauses", [Span(doc, a, b) for a, b in zip(starts, ends, strict=True) if b > a])
     cues: list[tuple[str, int, int]] = []
     heads: list[tuple[str, int, int]] = []
@@ -102,7 +103,7 @@ def code_cues(doc: Doc, words: Sequence[str], matches: list[tuple[str, int, int]
             (heads if rest.endswith(":head") else tails).append((rest.rsplit(":", 1)[0], start, end))
         elif kind == "mod":
             name = rest == "intent" and end - start == 1 and doc[start].text[:1].isupper()
-            if name and start not in starts:  # "May", "Theresa May": a name, not a modal
+            if name and start not in start_set:  # "May", "Theresa May": a name, not a modal
                 continue
             mods.append(Span(doc, start, end, label=rest))
     cues.extend((t.split(":")[0], s, e) for t, s, e in _joined_gaps(heads, tails, window + 2, clause_of))
@@ -191,8 +192,11 @@ def code_sentence(clauses: list[Span], events: list[Span], descriptors: list[Spa
     (generator.nlp.pipeline), from which each clause keeps its parties and their roles for `pair_coding`.
     """
     out = []
+    event_starts = [e.start for e in events]  # Span attributes read once, not per clause
+    descriptor_starts = [d.start for d in descriptors]
     for n, clause in enumerate(clauses):
-        inside = [e for e in events if clause.start <= e.start < clause.end]
+        c_start, c_end = clause.start, clause.end
+        inside = [e for at, e in zip(event_starts, events, strict=True) if c_start <= at < c_end]
         first = inside[0] if inside else None
         named = list(parties[n]) if parties is not None and n < len(parties) else []
         sources = tuple(dict.fromkeys(c for i, c in named if first is None or i < first.start))
@@ -210,7 +214,8 @@ def code_sentence(clauses: list[Span], events: list[Span], descriptors: list[Spa
             stance = EVENT_STANCE[first.label_]
         else:
             kind = None
-            words = [(d.label_, d.start) for d in descriptors if clause.start <= d.start < clause.end]
+            words = [(d.label_, at) for at, d in zip(descriptor_starts, descriptors, strict=True)
+                     if c_start <= at < c_end]
             stance = majority_stance(words)
         opposes, opposing, victims = None, None, tuple[str, ...]()
         if first is not None and first.label_ in OPPOSING:
