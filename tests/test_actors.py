@@ -528,3 +528,15 @@ def test_names_that_open_with_a_family_name_or_hold_a_joined_particle(nlp: Langu
 def test_a_word_before_a_given_name_joins_it_only_as_a_family_name(nlp: Language, text: str,
                                                                    wrong: str) -> None:
     assert wrong not in names_of(actors(nlp, text))
+
+
+def test_plural_governments_name_each_state(nlp: Language) -> None:
+    text = "A joint statement by the Governments of the Republic of Chile and Norway was issued."
+    found = ids_of_type(nlp, text, "government_body")
+    assert {info["name"] for info in found.values()} == {"Government of Chile", "Government of Norway"}
+    assert {info["country"] for info in found.values()} == {"CL", "NO"}
+
+
+def test_a_demonym_body_after_modifiers(nlp: Language) -> None:
+    found = ids_of_type(nlp, "A new Chilean coalition government was formed in May.", "government_body")
+    assert [info["name"] for info in found.values()] == ["Government of Chile"]

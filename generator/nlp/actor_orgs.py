@@ -366,7 +366,7 @@ class OrgRules:
         for i in [i for i in range(1, len(country)) if country[i - 1] is not None and country[i] is None]:
             owned = v.text[i] in POSSESSIVE
             j = i + 1 if owned else i
-            j = self._body_at(v, j, owned)
+            j = self._body_at(v, j)
             for size in (4, 3, 2, 1):
                 key = " ".join(v.lower[j : j + size])
                 if len(v.lower[j : j + size]) == size and key in self.institutions:
@@ -390,11 +390,36 @@ class OrgRules:
                     break
         return found
 
-    def _body_at(self, v: DocView, j: int, owned: bool) -> int:
-        """Where the institution word starts after a possessive, past at most MAX_MODIFIERS lowercase
-        modifiers ("Poland's previous government", "Poland's right-wing government"); j otherwise."""
-        if not owned:
-            return j
+    def governments_of(self, v: DocView) -> list[Candidate]:
+        """"the Governments of the United States and the Republic of Uzbekistan": the government of each
+        state the plural names (the first candidate spans "Governments of" and its state, the others their
+        state's name)."""
+        found = []
+        for i in v.where(("governments",)):
+            end = v.sent_end[i]
+            if i + 1 >= end or v.lower[i + 1] != "of":
+                continue
+            j, start = i + 2, i
+            while j < end:
+                j += 1 if v.lower[j] == "the" else 0
+                code = v.country[j] if j < end else None
+                if code is None or len(code) != 2:
+                    break
+                k = j
+                while k < end and v.country[k] == code:
+                    k += 1
+                found.append(Candidate(start, k, "government_body", country=code,
+                                       name=body_name("Government", code)))
+                if k + 1 < end and v.lower[k] in (",", "and"):
+                    j, start = k + 1, k + 1
+                else:
+                    break
+        return found
+
+    def _body_at(self, v: DocView, j: int) -> int:
+        """Where the institution word starts after a possessive or a demonym, past at most MAX_MODIFIERS
+        lowercase modifiers ("Poland's previous government", "the new Israeli coalition government"); j
+        otherwise."""
         k, words, n = j, 0, v.sent_end[j - 1]
         while k < n and words <= MAX_MODIFIERS:
             if any(" ".join(v.lower[k : k + size]) in self.institutions for size in (4, 3, 2, 1)):

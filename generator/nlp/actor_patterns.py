@@ -192,6 +192,7 @@ class Discoverer(OrgRules, CueRules):
             self.listed_orgs,
             self.organizations_of,
             self.institution_bodies,  # before the name rules: "Japanese Foreign Ministry" is Japan's
+            self.governments_of,
             self.suffixed_orgs,
             self.legal_forms,
             self.councils_of,
