@@ -540,3 +540,10 @@ def test_plural_governments_name_each_state(nlp: Language) -> None:
 def test_a_demonym_body_after_modifiers(nlp: Language) -> None:
     found = ids_of_type(nlp, "A new Chilean coalition government was formed in May.", "government_body")
     assert [info["name"] for info in found.values()] == ["Government of Chile"]
+
+
+def test_a_name_after_a_portfolio_and_a_media_service(nlp: Language) -> None:
+    text = "The Assistant Secretary for South and Central Asian Affairs Anna Berg welcomed the delegation."
+    assert "Anna Berg" in names_of(actors(nlp, text))
+    found = actors(nlp, "The minister told VOA Burmese that the date was set.")
+    assert "VOA Burmese" in names_of(found) and "voice-of-america" in found  # a service of the curated medium

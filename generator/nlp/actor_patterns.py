@@ -402,7 +402,8 @@ class Discoverer(OrgRules, CueRules):
             or v.lower[i - 1] in HYPHENS and i > 1 and not doc[i - 2].whitespace_
         ):
             return None
-        lead = i - 1 if i > 0 and self.namey(v, i - 1) and v.sent_end[i - 1] == v.sent_end[i] else None
+        lead = i - 1 if i > 0 and self.namey(v, i - 1) and v.sent_end[i - 1] == v.sent_end[i] \
+            and v.lower[i - 1] not in PORTFOLIOS else None  # "… for Asian Affairs Donald Lu": a title's end
         if lead is not None and not self._family_name_first(v, lead):
             if not doc[lead].is_sent_start:
                 return None  # inside a longer name

@@ -117,12 +117,16 @@ class ActorRecognizer:
         "Unicredit Banca", "Bloomberg News")."""
         words, starts, kept = token_texts(doc), sentence_starts(doc), []
         taken = {t for span in spans for t in range(span.start, span.end)}
+        demonyms = {span.start for span in spans_of(doc, "countries") if span.end - span.start == 1}
         taken |= {t for span in spans_of(doc, "countries") for t in range(span.start, span.end)}
         for span in spans:
             entry = self.entries[span.label_]
             kind, e = entry.type, span.end
             if kind == "person" and self._other_bearer(words, entry, span):
                 continue  # "Ivanka Trump" is not Donald Trump
+            if kind == "media" and e in demonyms and not self._goes_on(words, starts, taken, e + 1):
+                kept.append(Span(doc, span.start, e + 1, label=span.label_))  # "VOA Khmer": a service of VOA
+                continue
             if kind not in WHOLE_NAME_TYPES or not self._goes_on(words, starts, taken, e):
                 kept.append(span)
                 continue
