@@ -538,3 +538,13 @@ def test_fast_hints_find_what_their_patterns_find(text: str) -> None:
     assert dp._word_found(dp._MONTH_WORDS, text) == bool(dp._MONTH_HINT.search(text))
     assert dp._word_found(dp._WEEKDAY_WORDS, text) == bool(dp._WEEKDAY_HINT.search(text))
     assert dp._word_found(dp._UNIT_STARTS, text.lower()) == bool(dp._UNIT_HINT.search(text.lower()))
+
+
+def test_a_sentence_opening_at_a_dated_meeting_takes_its_date() -> None:
+    resolver = DateResolver("2019-08-23")
+    resolver.resolve("The minister met her Chilean counterpart in Lima on Thursday.", new_paragraph=True)
+    resolver.resolve("She said trade would grow.", new_paragraph=True)
+    found = resolver.resolve("Ahead of their talks, the minister said she would raise fishing.",
+                             new_paragraph=True)
+    assert [(d.value, d.inferred) for d in found] == [("2019-08-22", True)]
+    assert DateResolver("2019-08-23").resolve("Ahead of their talks, the minister spoke.") == []  # none dated

@@ -340,9 +340,9 @@ _REFER_BACK = re.compile(
     r"|presidents|governments)|They|He|She|The\s+(?:leaders|ministers|delegations|sides|parties|meeting|talks"
     r"|visit|summit|agreement|deal|declaration|accord|call|conversation|discussions?|session|ceremony|trip"
     r"|delegation|envoys?)|This|These)\b")
-# ... or its opening names the occasion of a dated sentence of its paragraph ("During his three-day stay")
 # what a date line holds besides its date: a place of a few words and punctuation ("April 19, 2013, Sochi")
 _DATE_LINE_REST = re.compile(r"[\s,.:;()–—-]*(?:[A-Z][\w.'’-]*[\s,.:;()–—-]*){0,4}")
+# ... or its opening names the occasion of a dated sentence of its paragraph ("During his three-day stay")
 _DURING = re.compile(r"^(?:During|At|After|In|On|Throughout)\s+(?:the|their|his|her|its)\s+"
                      r"(?:[\w-]+\s+){0,2}?(?:visit|stay|tour|meeting|talks|summit|trip|call|conversation|session|discussions?"
                      r"|ceremony)\b")
@@ -358,18 +358,26 @@ _OWN_TIME = re.compile(
 _OCCASION_WORDS = (r"summits?|meetings?|talks|visits?|signing|agreements?|deals?|elections?|attacks?|invasion"
                    r"|coup|ceremony|conference|votes?|referendum|declaration|ruling|announcement|accords?"
                    r"|treaty|trip|call|war|crisis|inauguration|launch|election")
-_OCCASION = re.compile(rf"\b(?P<w>{_OCCASION_WORDS})\b", re.I)
+_OCCASION = re.compile(rf"\b(?P<w>{_OCCASION_WORDS}|meets|met)\b", re.I)
 _TODAYS_OCCASION = re.compile(rf"['’]s\s+(?:[A-Z][\w-]*\s+){{0,4}}(?i:{_OCCASION_WORDS}|dialogue|session"
                               r"|forum|statement|decision|actions?|designations?|measures|steps?)\b")
 _OCCASION_AFTER = re.compile(rf"^\s*(?:of\s+)?(?:the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?"
                              rf"(?P<w>{_OCCASION_WORDS})\b", re.I)
+# a sentence that opens at an occasion dated before, in any paragraph ("Ahead of their talks, Trudeau said")
+_LEAD_OCCASION = re.compile(rf"^(?:Ahead\s+of|Before|After|During|At|Following|On\s+the\s+sidelines\s+of)\s+"
+                            rf"(?:the|their|his|her|its|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?P<w>{_OCCASION_WORDS})\b")
 _POINTS_BACK = re.compile(r"\b(?:after|before|since|eve\s+of|following|ahead\s+of)\s+(?:the|this|that|his|her"
                           r"|their|its)\s+(?:[\w-]+\s+){0,2}?$", re.I)
 
 
+# the words of one meeting: "met ... on Thursday" dates what "ahead of their talks" refers to
+_MEETING_WORDS = frozenset({"talks", "meeting", "meet", "met", "visit", "call"})
+
+
 def _occasion_key(word: str) -> str:
     word = word.lower()
-    return word if word == "talks" else word.rstrip("s")
+    word = word if word == "talks" else word.rstrip("s")
+    return "meeting" if word in _MEETING_WORDS else word
 
 
 _SAME_DAY = ("later", "late", "earlier", "early")
@@ -484,6 +492,11 @@ class DateResolver:
         elif len(found) == 1 and explicit is found[0] and found[0].precision == "day" \
                 and _DATE_LINE_REST.fullmatch(sentence[:found[0].start] + " " + sentence[found[0].end:]):
             self._date_line = found[0]
+        lead = _LEAD_OCCASION.match(sentence) if not found and not cands else None
+        occasion = self._occasions.get(_occasion_key(lead.group("w"))) if lead else None
+        if occasion is not None:  # the opening places it, whatever tense follows
+            found = [DateValue(occasion.value, occasion.precision, occasion.relative, occasion.text, 0, 0,
+                               inferred=True)]
         during = _DURING.match(sentence)
         prev = self._prev_first or (self._para_first if during else None)
         if not found and not cands and not new_paragraph and prev is not None \
