@@ -372,6 +372,9 @@ def test_today_before_a_past_tense_verb_and_later_on_the_same_weekday() -> None:
     assert values("2018-09-11",
                   "They will hold a ceremony later Tuesday at the border.")[0][0] == "2018-09-11"
     assert values("2018-09-11", "They will hold a ceremony on Tuesday at the border.")[0][0] == "2018-09-18"
+    # a scheduled present: "departs on Monday" is the coming Monday
+    assert values("2022-03-25", "The minister departs on Monday for Suva.")[0][0] == "2022-03-28"
+    assert values("2022-03-25", "The minister met the envoy on Monday.")[0][0] == "2022-03-21"
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

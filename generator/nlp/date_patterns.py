@@ -132,6 +132,9 @@ _YEAR_HYPHEN_OK = re.compile(r"(?:\b[A-Z][A-Z0-9]+|\b(?i:mid|pre|post|early|late
 _PAST = re.compile(r"\b(?:was|were|had|did|said|told|met|held|took|made|[a-z]\w{2,}[^e\W]ed)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|would|going to|upcoming|scheduled|expected|due to|plans? to|set to)\b"
                      r"|'ll\b")
+# a scheduled present right before a weekday: "The minister departs on Monday", "leaves Tuesday"
+_SCHEDULED_BEFORE = re.compile(r"\b(?:departs|leaves|arrives|travels|flies|returns|heads|begins|starts|opens"
+                               r"|resumes|visits|hosts)\s+(?:(?:for|to)\s+[A-Z][\w-]*\s+)?(?:on\s+)?$")
 _NOW_BAD_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|by|until|till|from|right|just|even|for|as"
                              r"|than|up|and|or)\s+$", re.I)
 _FINITE_AFTER = re.compile(r"^\s+(?!(?:its|was|this|his|yes|less|unless|across|plus)\b)"

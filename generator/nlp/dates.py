@@ -31,6 +31,7 @@ from generator.nlp.date_patterns import (  # noqa: F401
     _PAST_NEAR,
     _PLACE_LEAD,
     _RX,
+    _SCHEDULED_BEFORE,
     _SINCE_BEFORE,
     _STEP,
     _TODAY_END_AFTER,
@@ -600,7 +601,8 @@ class DateResolver:
             step = _STEP[(g["q"] or "").lower()] if kind == "rely" else 0
             ymd = _deictic_unit(_parts(base), (g["u"] or g.get("u2") or "").lower(), step)
         elif kind == "weekday":
-            forward = bool(_FUTURE.search(s[max(0, span[0] - 80):span[0]]))
+            forward = bool(_FUTURE.search(s[max(0, span[0] - 80):span[0]])
+                           or _SCHEDULED_BEFORE.search(s, max(0, span[0] - 40), span[0]))
             if local is not None and local.precision == "day":
                 ymd = _weekday(_parts(local), g)
             # a year or month of its own sentence ("in May 2019, on a Tuesday"); one of an earlier sentence is
