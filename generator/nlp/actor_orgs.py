@@ -117,6 +117,7 @@ class OrgRules:
     prefixes: dict[str, str]
     heads: dict[str, str]
     institutions: dict[str, str]
+    institution_firsts: frozenset[str]
     particles: frozenset[str]
     given: frozenset[str]
     org_words: set[str]
@@ -367,6 +368,8 @@ class OrgRules:
             owned = v.text[i] in POSSESSIVE
             j = i + 1 if owned else i
             j = self._body_at(v, j)
+            if j >= len(v.lower) or v.lower[j] not in self.institution_firsts:
+                continue
             for size in (4, 3, 2, 1):
                 key = " ".join(v.lower[j : j + size])
                 if len(v.lower[j : j + size]) == size and key in self.institutions:
@@ -422,7 +425,8 @@ class OrgRules:
         otherwise."""
         k, words, n = j, 0, v.sent_end[j - 1]
         while k < n and words <= MAX_MODIFIERS:
-            if any(" ".join(v.lower[k : k + size]) in self.institutions for size in (4, 3, 2, 1)):
+            if v.lower[k] in self.institution_firsts and any(
+                    " ".join(v.lower[k : k + size]) in self.institutions for size in (4, 3, 2, 1)):
                 return k
             word = v.lower[k]
             if v.cap[k] or not word.isalpha() or word in STOP_WORDS or word in self.org_words:
