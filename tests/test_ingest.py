@@ -121,6 +121,11 @@ def test_front_matter_and_header_lines(tmp_path: Path) -> None:
         "2022-05-03",
     )
     assert (doc.url, doc.text) == ("https://y.org", "The summit began.")
+    # a zero day ("DATE=04/00/2014" in broadcast scripts) keeps the month, never an impossible "2014-00-04"
+    for written, iso in (("04/00/2014", "2014-04"), ("00/11/2019", "2019-11"), ("00/00/2019", None)):
+        text = f"Published: {written}\n\nThe summit began.\n"
+        doc = load_document(write(tmp_path, "z.txt", text), tmp_path)
+        assert doc.published == iso
     md = "# The Big Title\n\nSee [the report](https://z.org) for **more** detail.\n"
     doc = load_document(write(tmp_path, "c.md", md), tmp_path)
     assert doc.title == "The Big Title" and doc.text == "The Big Title\n\nSee the report for more detail."

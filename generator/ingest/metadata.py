@@ -87,7 +87,7 @@ _YEAR_EVIDENCE = re.compile(
 def iso_date(year: int, month: int | None = None, day: int | None = None) -> str | None:
     """Return an ISO date string of the given precision, or None if it is not a real date."""
     try:
-        _dt.date(year, month or 1, day or 1)
+        _dt.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError:
         return None
     if not 1800 <= year <= 2200:
@@ -102,6 +102,8 @@ def _from_match(m: re.Match[str]) -> str | None:
     year = int(groups["y"])
     if groups.get("a"):
         day, month = int(groups["a"]), int(groups["b"])
+        if 0 in (day, month):  # "04/00/2014": a zero day leaves the month known, not the day
+            return iso_date(year, day or month)
         if month > 12 >= day:  # day-first unless that is impossible
             day, month = month, day
         return iso_date(year, month, day)
