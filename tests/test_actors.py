@@ -547,3 +547,20 @@ def test_a_name_after_a_portfolio_and_a_media_service(nlp: Language) -> None:
     assert "Anna Berg" in names_of(actors(nlp, text))
     found = actors(nlp, "The minister told VOA Burmese that the date was set.")
     assert "VOA Burmese" in names_of(found) and "voice-of-america" in found  # a service of the curated medium
+
+
+@pytest.mark.parametrize("text", [
+    "On her first visit as prime minister to Muslim-majority Norway, she praised the help.",
+    "They look to growth and stability in the wider Asia Pacific region.",
+    "The envoy attended the Chile-Norway Association Council held in Santiago on 16 February.",
+    "The Joint Oversight Commission was held last week in Oslo.",
+])
+def test_compounds_regions_and_meetings_are_no_actors(nlp: Language, text: str) -> None:
+    """A hyphenated compound is no given name, a name before "region" is a place, and a body's name that
+    is held ("the X Council held in Y") names a meeting."""
+    assert not actors(nlp, text)
+
+
+def test_a_body_that_holds_something_stays_an_actor(nlp: Language) -> None:
+    found = actors(nlp, "The Joint Oversight Commission held talks in Oslo on Monday.")
+    assert "Joint Oversight Commission" in names_of(found)

@@ -203,7 +203,7 @@ class Discoverer(OrgRules, CueRules):
             self.possessive_people,
         ):
             found += rule(v)
-        return [c for c in found if c.curated or not v.heading[c.start]]
+        return [c for c in found if c.curated or not v.heading[c.start] and not _occasion(v, c)]
 
     def titled(self, v: DocView) -> list[Candidate]:
         """People after a title: "Italian Foreign Minister Luigi Di Maio", "X's spokesman, Y"."""
@@ -421,7 +421,8 @@ class Discoverer(OrgRules, CueRules):
             and last[:1].isupper()
             and not last.isupper()
             and not any(w in self.org_words for w in v.lower[i:end])
-            and not (end < n and (v.lower[end] in self.org_words or v.cap[end]))
+            and not (end < n and (v.lower[end] in self.org_words or v.cap[end]
+                                  or v.lower[end] in PLACE_HEADS))
         ):
             if lead is not None:
                 return Candidate(lead, end, "person") if size == 2 else None  # "Var Kim Hong"
@@ -447,8 +448,34 @@ COMPOUND_TAILS = frozenset({"era", "style", "run", "made", "born", "type", "frie
 
 
 def _name_syllable(word: str) -> bool:
-    """A lowercase second half of a hyphenated given name ("Ji-hoon", "Suk-yeol", "Jae-in")."""
-    return word.isalpha() and word.islower() and not word.endswith("ed") and word not in COMPOUND_TAILS
+    """A lowercase second half of a hyphenated given name ("Ji-hoon", "Suk-yeol", "Jae-in"): one romanised
+    syllable, never a word of a compound ("Muslim-majority", "Paris-based")."""
+    return (word.isalpha() and word.islower() and len(word) <= 6 and not word.endswith("ed")
+            and word not in COMPOUND_TAILS)
+
+
+# Lowercase nouns after which a capitalised name is a place ("the wider Asia Pacific region").
+PLACE_HEADS = frozenset({"region", "regions", "province", "area", "city", "district", "county", "valley",
+                         "basin", "peninsula", "coast", "island", "islands", "sea", "river", "strait"})
+# "X held in Rabat", "X was held on 16 February", "X took place": a meeting that bears a body's name
+_AUX = frozenset({"was", "were", "is", "are", "will", "be", "been", "being"})
+_AFTER_HELD = frozenset({"in", "on", "at", "last", "this", "earlier", "from", "between", "under", "via",
+                         "by", "for", "during", "since", "early", "late", "recently", "yesterday", "today",
+                         ",", "."})
+
+
+def _occasion(v: DocView, c: Candidate) -> bool:
+    """Whether an organisation's name here names a meeting: it is held or takes place ("the UK-Morocco
+    Association Council held in Rabat on 16 February"), rather than holding something ("the Council held
+    talks")."""
+    if c.type == "person" or c.end + 1 >= len(v.lower):
+        return False
+    k = c.end
+    while k < len(v.lower) - 1 and v.lower[k] in _AUX:
+        k += 1
+    if v.lower[k] == "took" and v.lower[k + 1] == "place":
+        return True
+    return v.lower[k] == "held" and v.lower[k + 1] in _AFTER_HELD  # not "held talks", "held responsible"
 
 
 def _scan(at: Callable[[int], Candidate | None], starts: list[int]) -> list[Candidate]:
