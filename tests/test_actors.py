@@ -564,3 +564,20 @@ def test_compounds_regions_and_meetings_are_no_actors(nlp: Language, text: str) 
 def test_a_body_that_holds_something_stays_an_actor(nlp: Language) -> None:
     found = actors(nlp, "The Joint Oversight Commission held talks in Oslo on Monday.")
     assert "Joint Oversight Commission" in names_of(found)
+
+
+def test_forms_of_address_and_capitalised_family_names(nlp: Language) -> None:
+    """Diplomatic readouts write "Mr. SATO Kenji" and "H.E. Ms. Aru KASYMOVA": the person is one actor,
+    named without the form of address, and the later "Minister Sato" or "Minister Kasymova" (even one met
+    first, in a caption) is the same person."""
+    text = ("Minister Sato greets the guests. On May 3, Mr. SATO Kenji, Minister for Foreign Affairs of "
+            "Japan, held a meeting with H.E. Ms. Aru KASYMOVA, Minister for Foreign Affairs of Norway. "
+            "Minister Kasymova thanked Minister Sato.")
+    people = {info["name"] for info in actors(nlp, text).values() if info["type"] == "person"}
+    assert people == {"Sato Kenji", "Aru Kasymova"}
+
+
+def test_portfolio_words_after_a_demonym_are_no_name(nlp: Language) -> None:
+    text = ("Dr. Ana Rusu, Deputy Prime Minister and Minister of Foreign Affairs and European Integration "
+            "of the Republic of Chile, spoke.")
+    assert "Integration" not in names_of(actors(nlp, text))

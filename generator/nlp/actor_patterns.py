@@ -29,7 +29,9 @@ _PLACE_PREPOSITIONS = _LOCATIVE_BEFORE | {"from", "to", "of", "on"}
 # last words of a portfolio ("… for Foreign and Commonwealth Affairs"), never of a person's name
 PORTFOLIOS = frozenset({"affairs", "relations", "cooperation", "development", "defence", "defense",
                         "security", "trade", "commerce", "industry", "finance", "forces", "policy",
-                        "services"})
+                        "services", "integration", "investment", "environment", "energy", "health",
+                        "education", "agriculture", "interior", "infrastructure", "tourism", "culture",
+                        "communications", "transport", "economy", "labour", "labor", "justice"})
 # "the Rt Hon", "the Honorable": styles, not names
 _STYLES = frozenset({"hon", "honorable", "honourable", "rt"})
 _DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",

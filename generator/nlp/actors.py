@@ -105,6 +105,7 @@ class ActorRecognizer:
                 mentions.append(mention)
         mentions = filter_spans(mentions)
         mentions += self._short_mentions(view, mentions, actors)
+        mentions = _merge_short_people(doc, mentions, actors)
         named = {span.label_ for span in mentions}
         # a discovered name that lost its tokens to a longer one ("Oceanian Affairs Bureau") is no actor
         actors = {aid: info for aid, info in actors.items() if aid in named or info["curated"]}
@@ -200,6 +201,7 @@ class ActorRecognizer:
         name = cand.name or text
         if any(ch.isdigit() for ch in name):
             return None
+        name = person_name(name) if cand.type == "person" else name
         aid = _resolve_short(name, cand.type, actors) or self.surnames.get(name) or actor_id(name)
         known = self.entries.get(aid)
         info = actors.setdefault(
@@ -255,6 +257,47 @@ def _add_role(info: dict[str, Any], doc: Doc, cand: Candidate) -> None:
     entry = {"role": role, "start": start, "end": last.idx + len(last.text)}
     if role and entry not in info["roles"]:
         info["roles"].append(entry)
+
+
+# Forms of address before a name that are not part of it ("Mr. HAYASHI Yoshimasa", "H.E. Dr. Nicu POPESCU");
+# "Sheikh", "Lord" and "Sir" stay, as they often are ("Sheikh Hasina").
+_ADDRESS = frozenset({"mr", "mrs", "ms", "dr", "mme", "mx", "prof", "he", "h.e", "hon", "rt"})
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def person_name(name: str) -> str:
+    """A discovered person's name without forms of address, and with a family name written in capitals
+    (Japanese and diplomatic usage: "HAYASHI Yoshimasa", "Batmunkh BATTSETSEG") in ordinary case."""
+    words = name.split()
+    while len(words) > 2 and words[0].rstrip(".").lower() in _ADDRESS:
+        words = words[1:]
+    if any(not w.isupper() for w in words):  # only when the name mixes cases
+        for k in (0, len(words) - 1):
+            w = words[k]
+            if w.isupper() and w.isalpha() and len(w) >= (2 if k == 0 else 5) and not _ROMAN.fullmatch(w):
+                words[k] = w.capitalize()
+    return " ".join(words)
+
+
+def _merge_short_people(doc: Doc, mentions: list[Span], actors: dict[str, dict[str, Any]]) -> list[Span]:
+    """A discovered one-word person ("Minister Hayashi", met before the full name) is the one person of
+    the document whose first or last name it is, whatever came first."""
+    people = {aid: info for aid, info in actors.items() if info["type"] == "person" and " " in info["name"]}
+    into: dict[str, str] = {}
+    for aid, info in sorted(actors.items()):
+        if info["type"] != "person" or info["curated"] or " " in info["name"]:
+            continue
+        word = info["name"].casefold()
+        owners = [o for o, full in people.items()
+                  if word in (full["name"].split()[0].casefold(), full["name"].split()[-1].casefold())]
+        if len(owners) == 1:
+            into[aid] = owners[0]
+    for aid, owner in sorted(into.items()):
+        info, full = actors.pop(aid), actors[owner]
+        full["aliases"] |= info["aliases"] | {info["name"]}
+        full["country"] = full["country"] or info["country"]
+        full["roles"] += [r for r in info["roles"] if r not in full["roles"]]
+    return [Span(doc, m.start, m.end, label=into[m.label_]) if m.label_ in into else m for m in mentions]
 
 
 def _resolve_short(name: str, kind: str, actors: dict[str, dict[str, Any]]) -> str | None:
