@@ -282,14 +282,14 @@ def person_name(name: str) -> str:
 def _merge_short_people(doc: Doc, mentions: list[Span], actors: dict[str, dict[str, Any]]) -> list[Span]:
     """A discovered one-word person ("Minister Hayashi", met before the full name) is the one person of
     the document whose first or last name it is, whatever came first."""
-    people = {aid: info for aid, info in actors.items() if info["type"] == "person" and " " in info["name"]}
+    ends = {aid: (words[0], words[-1]) for aid, info in actors.items()
+            if info["type"] == "person" and len(words := info["name"].casefold().split()) > 1}
     into: dict[str, str] = {}
     for aid, info in sorted(actors.items()):
         if info["type"] != "person" or info["curated"] or " " in info["name"]:
             continue
         word = info["name"].casefold()
-        owners = [o for o, full in people.items()
-                  if word in (full["name"].split()[0].casefold(), full["name"].split()[-1].casefold())]
+        owners = [o for o, first_last in ends.items() if word in first_last]
         if len(owners) == 1:
             into[aid] = owners[0]
     for aid, owner in sorted(into.items()):
