@@ -190,8 +190,8 @@ def _topic_pair(seen: dict[tuple[str, str], tuple[int, int]], last: list[str],
     recent."""
     if not seen:
         return []
-    story_pair = tuple(story) if story else None
-    best = max(seen, key=lambda p: (seen[p][0] * (1.5 if list(p) == last else 1) + (p == story_pair),
+    story_pair, last_pair = tuple(story) if story else None, tuple(last)
+    best = max(seen, key=lambda p: (seen[p][0] * (1.5 if p == last_pair else 1) + (p == story_pair),
                                     seen[p][1]))
     return list(best)
 

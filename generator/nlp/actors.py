@@ -18,7 +18,15 @@ from generator.content import Content
 from generator.content.actors import LIST_KEYS, MAP_KEYS, ActorConfig, ActorEntry
 from generator.nlp.actor_orgs import LEGAL_SUFFIXES, POSSESSIVE
 from generator.nlp.actor_patterns import Candidate, Discoverer, DocView, given_genders, view_of
-from generator.nlp.components import sentence_starts, set_spans, spans_of, token_texts
+from generator.nlp.components import (
+    sentence_starts,
+    set_spans,
+    span_text,
+    spans_of,
+    text_of,
+    token_offsets,
+    token_texts,
+)
 
 __all__ = ["ActorEntry", "ActorRecognizer", "actor_id", "make_actors"]
 SPANS_KEY = "actors"
@@ -169,11 +177,12 @@ class ActorRecognizer:
         entry = self.entries[span.label_]
         info = actors.setdefault(entry.id, _info(entry.name, entry.type, entry.country, True))
         info["aliases"].update(a for a in entry.aliases)
-        given = entry.name.split()[0]
-        if entry.type == "person" and span.start > 0 and doc[span.start - 1].text == given != span[0].text:
+        given, words = entry.name.split()[0], token_texts(doc)  # strings, not Token objects
+        if entry.type == "person" and span.start > 0 and words[span.start - 1] == given != words[span.start]:
             span = Span(doc, span.start - 1, span.end, label=span.label_)  # "Volodymyr Zelenskyy"
-        if span.text != entry.name and " " in span.text:
-            info["aliases"].add(span.text)
+        text = span_text(doc, span.start, span.end)
+        if text != entry.name and " " in text:
+            info["aliases"].add(text)
         return span
 
     def _discovered(self, v: DocView, cand: Candidate, actors: dict[str, dict[str, Any]]) -> Span | None:
@@ -197,7 +206,7 @@ class ActorRecognizer:
             or any(v.lower[t] in self.blocked for t in tokens)
         ):
             return None
-        text = doc[cand.start : cand.end].text
+        text = span_text(doc, cand.start, cand.end)
         name = cand.name or text
         if any(ch.isdigit() for ch in name):
             return None
@@ -228,7 +237,7 @@ class ActorRecognizer:
                 hit = None  # "The Élysée" over a mention of "Élysée" already made
             if hit:
                 found.append(Span(v.doc, i, hit[1], label=hit[0]))
-                actors[hit[0]]["aliases"].add(v.doc[i : hit[1]].text)
+                actors[hit[0]]["aliases"].add(span_text(v.doc, i, hit[1]))
                 i = hit[1]
             else:
                 i += 1
@@ -343,14 +352,19 @@ def _name_index(actors: dict[str, dict[str, Any]]) -> dict[str, list[tuple[str, 
 
 
 def _lookup(v: DocView, i: int, index: dict[str, list[tuple[str, str]]]) -> tuple[str, int] | None:
-    token = v.doc[i]
-    for form, aid in index.get(token.text, []):
-        span = v.doc.char_span(token.idx, token.idx + len(form))
-        if span is not None and span.text == form:
-            return aid, span.end
-    if token.text.endswith("s"):
-        for form, aid in index.get(token.text[:-1], []):
-            if form == token.text[:-1]:
+    word = v.text[i]
+    entries = index.get(word)
+    if entries:
+        doc = v.doc
+        text, start = text_of(doc), token_offsets(doc)[i]
+        for form, aid in entries:
+            if text.startswith(form, start):  # the text first: a Span costs more than a string comparison
+                span = doc.char_span(start, start + len(form))
+                if span is not None and span.text == form:
+                    return aid, span.end
+    if word.endswith("s"):
+        for form, aid in index.get(word[:-1], []):
+            if form == word[:-1]:
                 return aid, i + 1
     return None
 

@@ -75,7 +75,7 @@ class CountryRecognizer:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.prefixes = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.place_names: set[str] = set()  # place names of letters and spaces (their tokens, space-joined)
-        self.place_first: dict[str, set[int]] = {}  # first token of a place name -> its lengths in tokens
+        self.place_first: dict[str, tuple[int, ...]] = {}  # first token of a name -> lengths, longest first
         self.place_texts: dict[str, list[str]] = {}  # first letters of a name with other characters -> names
         self.kind_of: dict[str, str] = {}
         self.gazetteer: dict[str, tuple[tuple[str, int], ...]] = {}
@@ -127,16 +127,18 @@ class CountryRecognizer:
         # Dicts, not a PhraseMatcher: building 38,000 pattern Docs costs 2 s a build. Names of letters and
         # spaces are token sequences; the others ("Mazar-e Sharif", "N'zeto", "Sault Ste. Marie") are
         # matched on the text, keyed by their first run of letters, so no name is tokenized here.
-        self.place_names, self.place_first, self.place_texts = set(), {}, {}
+        self.place_names, self.place_texts = set(), {}
+        first: dict[str, set[int]] = {}
         for name in self.gazetteer:
             words = name.split(" ")
             if all(w.isalpha() for w in words):
                 self.place_names.add(name)
-                self.place_first.setdefault(words[0], set()).add(len(words))
+                first.setdefault(words[0], set()).add(len(words))
             else:
                 head = _LETTERS.match(name)
                 if head:
                     self.place_texts.setdefault(head.group(), []).append(name)
+        self.place_first = {word: tuple(sorted(sizes, reverse=True)) for word, sizes in first.items()}
         for names in self.place_texts.values():
             names.sort(key=lambda n: (-len(n), n))  # longest first
 
@@ -187,7 +189,7 @@ class CountryRecognizer:
             lengths = first.get(word)
             best: tuple[int, int, str] | None = None
             if lengths:
-                for size in sorted(lengths, reverse=True):
+                for size in lengths:
                     name = " ".join(words[i : i + size]) if i + size <= n else ""
                     if name in names:
                         best = (i, i + size, name)
@@ -232,15 +234,17 @@ class CountryRecognizer:
         """"Paris, Texas" and "Valencia, Venezuela": a capital or city followed by a comma and a country
         or US state (not a list: "Tokyo, Seoul and Beijing") is in that state; the state is marked as
         the place's qualifier (kb_id "qualifiers")."""
-        out = list(spans)
+        out, words = list(spans), token_texts(doc)  # strings, not Token objects
         for k, span in enumerate(spans[:-1]):
             nxt = spans[k + 1]
+            if nxt.start != span.end + 1 or words[span.end] != "," \
+                    or span.kb_id_ not in ("capitals", "places"):
+                continue
             after = spans[k + 2] if k + 2 < len(spans) else None
-            listed = nxt.end < len(doc) and (doc[nxt.end].lower_ in ("and", "or", "&") or (
-                doc[nxt.end].text == "," and after is not None and after.start == nxt.end + 1))
-            if (span.kb_id_ in ("capitals", "places") and nxt.start == span.end + 1
-                    and doc[span.end].text == "," and (nxt.kb_id_ == "names" or nxt.text in self.qualifiers)
-                    and not listed):
+            listed = nxt.end < len(doc) and (words[nxt.end].lower() in ("and", "or", "&") or (
+                words[nxt.end] == "," and after is not None and after.start == nxt.end + 1))
+            qualifier = nxt.kb_id_ == "names" or span_text(doc, nxt.start, nxt.end) in self.qualifiers
+            if qualifier and not listed:
                 out[k] = Span(doc, span.start, span.end, label=nxt.label_, kb_id=span.kb_id_)
                 out[k + 1] = Span(doc, nxt.start, nxt.end, label=nxt.label_, kb_id="qualifiers")
         return out
@@ -269,16 +273,22 @@ def _token_end(doc: Doc, i: int, name: str) -> int | None:
     return end
 
 
+_MARKS_KEY = "briefs_bracket_marks"
+
+
 def _in_brackets(doc: Doc, i: int, reach: int = 12) -> bool:
     """Whether token i stands inside brackets opened in the last `reach` tokens of its sentence."""
-    words, starts = token_texts(doc), sentence_starts(doc)
-    for k in range(i - 1, max(-1, i - reach - 1), -1):
-        text = words[k]
-        if ")" in text or starts[k] and "(" not in text:
-            return False  # "):" is one token
-        if "(" in text:
-            return True
-    return False
+    marks = doc.user_data.get(_MARKS_KEY)
+    words = token_texts(doc)
+    if marks is None or len(marks[0]) != len(words):  # tokens that open or close brackets or a sentence
+        starts = sentence_starts(doc)
+        marks = doc.user_data[_MARKS_KEY] = (words, [k for k, w in enumerate(words)
+                                                     if starts[k] or "(" in w or ")" in w])
+    at = bisect.bisect_left(marks[1], i) - 1  # the nearest such token before i
+    if at < 0 or marks[1][at] < i - reach:
+        return False
+    text = words[marks[1][at]]
+    return "(" in text and ")" not in text  # "):" is one token; a sentence start without "(" ends the search
 
 
 def _is_party(doc: Doc, span: Span, actor_type: str | None, context_nouns: frozenset[str],
@@ -329,7 +339,8 @@ def sentence_countries(doc: Doc, countries: list[Span], places: list[Span],
     for a in actors:
         for t in range(a.start, a.end):
             actor_type[t] = (info.get(a.label_) or {}).get("type", "other")
-    kept = [p for p in places if p.start not in actor_type and p.text not in _person_words(doc, info)]
+    people = _person_words(doc, info) if places else set()
+    kept = [p for p in places if p.start not in actor_type and span_text(doc, p.start, p.end) not in people]
     mentions = sorted([*countries, *kept], key=lambda s: s.start)
     names = list(dict.fromkeys(s.label_ for s in mentions))
     context_nouns, context_actors = doc.user_data.get(CONTEXT_NOUNS_KEY) or (frozenset(), frozenset())

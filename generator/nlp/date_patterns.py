@@ -182,9 +182,35 @@ _NEEDS = {
 }
 
 
-@lru_cache(maxsize=64)
+# Words without one of which a pattern cannot match (lower-cased substrings of the sentence): a second gate,
+# so a pattern runs only when it could match (a pattern not run finds nothing it would have found).
+_DIGITS = tuple("0123456789")
+_GATES = {
+    "elapsed": ("passed", "elapsed", "gone", "been", "back", "old"),
+    "offset": ("next", "following", "previous", "preceding", "prior", "before", "after", "later", "earlier"),
+    "span": ("later", "after", "earlier", "before", "ago"),
+    "past": ("past", "last", "recent"),
+    "rely": ("last", "this", "next"),
+    "ahead": ("ahead", "coming"),
+    "same": ("that", "same"),
+    "part": ("half", "quarter", "months"),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "decade": ("0s", "0's"),
+    "range": ("-", "–", "—", "/"),
+    "mposs": ("'s", "’s"),
+    "mocc": ("referendum", "election", "vote", "summit", "meeting", "talks", "visit", "deadline", "ceasefire",
+             "agreement", "deal", "conference", "session", "attack", "offensive", "trip", "poll"),
+    "md": _DIGITS, "dm": _DIGITS,
+}
+# Kinds that need a second flag besides their _NEEDS one: a written date with a month name holds a month name.
+_ALSO_NEEDS = {"dmy": "month", "mdy": "month", "my": "month"}
+
+
+@lru_cache(maxsize=1024)
 def _kinds(flags: frozenset[str]) -> tuple[str, ...]:
-    return tuple(kind for kind in _RX if _NEEDS[kind] in flags)
+    return tuple(kind for kind in _RX if _NEEDS[kind] in flags
+                 and (kind not in _GATES or f"gate:{kind}" in flags)
+                 and _ALSO_NEEDS.get(kind, _NEEDS[kind]) in flags)
 
 
 # Cheap tests for the kinds whose patterns need a word of their own: substrings of the lower-cased sentence
@@ -199,6 +225,9 @@ _WORD_HINTS = (
     ("recent", ("recent",)),
     ("deictic", ("now", "today", "yesterday", "tomorrow", "currently")),
 )
+# (word, flag) for every hint word and gate word: one loop of substring tests
+_HINT_WORDS = tuple(sorted({(w, kind) for kind, words in _WORD_HINTS for w in words}
+                           | {(w, f"gate:{kind}") for kind, words in _GATES.items() for w in words}))
 _UNIT_WORDS = ("day", "week", "month", "year", "decade", "centur")
 _DIGIT_ASCII = re.compile(r"[0-9][0-9][0-9][0-9]")  # as _DIGIT on ASCII text, and faster
 # The hint patterns without their leading "\b": a pattern that opens with a literal alternation is searched
@@ -222,13 +251,13 @@ def _word_found(words: re.Pattern[str], text: str) -> bool:
 def _kinds_for(sentence: str) -> tuple[str, ...]:
     """The pattern kinds worth running on a sentence, in priority order."""
     low = sentence.lower()
-    flags = [kind for kind, words in _WORD_HINTS if any(w in low for w in words)]
+    flags = {flag for word, flag in _HINT_WORDS if word in low}
     if _word_found(_UNIT_STARTS, low):  # "Monday" and "today" hold no unit
-        flags.append("unit")
+        flags.add("unit")
     if (_DIGIT_ASCII if sentence.isascii() else _DIGIT).search(sentence):
-        flags.append("digit")
+        flags.add("digit")
     if _word_found(_MONTH_WORDS, sentence):
-        flags.append("month")
+        flags.add("month")
     if "day" in sentence and _word_found(_WEEKDAY_WORDS, sentence):
-        flags.append("weekday")
+        flags.add("weekday")
     return _kinds(frozenset(flags))

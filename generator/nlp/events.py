@@ -8,6 +8,7 @@ spans of one sentence into its clauses, its event type and its stance.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -63,11 +64,17 @@ def clause_starts(words: Sequence[str], doc: Doc) -> list[int]:
 def _joined_gaps(heads: list[tuple[str, int, int]], tails: list[tuple[str, int, int]], reach: int,
                  clause_of: list[int]) -> Iterable[tuple[str, int, int]]:
     """Gapped cues ("keep ... out"): a head followed by its tail within `reach` tokens of its clause."""
+    by_key: dict[str, list[tuple[int, int]]] = {}  # key -> (start, end) of its tails, in textual order
+    for t_key, t_start, t_end in sorted(tails, key=lambda t: t[1]):
+        by_key.setdefault(t_key, []).append((t_start, t_end))
     for key, start, end in heads:
-        tail = next((t_end for t_key, t_start, t_end in tails if t_key == key
-                     and end <= t_start <= end + reach and clause_of[t_start] == clause_of[start]), None)
-        if tail is not None:
-            yield key.rsplit(":", 1)[0], start, tail
+        found = by_key.get(key, [])
+        for t_start, t_end in found[bisect.bisect_left(found, (end, -1)):]:
+            if t_start > end + reach:
+                break
+            if clause_of[t_start] == clause_of[start]:
+                yield key.rsplit(":", 1)[0], start, t_end
+                break
 
 
 def code_cues(doc: Doc, words: Sequence[str], matches: list[tuple[str, int, int]], window: int) -> None:
@@ -167,9 +174,10 @@ def majority_stance(cues: list[tuple[str, int]]) -> str:
     """Stance from (label, position) votes: the majority label; none gives "neutral"; a tie gives "tension",
     because friction reported next to cooperation ("signed the deal despite the sanctions") should reach
     the analyst. The same vote counted twice (same label and position) is counted once."""
-    unique = set(cues)
-    cooperation = sum(label == "cooperation" for label, _ in unique)
-    tension = sum(label == "tension" for label, _ in unique)
+    if not cues:
+        return "neutral"
+    labels = [label for label, _ in set(cues)]
+    cooperation, tension = labels.count("cooperation"), labels.count("tension")
     if cooperation == tension == 0:
         return "neutral"
     return "cooperation" if cooperation > tension else "tension"
@@ -199,7 +207,8 @@ def code_sentence(clauses: list[Span], events: list[Span], descriptors: list[Spa
         inside = [e for at, e in zip(event_starts, events, strict=True) if c_start <= at < c_end]
         first = inside[0] if inside else None
         named = list(parties[n]) if parties is not None and n < len(parties) else []
-        sources = tuple(dict.fromkeys(c for i, c in named if first is None or i < first.start))
+        sources = tuple(dict.fromkeys(c for i, c in named if first is None or i < first.start)) \
+            if named else ()
         joint = None
         if first is not None and EVENT_QUAD[first.label_] in COOPERATION_QUADS and first.label_ not in ABOUT:
             # restriction and refusal outweigh cooperation words in the same clause ("agreed to ban
@@ -217,7 +226,8 @@ def code_sentence(clauses: list[Span], events: list[Span], descriptors: list[Spa
             words = [(d.label_, at) for at, d in zip(descriptor_starts, descriptors, strict=True)
                      if c_start <= at < c_end]
             stance = majority_stance(words)
-        opposes, opposing, victims = None, None, tuple[str, ...]()
+        opposes, opposing = None, None
+        victims: tuple[str, ...] = ()
         if first is not None and first.label_ in OPPOSING:
             acts = [e for e in inside if e.start > first.start and e.label_ in HOSTILE]
             opposes = acts[0].label_ if acts else None
@@ -231,7 +241,7 @@ def code_sentence(clauses: list[Span], events: list[Span], descriptors: list[Spa
                                                              None)] if c))
         a, b = clause.start_char, clause.end_char
         cue = text[first.start_char:first.end_char] if first is not None else None
-        own = tuple(dict.fromkeys(c for _, c in named))
+        own = tuple(dict.fromkeys(c for _, c in named)) if named else ()
         out.append(Clause(base + a, base + b, kind, stance, cue, opposes, own, sources, victims, opposing,
                           joint))
     return (out, *_majority(out))
