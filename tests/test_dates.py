@@ -554,3 +554,48 @@ def test_a_sentence_opening_at_a_dated_meeting_takes_its_date() -> None:
                              new_paragraph=True)
     assert [(d.value, d.inferred) for d in found] == [("2019-08-22", True)]
     assert DateResolver("2019-08-23").resolve("Ahead of their talks, the minister spoke.") == []  # none dated
+
+
+def test_the_pattern_gates_never_skip_a_pattern_that_matches() -> None:
+    """Every pattern that matches a sentence of the demo or dev articles is among the kinds _kinds_for runs
+    (the word gates only skip patterns that cannot match)."""
+    from generator.nlp import date_patterns as dp
+
+    root = Path(__file__).resolve().parent.parent
+    files = [*(root / "content" / "sources").glob("*.txt"),
+             *(root / "tests" / "devset" / "articles").glob("*.txt")]
+    sentences = [s for f in sorted(files) for s in re.split(r"(?<=[.!?])\s+|\n", f.read_text("utf-8")) if s]
+    assert len(sentences) > 1500
+    for sentence in sentences:
+        run = set(dp._kinds_for(sentence))
+        for kind, rx in dp._RX.items():
+            if rx.search(sentence):
+                assert kind in run, (kind, sentence)
+
+
+def test_a_readouts_outset_takes_the_date_of_the_meeting_it_reports() -> None:
+    resolver = DateResolver("2023-07-13")
+    resolver.resolve("On July 13, the Minister held a meeting with his counterpart.", new_paragraph=True)
+    found = resolver.resolve("1. At the outset, the Minister congratulated her on the 30th anniversary of "
+                             "relations this year.", new_paragraph=True)
+    assert [(d.value, d.inferred) for d in found][0] == ("2023-07-13", True)
+    assert len(found) > 1  # its own dates stay
+    assert DateResolver("2023-07-13").resolve("At the outset, the Minister spoke.") == []  # no meeting told
+
+
+@pytest.mark.parametrize(("reference", "sentence", "expected"), [
+    ("2023-05-15", "Lord Ahmad visited Morocco from 8 to 9 May 2023.", "2023-05-08"),  # a range: its start
+    ("2023-05-15", "He will travel on May 8 to 9, 2023.", "2023-05-08"),
+    ("2021-01-04", "The borders were sealed more than three years ago.", "2017"),  # half a year further
+    ("2021-01-04", "The borders were sealed three years ago.", "2018-01"),
+    ("2008-03-14", "And today the two presidents decided to sign the agreement.", "2008-03-14"),
+])
+def test_day_ranges_hedged_spans_and_an_opening_today(reference: str, sentence: str, expected: str) -> None:
+    assert [d.value for d in DateResolver(reference).resolve(sentence, new_paragraph=True)] == [expected]
+
+
+def test_the_season_of_that_year() -> None:
+    resolver = DateResolver("2023-12-07")
+    resolver.resolve("Relations soured in 2020 over energy exploration.", new_paragraph=True)
+    found = resolver.resolve("The two members came close to conflict in the summer of that year.")
+    assert [(d.value, d.precision) for d in found] == [("2020-06", "month")]

@@ -16,7 +16,7 @@ _STEP = {"this": 0, "last": -1, "next": 1, "following": 1, "after": 1, "later": 
 _FULL = "|".join(m.capitalize() for m in _MONTHS)
 _MON = rf"(?P<mon>(?:{_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
 _Y = r"(?P<y>1[89]\d\d|20\d\d|2100)\b"
-_D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*[-–]\s*[0-3]?\d)?"
+_D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:(?:\s*[-–]\s*|\s+to\s+)[0-3]?\d(?:st|nd|rd|th)?)?"  # "8-9", "8 to 9"
 _REL = r"(?P<rel>,?\s+(?:of\s+)?(?P<rq>this|last|next)\s+year)?"
 _WD = "|".join(w.capitalize() for w in _WEEKDAYS)
 _COUNT = (r"\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
@@ -63,14 +63,18 @@ _RX = {
     "offset": re.compile(r"(?i:\bthe\s+(?P<dir>next|following|previous|preceding|prior)\s+"
                          r"(?P<u>day|month|year)|\bthe\s+day\s+(?P<dir2>before|after)"
                          r"|\ba\s+(?P<u3>day|month|year)\s+(?P<dir3>later|earlier|before|after))\b"),
-    "same": re.compile(r"(?i:\b(?:(?P<side>earlier|later|late|early)\s+)?(?:that|the\s+same|that\s+same)\s+"
+    # "earlier that day", "the same year", "the summer of that year" (the season's first month)
+    "same": re.compile(r"(?i:\b(?:(?P<side>earlier|later|late|early)\s+)?"
+                       r"(?:(?:in\s+)?the\s+(?P<season>spring|summer|autumn|fall|winter)\s+of\s+)?"
+                       r"(?:that|the\s+same|that\s+same)\s+"
                        r"(?P<u>day|week|month|year)\b(?!\s+(?:of|before|after|when)\b))"),
     "mposs": re.compile(rf"\b(?P<mon>{_FULL})['’]s\b"),  # "January's decision"
     "eve": re.compile(r"\b(?i:on\s+the\s+eve\s+of)\b"),
     # "have since reopened", "subsequently developed": from the last date told on
     "then": re.compile(r"\b[Ss]ince\s+then\b|\b(?:has|have|had)\s+since\b"
                        r"|\b(?:[Ss]ubsequently|[Tt]hereafter)\b"),
-    "span": re.compile(r"(?i:\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    "span": re.compile(r"(?i:\b(?:(?P<more>more\s+than|over)\s+)?"
+                       r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
                        r"|a\s+few|several|a\s+couple\s+of|\d{1,2})\s+(?P<u>day|week|month|year)s?\s+"
                        r"(?P<dir>later|after|earlier|before|ago)\b)"),
     # "over the past two years", "in the last few months", "the past decade": a span reaching the present
@@ -143,7 +147,11 @@ _FINITE_AFTER = re.compile(r"^\s+(?!(?:its|was|this|his|yes|less|unless|across|p
 _PLACE_LEAD = re.compile(r"\s*[A-Z][\w'’.]*(?:[ /-][A-Z][\w'’.]*){0,3}"
                          r"(?:,\s+[A-Z][\w'’.]*(?:\s+[A-Z][\w'’.]*){0,2})?(?:\s*\([^)]{1,40}\))?\s+[-–—]+\s*")
 # "Today, the ministry imposed…", "Today's decision…", "Today marks…": the day of the text itself
-_TODAY_LEAD_AFTER = re.compile(r"^(?:\s*,|['’]s\s+[a-z]|\s+[a-z]+(?:ed|s)\b)")
+_TODAY_LEAD_AFTER = re.compile(r"^(?:\s*,|['’]s\s+[a-z]|\s+[a-z]+(?:ed|s)\b"
+                               r"|\s+(?:the\s+)?(?:[\w'’.-]+\s+){1,3}?(?:[a-z]{2,}ed|met|held|signed|took|made|began"
+                               r"|sent|gave|said|told)\b)")
+# conjunctions that may open a sentence before its "Today" ("And today the two presidents decided")
+_LEAD_CONJUNCTION = re.compile(r"\s*(?:And|But|So|Yet)\s+")
 # "Ethiopia and Eritrea today officially opened…": before a past-tense verb, after its subject
 _TODAY_VERB_AFTER = re.compile(r"^\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|met|held|signed|took|made|began|sent|gave"
                                r"|said|told|announced)\b")

@@ -20,6 +20,7 @@ from generator.nlp.date_patterns import (  # noqa: F401
     _FUZZY_STOP,
     _HINT,
     _ID_YEAR_BEFORE,
+    _LEAD_CONJUNCTION,
     _MON,
     _MONTH_NUM,
     _MONTHS,
@@ -214,8 +215,9 @@ def _keep_relative(kind: str, m: re.Match[str], s: str) -> bool:
         if _PAST_NEAR.search(before) or _PAST_NEAR.search(after) or _TODAYS_OCCASION.match(s, m.end()):
             return True  # "… said today", "at today's UK-Vietnam Strategic Dialogue"
         lead = s[:m.start()]
-        if not lead.strip(" \"“‘'(") or _PLACE_LEAD.fullmatch(lead):  # it opens the sentence, or its dateline
-            return bool(_TODAY_LEAD_AFTER.match(after))
+        opening = not lead.strip(" \"“‘'(") or _LEAD_CONJUNCTION.fullmatch(lead)  # "And today the …"
+        if opening or _PLACE_LEAD.fullmatch(lead):  # it opens the sentence, or its dateline
+            return bool(_TODAY_LEAD_AFTER.match(s[m.end():m.end() + 60]))  # a subject may come first
         if _TODAY_VERB_AFTER.match(after):
             return True
         clause = s[max(0, m.start() - _ACTION_REACH):m.start()]
@@ -355,6 +357,9 @@ _OWN_TIME = re.compile(
     re.I)
 
 
+# "1. At the outset, Minister Hayashi stated …": a readout's account of the meeting it has just dated
+_OUTSET = re.compile(r"^(?:\d{1,2}[.)]\s*|[•·–-]\s*)?(?:At\s+the\s+(?:outset|beginning|start)"
+                     r"|To\s+begin(?:\s+with)?|In\s+(?:his|her|their)\s+opening\s+(?:remarks|statement))\s*,")
 # Occasions a later "a week after the summit" or "on the eve of the vote" counts from.
 _OCCASION_WORDS = (r"summits?|meetings?|talks|visits?|signing|agreements?|deals?|elections?|attacks?|invasion"
                    r"|coup|ceremony|conference|votes?|referendum|declaration|ruling|announcement|accords?"
@@ -455,6 +460,7 @@ class DateResolver:
         self._para_first: DateValue | None = None  # the first date of the paragraph's latest dated sentence
         self._days: dict[tuple[int, int], _YMD] = {}  # day and month already placed -> the date they named
         self._last_told: DateValue | None = None  # the last date of the text so far, of any sentence
+        self._last_meeting: DateValue | None = None  # the date of the last meeting, talks or visit told
         self._date_line: DateValue | None = None  # a line of a date (and place) only: "April 19, 2013, Sochi"
 
     def resolve(self, sentence: str, *, new_paragraph: bool = False) -> list[DateValue]:
@@ -498,6 +504,10 @@ class DateResolver:
         if occasion is not None:  # the opening places it, whatever tense follows
             found = [DateValue(occasion.value, occasion.precision, occasion.relative, occasion.text, 0, 0,
                                inferred=True)]
+        meeting = self._last_meeting if _OUTSET.match(sentence) else None
+        if meeting is not None and not any(d.value == meeting.value for d in found):  # its time comes first
+            found = [DateValue(meeting.value, meeting.precision, meeting.relative, meeting.text, 0, 0,
+                               inferred=True), *found]
         during = _DURING.match(sentence)
         prev = self._prev_first or (self._para_first if during else None)
         if not found and not cands and not new_paragraph and prev is not None \
@@ -534,7 +544,10 @@ class DateResolver:
             return
         for m in _OCCASION.finditer(sentence):
             if not _POINTS_BACK.search(sentence[max(0, m.start() - 40):m.start()]):
-                self._occasions[_occasion_key(m.group("w"))] = dv
+                key = _occasion_key(m.group("w"))
+                self._occasions[key] = dv
+                if key in ("meeting", "talks", "visit", "summit", "trip"):
+                    self._last_meeting = dv
 
     def _occasion(self, s: str, end: int) -> DateValue | None:
         """The date of the occasion an expression counts from ("a week after the summit"), if named before."""
@@ -658,6 +671,8 @@ class DateResolver:
         y, m, d = _parts(last)
         unit = (g.get("u") or "day").lower()
         if kind == "same":
+            if unit == "year" and g.get("season"):  # "the summer of that year"
+                return y, _SEASON_MONTH[(g["season"] or "").lower()], None
             if unit in ("day", "week"):
                 return y, m, d
             return (y, m, None) if unit == "month" else (y, None, None)
@@ -671,6 +686,9 @@ class DateResolver:
         step = -n if (g["dir"] or "").lower() in _BACKWARD else n
         if unit == "week":
             unit, step = "day", step * 7
+        if unit == "year" and g.get("more") and m is not None:  # "more than three years ago": half a year on
+            back = (y + step) * 12 + m - 1 + (-6 if step < 0 else 6)
+            return back // 12, None, None
         if unit == "year":
             return y + step, (None if vague else m), None
         shifted = _shift((y, m, d), unit, step)
