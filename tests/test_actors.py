@@ -561,6 +561,14 @@ def test_compounds_regions_and_meetings_are_no_actors(nlp: Language, text: str) 
     assert not actors(nlp, text)
 
 
+def test_the_speakers_own_union_is_an_arrangement_not_a_body(nlp: Language) -> None:
+    """A generic body's name written after "our" ("our Kaveri Union") is the speakers' arrangement; every
+    mention of that name goes; a body of the same head noun that is not "ours" stays."""
+    text = ("Both leaders renewed their commitment to the Kaveri Union. Respect is at the heart of our "
+            "Kaveri Union. The Andean Development Union welcomed the step.")
+    assert names_of(actors(nlp, text)) == {"Andean Development Union"}
+
+
 def test_a_body_that_holds_something_stays_an_actor(nlp: Language) -> None:
     found = actors(nlp, "The Joint Oversight Commission held talks in Oslo on Monday.")
     assert "Joint Oversight Commission" in names_of(found)

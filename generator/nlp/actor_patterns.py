@@ -15,7 +15,7 @@ from generator.content.actors import ActorConfig
 from generator.content.vocabulary import MONTH_NUMBERS
 from generator.nlp.actor_cues import CueRules
 from generator.nlp.actor_orgs import Candidate, DocView, OrgRules
-from generator.nlp.components import spans_of, text_of, token_texts
+from generator.nlp.components import span_text, spans_of, text_of, token_texts
 
 HYPHENS = {"-", "–"}
 LIST_SEPS = {",", "and", "/", "&"}
@@ -205,7 +205,9 @@ class Discoverer(OrgRules, CueRules):
             self.possessive_people,
         ):
             found += rule(v)
-        return [c for c in found if c.curated or not v.heading[c.start] and not _occasion(v, c)]
+        shared = _shared_arrangements(v, found)
+        return [c for c in found if c.curated or not v.heading[c.start] and not _occasion(v, c)
+                and (c.type != "other" or span_text(v.doc, c.start, c.end) not in shared)]
 
     def titled(self, v: DocView) -> list[Candidate]:
         """People after a title: "Italian Foreign Minister Luigi Di Maio", "X's spokesman, Y"."""
@@ -464,6 +466,13 @@ _AUX = frozenset({"was", "were", "is", "are", "will", "be", "been", "being"})
 _AFTER_HELD = frozenset({"in", "on", "at", "last", "this", "earlier", "from", "between", "under", "via",
                          "by", "for", "during", "since", "early", "late", "recently", "yesterday", "today",
                          ",", "."})
+
+
+def _shared_arrangements(v: DocView, found: list[Candidate]) -> set[str]:
+    """The names of generic bodies ("... Union", "... Organization") written after "our" somewhere in the
+    text: the speakers' own arrangement ("our Falepili Union", "our Customs Union"), not a body that acts."""
+    return {span_text(v.doc, c.start, c.end) for c in found
+            if c.type == "other" and not c.curated and c.start > 0 and v.lower[c.start - 1] == "our"}
 
 
 def _occasion(v: DocView, c: Candidate) -> bool:
