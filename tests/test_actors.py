@@ -561,6 +561,13 @@ def test_compounds_regions_and_meetings_are_no_actors(nlp: Language, text: str) 
     assert not actors(nlp, text)
 
 
+def test_a_surname_alone_keeps_its_title_as_an_alias(nlp: Language) -> None:
+    """"Commissioner Hahn" and "Federal Counsellor Cassis": a one-word name is also known with the title
+    written before it, which tells it apart and is what a reader searches for."""
+    found = actors(nlp, "Commissioner Hahn met his Swiss counterpart Federal Counsellor Cassis in Bern.")
+    assert {"Commissioner Hahn", "Federal Counsellor Cassis"} <= names_of(found)
+
+
 def test_the_speakers_own_union_is_an_arrangement_not_a_body(nlp: Language) -> None:
     """A generic body's name written after "our" ("our Kaveri Union") is the speakers' arrangement; every
     mention of that name goes; a body of the same head noun that is not "ours" stays."""

@@ -221,8 +221,20 @@ class ActorRecognizer:
         )
         info["country"] = info["country"] or cand.country
         info["aliases"].add(cand.alias or text)
+        titled = self._titled_surname(v, cand) if cand.type == "person" and " " not in name else None
+        if titled:
+            info["aliases"].add(titled)  # "President Juncker": how a surname alone is told apart and found
         _add_role(info, doc, cand)
         return Span(doc, cand.start, cand.end, label=aid)
+
+    def _titled_surname(self, v: DocView, cand: Candidate) -> str | None:
+        """A one-word name with the capitalised title written right before it ("Federal Counsellor Cassis"),
+        if any."""
+        words, k, end = self.discoverer.role_words, cand.start, v.sent_end[cand.start]  # titles, role words
+        while k > max(0, cand.start - 3) and v.cap[k - 1] and v.lower[k - 1] in words \
+                and not v.country[k - 1] and not v.curated[k - 1] and v.sent_end[k - 1] == end:
+            k -= 1
+        return span_text(v.doc, k, cand.end) if k < cand.start else None
 
     def _short_mentions(
         self, v: DocView, mentions: list[Span], actors: dict[str, dict[str, Any]]
