@@ -561,6 +561,18 @@ def test_compounds_regions_and_meetings_are_no_actors(nlp: Language, text: str) 
     assert not actors(nlp, text)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Kestrel Cyber Security Centre warned of attacks.", "Kestrel Cyber Security Centre"),
+    ("Shares fell on the Lagos Stock Exchange on Monday.", "Lagos Stock Exchange"),
+    ("The Ogaden People’s Liberation Front rejected the deal.", "Ogaden People’s Liberation Front"),
+    ("Leaders of the Workers' Party met in Pyongyang.", "Workers' Party"),
+    ("The Imperial College of Agronomy signed a research accord.", "Imperial College of Agronomy"),
+])
+def test_more_head_nouns_and_a_collectives_possessive(nlp: Language, text: str, name: str) -> None:
+    """Centre, Exchange, Front and College head a name; "People’s" and "Workers'" stay inside it."""
+    assert name in names_of(actors(nlp, text))
+
+
 def test_a_surname_alone_keeps_its_title_as_an_alias(nlp: Language) -> None:
     """"Commissioner Hahn" and "Federal Counsellor Cassis": a one-word name is also known with the title
     written before it, which tells it apart and is what a reader searches for."""

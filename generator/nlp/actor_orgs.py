@@ -52,6 +52,9 @@ class Candidate:
     merge: str | None = None  # a curated id this longer name is a variant of ("Toyota Motor Corporation")
 
 
+COLLECTIVES = frozenset({"People", "Peoples", "Workers", "Women", "Farmers", "Peasants", "Citizens",
+                         "Children"})
+COLLECTIVE_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 ORG_OF_HEADS = frozenset({"Organization", "Organisation", "League", "Federation", "Association", "Union",
                           "Community", "Secretariat", "Conference"})
 BUILDINGS = frozenset({"Embassy", "Consulate", "High Commission"})  # bodies that are also buildings
@@ -232,6 +235,8 @@ class OrgRules:
             joiners = {"of", "for", "-", "&"} | ({"and", ","} if serial else set())
             joiners |= {"and"} if lone else set()
             inner = prev in joiners and s - 1 > 0 and v.cap[s - 2]
+            # "Tigray People’s Liberation Front", "Workers' Party": a collective's possessive inside a name
+            inner = inner or prev in COLLECTIVE_POSSESSIVE and s > 1 and v.text[s - 2] in COLLECTIVES
             # "Shares of Acme Holdings": a capital at a sentence start is no name word before "of"
             opener = s > 1 and v.doc[s - 2].is_sent_start and v.lower[s - 2] not in self.org_words
             inner = inner and not (prev == "of" and opener)
