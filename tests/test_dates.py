@@ -599,3 +599,25 @@ def test_the_season_of_that_year() -> None:
     resolver.resolve("Relations soured in 2020 over energy exploration.", new_paragraph=True)
     found = resolver.resolve("The two members came close to conflict in the summer of that year.")
     assert [(d.value, d.precision) for d in found] == [("2020-06", "month")]
+
+
+@pytest.mark.parametrize(("reference", "sentence", "expected"), [
+    ("2015-07-29", "Relations deepened in this memorable year of the 120th anniversary.", "2015"),
+    ("2020-08-13", "Delegations would meet in the next few weeks to sign deals.", "2020-08-10"),  # its week
+    ("2018-03-09", "Investment will grow over the next 10 years.", "2018"),
+    ("2021-07-23", "The Secretary met with the Foreign Minister today on the margins of the dialogue.",
+     "2021-07-23"),
+    ("2020-08-13", "He said that now that the ice has been broken, others will follow.", "2020-08-13"),
+])
+def test_describing_words_spans_ahead_and_present_times(reference: str, sentence: str, expected: str) -> None:
+    found = DateResolver(reference).resolve(sentence, new_paragraph=True)
+    assert expected in [d.value for d in found]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The talks lasted for the last two years.",  # a count, not a describing word: another pattern's job
+    "The foreign minister today is a different man.",  # no action before, nothing after
+])
+def test_no_present_time_without_its_cue(sentence: str) -> None:
+    found = DateResolver("2021-07-23").resolve(sentence, new_paragraph=True)
+    assert "2021-07-23" not in [d.value for d in found]

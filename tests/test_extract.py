@@ -217,3 +217,21 @@ def test_sentences_start_after_double_spaces_and_not_inside_a_dotted_month() -> 
     assert [s.text.strip() for s in doc.sents] == [
         "Seen on April. 19, 2018, in Yangon.", "Some observers say so.", "It rained in April.",
         "19 people died."]
+
+
+def test_a_photo_caption_ending_with_its_date_is_text_not_a_heading(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Published: 2008-07-17\n\n"
+        "Cambodian soldiers guard a temple near the Thai border, in Oddar Meanchey province, 16 Jul 2008\n\n"
+        "Thailand and Cambodia held talks on Wednesday.\n\n"
+        "Thailand and Cambodia\n",
+        encoding="utf-8")
+    result = _extract(CliRunner(), corpus, tmp_path / "f.json")
+    assert result.exit_code == 0, result.output
+    facts = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))["facts"]
+    dated = {f["text"][:20]: f["date"]["value"] if f["date"] else None for f in facts}
+    assert dated.get("Cambodian soldiers g") == "2008-07-16"
+    assert "Thailand and Cambodi" in dated and not any(t.strip() == "Thailand and Cambodia" for t in
+                                                      [f["text"] for f in facts])  # a bare heading stays one

@@ -107,10 +107,16 @@ _RX = {
     "mocc": re.compile(rf"\b(?i:a|an|the|this|last|next)\s+(?P<mon>{_FULL})\s+(?=(?:[\w-]+\s+)?(?i:referendum"
                        rf"|elections?|vote|summit|meeting|talks|visit|deadline|ceasefire|agreement|deal|conference"
                        rf"|session|attack|offensive|trip|poll)\b)"),
-    "rely": re.compile(r"(?<![Tt]he )\b(?P<q>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<u>year|month|week)\b"),
-    # "in the year ahead", "over the coming months": from the text's own year, month or week on
+    # "last year", "this month", "this memorable year" (one describing word between, not a count)
+    "rely": re.compile(r"(?<![Tt]he )\b(?P<q>[Ll]ast|[Tt]his|[Nn]ext)\s+"
+                       r"(?:(?!(?:few|two|three|four|five|six|seven|eight|nine|ten|several|couple|past)\b)"
+                       r"[a-z]{4,}\s+)?(?P<u>year|month|week)\b"),
+    # "in the year ahead", "over the coming months", "in the next few weeks", "over the next 10 years": from
+    # the text's own year, month or week on
     "ahead": re.compile(r"\b[Tt]he\s+(?:(?P<u>year|month|week)s?\s+ahead"
-                        r"|coming\s+(?P<u2>year|month|week)s?)\b"),
+                        r"|coming\s+(?P<u2>year|month|week)s?"
+                        r"|next\s+(?:few|several|couple\s+of|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten"
+                        r"|twelve|fifteen|twenty|thirty|fifty)\s+(?P<u3>day|week|month|year|decade)s)\b"),
     "weekday": re.compile(r"\b(?:(?P<q>(?i:last|next|this|on|earlier|later|late|early|since|by|until|from))"
                           rf"\s+)?(?P<wd>{_WD})\b(?!,?\s+(?:\d|{_FULL}))"),
     "recent": re.compile(r"\b[Rr]ecently\b|\b[Rr]ecent\s+(?:figures|data|statistics|surveys?|polls?"
@@ -158,6 +164,8 @@ _TODAY_VERB_AFTER = re.compile(r"^\s+(?:[a-z]+ly\s+)?(?:[a-z]{2,}ed|met|held|sig
 # "… are taking reciprocal action today, revoking…": a clause's last word after a progressive, perfect or past
 # verb; "the challenges of today." has none
 _TODAY_END_AFTER = re.compile(r"^\s*(?:[,.;:—–]|$)")
+# "… met with the minister today in Washington", "… signed today at the palace": a place or an occasion after
+_TODAY_PLACE_AFTER = re.compile(r"^\s+(?:in|on|at|during|on\s+the\s+margins\s+of)\s")
 _ACTION_BEFORE = re.compile(r"\b(?:is|are|am|has|have|had|was|were)\s+(?:\w+\s+)?[a-z]{2,}(?:ing|ed)\b"
                             r"|\b(?:announced|signed|met|held|took|made|imposed|launched|agreed)\b")
 _PAST_NEAR = re.compile(r"(?:\b(?:said|told|met|held|took|made|signed|announced|[a-z]{2,}ed)\s+$"
@@ -199,7 +207,7 @@ _GATES = {
     "span": ("later", "after", "earlier", "before", "ago"),
     "past": ("past", "last", "recent"),
     "rely": ("last", "this", "next"),
-    "ahead": ("ahead", "coming"),
+    "ahead": ("ahead", "coming", "next"),
     "same": ("that", "same"),
     "part": ("half", "quarter", "months"),
     "season": ("spring", "summer", "autumn", "fall", "winter"),

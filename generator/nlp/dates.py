@@ -37,6 +37,7 @@ from generator.nlp.date_patterns import (  # noqa: F401
     _STEP,
     _TODAY_END_AFTER,
     _TODAY_LEAD_AFTER,
+    _TODAY_PLACE_AFTER,
     _TODAY_VERB_AFTER,
     _WD,
     _WEEKDAY_NAMES,
@@ -208,6 +209,8 @@ def _keep_relative(kind: str, m: re.Match[str], s: str) -> bool:
         words = before.split()
         return g["q"] is not None or not words or words[-1].lower() not in _WEEKDAY_NAMES
     if kind == "deictic" and (g["w"] or "").lower() == "now":
+        if after.startswith(" that "):
+            return True  # "now that the ice has been broken": as things stand at the time of writing
         if _NOW_PROGRESSIVE.search(before) and _UNDER_WAY_AFTER.match(after):
             return True  # "is now seeking a solution", "have now been downgraded": as of the time of writing
         return not _NOW_BAD_BEFORE.search(before) and bool(_FINITE_AFTER.match(after))
@@ -221,6 +224,8 @@ def _keep_relative(kind: str, m: re.Match[str], s: str) -> bool:
         if _TODAY_VERB_AFTER.match(after):
             return True
         clause = s[max(0, m.start() - _ACTION_REACH):m.start()]
+        if _TODAY_PLACE_AFTER.match(after) and _ACTION_BEFORE.search(clause):
+            return True  # "met with the Foreign Minister today on the margins of …"
         return bool(_TODAY_END_AFTER.match(after)) and bool(_ACTION_BEFORE.search(clause))
     return True
 
@@ -612,7 +617,8 @@ class DateResolver:
             if base is None:
                 return None
             step = _STEP[(g["q"] or "").lower()] if kind == "rely" else 0
-            ymd = _deictic_unit(_parts(base), (g["u"] or g.get("u2") or "").lower(), step)
+            unit = (g["u"] or g.get("u2") or g.get("u3") or "").lower()
+            ymd = _deictic_unit(_parts(base), "year" if unit == "decade" else unit, step)
         elif kind == "weekday":
             forward = bool(_FUTURE.search(s[max(0, span[0] - 80):span[0]])
                            or _SCHEDULED_BEFORE.search(s, max(0, span[0] - 40), span[0]))

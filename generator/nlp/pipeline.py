@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -25,6 +26,8 @@ from generator.nlp.events import Clause, code_sentence
 from generator.nlp.quantities import Quantity, find_quantities
 
 PIPELINE_VERSION = "1"
+_MONTH_NAMES = ("Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+                "|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
 CHUNK_CHARS = TUNING.chunk_chars
 RULE_COMPONENTS = ("briefs_countries", "briefs_actors", "briefs_lexicon")
 
@@ -116,11 +119,18 @@ def _clause_parties(doc: Doc, clauses: list[Span], mentions: list[Span], actors:
     return [[(start, code) for start, code in found if c.start <= start < c.end] for c in clauses]
 
 
+# a photo caption ends with the day it was taken ("…, in Preah Vihear province, 16 Jul 2008"): not a heading
+_CAPTION_END = re.compile(rf",\s+(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?:{_MONTH_NAMES})\.?)"
+                          rf"\s+\d{{4}}$")
+
+
 def _is_heading(sent: Span, text: str) -> bool:
-    """A line that ends without sentence punctuation and stands alone is a heading."""
+    """A line that ends without sentence punctuation and stands alone is a heading, unless it is a photo
+    caption ending with its date after a comma."""
     stripped = text.rstrip()
     return bool(stripped) and stripped[-1] not in ".!?\"'”’)»:" and len(sent) < 25 \
-        and stripped[:1] not in BULLETS  # "• Florence Parly, Minister for …": a list item
+        and stripped[:1] not in BULLETS \
+        and not _CAPTION_END.search(stripped)  # "• Florence Parly, Minister for …": a list item
 
 
 def iter_sentences(doc: Doc, resolver: DateResolver, base: int = 0, first_index: int = 0,
