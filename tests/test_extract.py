@@ -159,17 +159,21 @@ def test_cache_reuses_results_and_notices_changes(tmp_path: Path) -> None:
     assert changed["facts"][0]["pairs"] == ["FR-IN"]
 
 
-def test_two_countries_and_nearest_date_rules(tmp_path: Path) -> None:
+def _facts_of(tmp_path: Path, text: str) -> list[dict[str, Any]]:
+    """The facts `briefs extract` writes for one article."""
     corpus = tmp_path / "c"
     corpus.mkdir()
-    (corpus / "a.txt").write_text(
-        "Published: 2023-12-05\n\n"
-        "German Chancellor Olaf Scholz met Brazilian officials in Berlin on 4 December 2023.\n\n"
-        "Trade between the two countries reached €21 billion in 2022 and €18 billion in 2021.\n",
-        encoding="utf-8")
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
     result = _extract(CliRunner(), corpus, tmp_path / "f.json")
     assert result.exit_code == 0, result.output
-    facts = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))["facts"]
+    return json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))["facts"]  # type: ignore[no-any-return]
+
+
+def test_two_countries_and_nearest_date_rules(tmp_path: Path) -> None:
+    facts = _facts_of(tmp_path, (
+        "Published: 2023-12-05\n\n"
+        "German Chancellor Olaf Scholz met Brazilian officials in Berlin on 4 December 2023.\n\n"
+        "Trade between the two countries reached €21 billion in 2022 and €18 billion in 2021.\n"))
     trade = [f for f in facts if f["text"].startswith("Trade")]
     assert [f["pairs"] for f in trade] == [["BR-DE"], ["BR-DE"]]
     by_date = {f["date"]["value"]: [q["value"] for q in f["quantities"]] for f in trade}
@@ -220,17 +224,10 @@ def test_sentences_start_after_double_spaces_and_not_inside_a_dotted_month() -> 
 
 
 def test_a_photo_caption_ending_with_its_date_is_text_not_a_heading(tmp_path: Path) -> None:
-    corpus = tmp_path / "c"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
+    facts = _facts_of(tmp_path, (
         "Published: 2008-07-17\n\n"
         "Cambodian soldiers guard a temple near the Thai border, in Oddar Meanchey province, 16 Jul 2008\n\n"
-        "Thailand and Cambodia held talks on Wednesday.\n\n"
-        "Thailand and Cambodia\n",
-        encoding="utf-8")
-    result = _extract(CliRunner(), corpus, tmp_path / "f.json")
-    assert result.exit_code == 0, result.output
-    facts = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))["facts"]
+        "Thailand and Cambodia held talks on Wednesday.\n\nThailand and Cambodia\n"))
     dated = {f["text"][:20]: f["date"]["value"] if f["date"] else None for f in facts}
     assert dated.get("Cambodian soldiers g") == "2008-07-16"
     assert "Thailand and Cambodi" in dated and not any(t.strip() == "Thailand and Cambodia" for t in
