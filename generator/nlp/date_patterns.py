@@ -14,7 +14,8 @@ _STEP = {"this": 0, "last": -1, "next": 1, "following": 1, "after": 1, "later": 
          "preceding": -1, "prior": -1, "before": -1, "earlier": -1, "yesterday": -1, "tomorrow": 1}
 
 _FULL = "|".join(m.capitalize() for m in _MONTHS)
-_MON = rf"(?P<mon>(?:{_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
+MONTH_NAME = rf"(?:{_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"  # a month's name or abbreviation
+_MON = rf"(?P<mon>{MONTH_NAME}\b\.?)"
 _Y = r"(?P<y>1[89]\d\d|20\d\d|2100)\b"
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:(?:\s*[-–]\s*|\s+to\s+)[0-3]?\d(?:st|nd|rd|th)?)?"  # "8-9", "8 to 9"
 _REL = r"(?P<rel>,?\s+(?:of\s+)?(?P<rq>this|last|next)\s+year)?"
@@ -183,7 +184,7 @@ _NAME_BEFORE = re.compile(r"\b(?!(?:On|In|By|Since|Until|From|Before|After|Early
 
 # every pattern of the "digit" kinds holds a four-digit year: sentences with only short numbers skip them
 _DIGIT = re.compile(r"\d{4}")
-_MONTH_HINT = re.compile(rf"\b(?:{_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+_MONTH_HINT = re.compile(rf"\b{MONTH_NAME}\b")
 _WEEKDAY_HINT = re.compile(rf"\b(?:{_WD})\b")
 _UNIT_HINT = re.compile(r"\b(?:day|week|month|year|decade|centur)")
 # Which kinds can match at all, from cheap tests: most sentences need few of the 21 patterns.

@@ -64,6 +64,11 @@ class DateValue:
     inferred: bool = False  # not written: taken from the dated sentence this one continues
 
 
+def _inferred(dv: DateValue) -> DateValue:
+    """The date of an earlier sentence given to one that continues it: not written here (no offsets)."""
+    return DateValue(dv.value, dv.precision, dv.relative, dv.text, 0, 0, inferred=True)
+
+
 _YMD = tuple[int, int | None, int | None]
 _Cand = tuple[int, int, str, dict[str, str | None], DateValue | None]
 
@@ -499,25 +504,22 @@ class DateResolver:
                     explicit = dv
         date_line, self._date_line = self._date_line, None
         if not found and not cands and new_paragraph and date_line is not None:
-            found = [DateValue(date_line.value, date_line.precision, date_line.relative, date_line.text, 0, 0,
-                               inferred=True)]  # the paragraph a date line heads
+            found = [_inferred(date_line)]  # the paragraph a date line heads
         elif len(found) == 1 and explicit is found[0] and found[0].precision == "day" \
                 and _DATE_LINE_REST.fullmatch(sentence[:found[0].start] + " " + sentence[found[0].end:]):
             self._date_line = found[0]
         lead = _LEAD_OCCASION.match(sentence) if not found and not cands else None
         occasion = self._occasions.get(_occasion_key(lead.group("w"))) if lead else None
         if occasion is not None:  # the opening places it, whatever tense follows
-            found = [DateValue(occasion.value, occasion.precision, occasion.relative, occasion.text, 0, 0,
-                               inferred=True)]
+            found = [_inferred(occasion)]
         meeting = self._last_meeting if _OUTSET.match(sentence) else None
         if meeting is not None and not any(d.value == meeting.value for d in found):  # its time comes first
-            found = [DateValue(meeting.value, meeting.precision, meeting.relative, meeting.text, 0, 0,
-                               inferred=True), *found]
+            found = [_inferred(meeting), *found]
         during = _DURING.match(sentence)
         prev = self._prev_first or (self._para_first if during else None)
         if not found and not cands and not new_paragraph and prev is not None \
                 and (during or _REFER_BACK.match(sentence)) and not _OWN_TIME.search(sentence):
-            inherited = DateValue(prev.value, prev.precision, prev.relative, prev.text, 0, 0, inferred=True)
+            inherited = _inferred(prev)
             self._prev_first = inherited
             self._remember(sentence, inherited)
             return [inherited]
@@ -551,7 +553,7 @@ class DateResolver:
             if not _POINTS_BACK.search(sentence[max(0, m.start() - 40):m.start()]):
                 key = _occasion_key(m.group("w"))
                 self._occasions[key] = dv
-                if key in ("meeting", "talks", "visit", "summit", "trip"):
+                if key in ("meeting", "summit", "trip"):  # _occasion_key names talks and visits "meeting"
                     self._last_meeting = dv
 
     def _occasion(self, s: str, end: int) -> DateValue | None:

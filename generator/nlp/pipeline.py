@@ -21,13 +21,12 @@ from generator.nlp import lexicon as _lexicon  # noqa: F401 - registers briefs_l
 from generator.nlp.actor_patterns import BULLETS
 from generator.nlp.components import spans_of, text_of
 from generator.nlp.countries import CONTEXT_NOUNS_KEY, PLACES_KEY, BriefsEnglish, sentence_countries
+from generator.nlp.date_patterns import MONTH_NAME
 from generator.nlp.dates import DateResolver, DateValue
 from generator.nlp.events import Clause, code_sentence
 from generator.nlp.quantities import Quantity, find_quantities
 
 PIPELINE_VERSION = "1"
-_MONTH_NAMES = ("Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-                "|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
 CHUNK_CHARS = TUNING.chunk_chars
 RULE_COMPONENTS = ("briefs_countries", "briefs_actors", "briefs_lexicon")
 
@@ -120,8 +119,7 @@ def _clause_parties(doc: Doc, clauses: list[Span], mentions: list[Span], actors:
 
 
 # a photo caption ends with the day it was taken ("…, in Preah Vihear province, 16 Jul 2008"): not a heading
-_CAPTION_END = re.compile(rf",\s+(?:(?:{_MONTH_NAMES})\.?\s+\d{{1,2}},?|\d{{1,2}}\s+(?:{_MONTH_NAMES})\.?)"
-                          rf"\s+\d{{4}}$")
+_CAPTION_END = re.compile(rf",\s+(?:{MONTH_NAME}\.?\s+\d{{1,2}},?|\d{{1,2}}\s+{MONTH_NAME}\.?)\s+\d{{4}}$")
 
 
 def _is_heading(sent: Span, text: str) -> bool:
