@@ -91,7 +91,8 @@ def _facts_with(facts: list[dict[str, Any]], file: str, quote: str) -> list[dict
 def unit_matches(gold_unit: str, ours: str) -> bool:
     """Currencies, percent and rank must be equal; a counted noun ("firms") matches 'count'; a duration
     or physical unit ("year", "km") matches 'count' or the same normalised unit."""
-    gold_unit, ours = gold_unit.replace("2", "²"), ours.replace("2", "²")  # "km2" is "km²"
+    sup = str.maketrans("23", "²³")
+    gold_unit, ours = gold_unit.translate(sup), ours.translate(sup)  # "km2" is "km²", "m3" is "m³"
     if gold_unit.isupper() or gold_unit in PLAIN_UNITS:
         return gold_unit == ours
     from generator.nlp.numbers import PHYSICAL, pint_symbol

@@ -416,3 +416,26 @@ def test_votes_plain_thousands_and_size_superlatives(sentence: str, expected: li
 
 def test_area_units_match_however_the_square_is_written() -> None:
     assert unit_matches("km2", "km²")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Tariffs fall on 97,5% of Peruvian goods.", [(97.5, "percent")]),
+    ("Trade could grow by 3,2 billion euros a year.", [(3200000000, "EUR")]),
+    ("Exports rose 12,25 per cent.", [(12.25, "percent")]),
+    ("The fund holds 1,500 euros.", [(1500, "EUR")]),  # three digits after the comma: thousands
+    ("Chapters 4,5 and 6 were closed.", []),  # no percent or scale after it: not a decimal comma
+])
+def test_decimal_comma(sentence: str, expected: list[tuple]) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The two ministers have met nine times since 2019.", [(9, "count", "times")]),
+    ("Envoys spoke 14 times by telephone.", [(14, "count", "times")]),
+    ("Its economy is three times larger than Laos's.", []),
+    ("The reserve is five times the size of Wales.", []),
+    ("Exports grew 4 times faster than imports.", []),
+    ("They sold ten times as many cars.", []),
+])
+def test_times_counts_occasions(sentence: str, expected: list[tuple]) -> None:
+    assert [(q.value, q.unit, q.noun) for q in find_quantities(sentence)] == expected

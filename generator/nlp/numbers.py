@@ -106,6 +106,9 @@ _IRREGULAR = frozenset("people children police personnel staff troops cattle air
 TIME_NOUNS = frozenset("seconds minutes hours days weeks months years decades centuries times".split())
 _TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:\.[a-z]+\.)?")
 _THOUSANDS_RE = re.compile(r"(?<=\d)[,\u00a0\u202f\u2009](?=\d{3}\b)")
+# A decimal comma, as written in much of Europe: "4,5 billion", "99,9%" (one or two digits after it; the
+# figure pattern admits it only before a percent sign or a scale word, so "1,2" in a list stays two numbers)
+_DECIMAL_COMMA_RE = re.compile(r"^(\d+),(\d{1,2})$")
 _VALID_RE = re.compile(r"[\sa-z0-9.]*")
 _ORD_SUFFIX_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 
@@ -177,6 +180,7 @@ def _word_value(tok: str) -> Decimal | None:
 def parse_amount(text: str) -> float | int | None:
     """Parse a written amount ("49.8 billion", "1,500", "six", "a dozen", "half"); None if not one."""
     low = _THOUSANDS_RE.sub("", text.strip().lower())
+    low = _DECIMAL_COMMA_RE.sub(r"\1.\2", low)
     sign = -1 if low.startswith(("-", "−", "minus ")) else 1
     low = low.lstrip("+-−").replace("-", " ")
     if not _VALID_RE.fullmatch(low):

@@ -79,7 +79,8 @@ class _State:
     found: list[Quantity] = field(default_factory=list)
 
 
-_NUM = r"\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = (r"\d{1,3},\d{1,2}(?=\s?%|\s*(?:per\s?cent|million|billion|trillion|bn|mn)\b)"  # decimal comma
+        r"|\d{1,3}(?:[,\u00a0\u202f\u2009]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 # A leading character class lets the regex engine skip to candidate characters: trying the alternatives
 # at every position costs more than the rest of find_quantities
 _FIRST_LETTERS = "".join(sorted({w[0] for w in [*ORDINALS, *UNITS, *TENS, "a", "an"]}))
@@ -510,6 +511,12 @@ def _joined(sentence: str, fig: _Fig, state: _State) -> Quantity | None:
     return Quantity(fig.value(scale), unit, sentence[fig.start : end], fig.start, end, value_max=nxt.value())
 
 
+# "N times" counts occasions unless a comparison or product follows ("three times larger", "five times as
+# many", "ten times the size", "four times over"); a rate ("three times a week") is still a count
+_TIMES_RE = re.compile(r"\s+times\b(?!\s+(?:as|the|that|this|its|their|his|her|our|over|more|less|fewer"
+                       r"|[a-z]+er|[a-z]+est)\b)")
+
+
 def _bare(sentence: str, fig: _Fig, state: _State) -> Quantity | None:
     """A number without a written unit: inherited money, a rank, a count, or nothing."""
     if fig.letter_scale or (fig.kind == "num" and sentence[fig.end : fig.end + 1] in ("-", "–")):
@@ -530,6 +537,9 @@ def _bare(sentence: str, fig: _Fig, state: _State) -> Quantity | None:
     if noun is None and fig.kind == "num" and fig.amount >= 1000 and "," in sentence[fig.start : fig.end] \
             and not _REF_RE.search(sentence, window, fig.start):
         return _make(sentence, fig, "count")  # "including 1,500 thought to be teenagers", "720,000 of them"
+    if noun == "times" and fig.amount >= 2 and (times := _TIMES_RE.match(sentence, fig.end)) is not None:
+        return Quantity(fig.value(), "count", sentence[fig.start : times.end()], fig.start, times.end(),
+                        noun="times")  # "spoke 23 times", "met seven times since January": occasions
     if noun is None or noun.lower() in TIME_NOUNS or fig.amount < 1 or not _countable(sentence, fig):
         return None
     return _make(sentence, fig, "count", noun=noun)
