@@ -621,3 +621,14 @@ def test_describing_words_spans_ahead_and_present_times(reference: str, sentence
 def test_no_present_time_without_its_cue(sentence: str) -> None:
     found = DateResolver("2021-07-23").resolve(sentence, new_paragraph=True)
     assert "2021-07-23" not in [d.value for d in found]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("October marks the 40th anniversary of the Helsinki talks.", [("2021-10", True), ("1981-10", True)]),
+    ("March saw the largest arrivals on record.", [("2021-03", True)]),
+    ("Last month marked the 10th anniversary of the accord.", [("2021-06", True), ("2011-06", True)]),
+    ("Theresa May saw the ambassador.", []),  # "May" before a verb is a name, not the month
+    ("The march saw clashes with police.", []),
+])
+def test_a_month_as_subject(sentence: str, expected: list[tuple[str, bool]]) -> None:
+    assert values("2021-07-23", sentence) == expected

@@ -348,6 +348,7 @@ def test_parse_amount_never_raises(text: str) -> None:
     ("Omani exports fell 9% last year.", [(-9, "percent", "exports", "change")]),
     ("Peru ordered 12 Airbus A320 jets.", [(12, "count", "jets", None)]),
     ("The 30th anniversary of the accord was marked.", [(30, "year", "anniversary", "duration")]),
+    ("This is the 12th year of the blockade.", [(12, "year", "year", "duration")]),
 ])
 def test_durations_measures_fractions_changes(sentence: str, expected: list[tuple]) -> None:
     got = [(q.value, q.unit, q.noun, q.kind) for q in find_quantities(sentence)]

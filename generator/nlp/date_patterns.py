@@ -69,7 +69,9 @@ _RX = {
                        r"(?:(?:in\s+)?the\s+(?P<season>spring|summer|autumn|fall|winter)\s+of\s+)?"
                        r"(?:that|the\s+same|that\s+same)\s+"
                        r"(?P<u>day|week|month|year)\b(?!\s+(?:of|before|after|when)\b))"),
-    "mposs": re.compile(rf"\b(?P<mon>{_FULL})['’]s\b"),  # "January's decision"
+    # "January's decision"; a month as the subject of "mark", "see", "bring" ("July marks the anniversary")
+    "mposs": re.compile(rf"\b(?P<mon>{_FULL})(?:['’]s\b|(?=\s+(?:will\s+)?(?:marks?|marked|saw|sees?|brings?"
+                        r"|brought)\b))"),
     "eve": re.compile(r"\b(?i:on\s+the\s+eve\s+of)\b"),
     # "have since reopened", "subsequently developed": from the last date told on
     "then": re.compile(r"\b[Ss]ince\s+then\b|\b(?:has|have|had)\s+since\b"
@@ -214,7 +216,7 @@ _GATES = {
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "decade": ("0s", "0's"),
     "range": ("-", "–", "—", "/"),
-    "mposs": ("'s", "’s"),
+    "mposs": ("'s", "’s", "mark", "saw", "see", "bring", "brought"),
     "mocc": ("referendum", "election", "vote", "summit", "meeting", "talks", "visit", "deadline", "ceasefire",
              "agreement", "deal", "conference", "session", "attack", "offensive", "trip", "poll"),
     "md": _DIGITS, "dm": _DIGITS,

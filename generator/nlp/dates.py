@@ -487,9 +487,12 @@ class DateResolver:
                 anchor = local or self._ref or self._prev_explicit
                 last = self._clause_date(cands[n + 1:], sentence, end, anchor, local) \
                     if _counts_from_clause(kind, g) else None
-                if kind == "anniv":  # "the 40th anniversary of independence in 2015": counted from 2015
-                    local = next((c[4] for c in cands[n + 1:]
-                                  if c[4] is not None and c[0] - end <= _CLAUSE_REACH), local)
+                if kind == "anniv":  # "the 40th anniversary of independence in 2015": counted from 2015;
+                    # "July marks the 25th anniversary": from the month just written
+                    before = found[-1] if found and found[-1].precision == "month" \
+                        and start - found[-1].end <= _CLAUSE_REACH else None
+                    local = next((c[4] for c in cands[n + 1:] if c[4] is not None
+                                  and c[0] - end <= _CLAUSE_REACH), explicit or before or local)
                 from_text = bool(last or found or self._prev_last)  # counted from a date of the text
                 told = self._last_told if kind == "then" else None  # "subsequently": after the last date told
                 last = last or (found[-1] if found else self._prev_last or told or anchor)
@@ -588,7 +591,8 @@ class DateResolver:
             base = local or self._ref or anchor
             if base is None:
                 return None
-            written = local is not None and not local.relative  # "on 1 August 2022 … the 60th anniversary"
+            # "on 1 August 2022 … the 60th anniversary"; a month written by name keeps its month
+            written = local is not None and (not local.relative or local.precision == "month")
             return _make(_anniversary(_parts(base), g, written), True, s, *span)
         if kind == "seasonrel":
             base = self._ref or anchor

@@ -120,7 +120,8 @@ _RANK_NO_RE = re.compile(r"(?i:\brank(?:s|ed|ing)?\s+(?:as\s+|at\s+)?(?:the\s+)?
 _COORD_RE = re.compile(r"(?:\band|\bor|,)\s+(?:the\s+|its\s+)?$")
 _PREVWORD_RE = re.compile(r"([^\s\"“”(]+)[\s\"“”(]+$")
 
-_ANNIVERSARY_RE = re.compile(r"\s+(?i:anniversary)\b")
+# "the 30th anniversary"; "the 25th year of independence"
+_ANNIVERSARY_RE = re.compile(r"\s+(?i:(anniversary)|years?(?=\s+(?:of|since)\b))")
 _STRONG_RE = re.compile(r"[-–](?:strong|member|nation|country|state|party)\b")
 _GLUED_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]{0,2}$")
 _GLUED_UNIT_RE = re.compile(r"(?:" + "|".join(sorted(map(re.escape, [*PHYSICAL_SYMBOLS, *SCALED_SYMBOLS]),
@@ -618,9 +619,10 @@ def _ordinal(sentence: str, m: re.Match[str], state: _State) -> Quantity | None:
     if value is None or (start and (sentence[start - 1].isalnum() or sentence[start - 1] in "-/")):
         return None
     anniversary = _ANNIVERSARY_RE.match(sentence, end)
-    if anniversary is not None:
-        return Quantity(value, "year", sentence[start : anniversary.end()], start, anniversary.end(),
-                        "anniversary", kind="duration")
+    if anniversary is not None and (anniversary.group(1) or value >= 2):
+        end = anniversary.end()
+        return Quantity(value, "year", sentence[start:end], start, end,
+                        "anniversary" if anniversary.group(1) else "year", kind="duration")
     sup = _SUPERLATIVE_RE.match(sentence, end)
     if sup is not None:
         end = sup.end()
