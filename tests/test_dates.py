@@ -107,7 +107,7 @@ def test_non_dates(sentence: str) -> None:
     ("2019-08-10", "Trade grew this year.", ("2019", True)),
     ("2019-08-10", "Elections are due next year.", ("2020", True)),
     ("2019-08-10", "Exports fell last month.", ("2019-07", True)),
-    ("2019-08-10", "Recently, the ministry announced a new office.", ("2019", True)),
+    ("2019-08-10", "Recently, the ministry announced a new office.", ("2019-08", True)),
     ("2023-04-20", "The decision now rests with Prime Minister Meloni.", ("2023-04-20", True)),
     ("2023-04-20", "Germany now plans to buy more gas from Brazil.", ("2023-04-20", True)),
     ("2023-04-20", "The minister said today that talks would resume.", ("2023-04-20", True)),
@@ -632,3 +632,21 @@ def test_no_present_time_without_its_cue(sentence: str) -> None:
 ])
 def test_a_month_as_subject(sentence: str, expected: list[tuple[str, bool]]) -> None:
     assert values("2021-07-23", sentence) == expected
+
+
+@pytest.mark.parametrize(("reference", "sentence", "expected"), [
+    ("2010-11-27", "Ambassadors will be in place before Christmas.", "2010-12-25"),
+    ("2010-11-27", "The envoys met on Christmas Eve.", "2009-12-24"),  # past: the one before the text
+    ("2016-06-02", "The ceasefire collapsed on New Year's Day.", "2016-01-01"),
+    ("2012-10-03", "She recently returned from Lima.", "2012-10"),  # "recently": the text's month
+    ("2012-10-03", "Her recent visit to Lima was a success.", "2012-10"),
+    ("2012-10-03", "Recent figures show exports rising.", "2012"),  # figures: only the year
+    ("2013-03-22", "Ties soured with the collapse of the bloc more than two decades ago.", "1993"),
+    ("2025-02-26", "Thank you for your warm welcome tonight.", "2025-02-26"),
+    ("2009-02-22", "The two governments have now set up a joint committee.", "2009-02-22"),
+    ("2019-07-31", "The President was pleased to welcome the Prime Minister of Mongolia for a bilateral "
+                   "meeting at the White House today.", "2019-07-31"),
+])
+def test_feasts_recent_decades_tonight_and_perfects(reference: str, sentence: str, expected: str) -> None:
+    found = DateResolver(reference).resolve(sentence, new_paragraph=True)
+    assert expected in [d.value for d in found]

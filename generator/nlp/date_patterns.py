@@ -78,7 +78,7 @@ _RX = {
                        r"|\b(?:[Ss]ubsequently|[Tt]hereafter)\b"),
     "span": re.compile(r"(?i:\b(?:(?P<more>more\s+than|over)\s+)?"
                        r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-                       r"|a\s+few|several|a\s+couple\s+of|\d{1,2})\s+(?P<u>day|week|month|year)s?\s+"
+                       r"|a\s+few|several|a\s+couple\s+of|\d{1,2})\s+(?P<u>day|week|month|year|decade)s?\s+"
                        r"(?P<dir>later|after|earlier|before|ago)\b)"),
     # "over the past two years", "in the last few months", "the past decade": a span reaching the present
     # "in the past two years", "the last few months", "in recent weeks" (recent years: a trend, not a time)
@@ -104,6 +104,8 @@ _RX = {
     # "during Ramadan", "the holy month of Ramadan", "on Eid al-Adha": days of the Hijri calendar
     "hijri": re.compile(r"\b(?P<hol>Ramadan|Ramazan|Ramadhan|Muharram"
                         r"|Eid\s+(?:al|ul|el)[- ](?:Fitr|Adha))\b"),
+    # "before Christmas", "on New Year's Eve": feasts of a fixed Gregorian day
+    "feast": re.compile(r"\b(?P<hol>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]?s\s+(?:Day|Eve))\b"),
     "seasonrel": re.compile(r"(?i:\b(?P<q>this|last|next|past)\s+"
                             r"(?P<season>spring|summer|autumn|fall|winter)\b)"),
     # "a March referendum", "the June summit": a month naming an occasion
@@ -122,9 +124,11 @@ _RX = {
                         r"|twelve|fifteen|twenty|thirty|fifty)\s+(?P<u3>day|week|month|year|decade)s)\b"),
     "weekday": re.compile(r"\b(?:(?P<q>(?i:last|next|this|on|earlier|later|late|early|since|by|until|from))"
                           rf"\s+)?(?P<wd>{_WD})\b(?!,?\s+(?:\d|{_FULL}))"),
-    "recent": re.compile(r"\b[Rr]ecently\b|\b[Rr]ecent\s+(?:figures|data|statistics|surveys?|polls?"
-                         r"|estimates)\b"),
-    "deictic": re.compile(r"\b(?P<w>[Nn]ow|[Tt]oday|[Yy]esterday|[Tt]omorrow|[Cc]urrently)\b"),
+    # "recently", "her recent visit" (the month of the text); "recent figures" (its year)
+    "recent": re.compile(r"\b(?P<own>[Rr]ecently"
+                         r"|[Rr]ecent\s+(?=(?:visit|trip|tour|talks|meeting|summit)s?\b))"
+                         r"|\b[Rr]ecent\s+(?:figures|data|statistics|surveys?|polls?|estimates)\b"),
+    "deictic": re.compile(r"\b(?P<w>[Nn]ow|[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Cc]urrently)\b"),
 }
 _EXPLICIT = ("iso", "num", "dmy", "mdy", "my", "part", "season", "fuzzy", "decade", "range", "year")
 _HINT = re.compile(r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|year|month|recent|now"
@@ -193,7 +197,7 @@ _UNIT_HINT = re.compile(r"\b(?:day|week|month|year|decade|centur)")
 _NEEDS = {
     "iso": "digit", "num": "digit", "dmy": "digit", "mdy": "digit", "my": "digit", "fuzzy": "digit",
     "part": "digit", "season": "digit", "anniv": "anniv", "seasonrel": "season", "daypart": "daypart",
-    "hijri": "hijri",
+    "hijri": "hijri", "feast": "feast",
     "decade": "digit", "range": "digit", "year": "digit", "md": "month", "dm": "month", "mon": "month",
     "offset": "unit", "same": "unit", "eve": "eve", "then": "then", "span": "unit", "rely": "unit",
     "ahead": "unit", "mposs": "month", "past": "unit", "within": "unit", "elapsed": "unit", "mocc": "month",
@@ -242,7 +246,8 @@ _WORD_HINTS = (
     ("hijri", ("ramadan", "ramazan", "ramadhan", "muharram", "eid ")),
     ("then", ("since", "subsequently", "thereafter")),
     ("recent", ("recent",)),
-    ("deictic", ("now", "today", "yesterday", "tomorrow", "currently")),
+    ("deictic", ("now", "today", "tonight", "yesterday", "tomorrow", "currently")),
+    ("feast", ("christmas", "new year")),
 )
 # (word, flag) for every hint word and gate word: one loop of substring tests
 _HINT_WORDS = tuple(sorted({(w, kind) for kind, words in _WORD_HINTS for w in words}

@@ -182,7 +182,7 @@ def _span(kind: str, m: re.Match[str]) -> tuple[int, int]:
     return m.start(), m.end()
 
 
-_ACTION_REACH = 60  # characters before a clause-final "today" searched for its verb
+_ACTION_REACH = 110  # characters before a clause-final "today" searched for its verb
 # "in ten years" and "for a year" reach back to the present after a superlative ("the first visit in 42
 # years",
 # "the lowest in a decade") or a present perfect ("has doubled in ten years", "have run high for a year");
@@ -194,6 +194,10 @@ _SPAN_TO_NOW = re.compile(r"\b(?:first|highest|lowest|largest|biggest|worst|best
 _GERUND_AFTER = re.compile(r"^\s+[a-z]+ing\b")
 _NOW_PROGRESSIVE = re.compile(r"\b(?:is|are|am|has|have)\s+$", re.I)
 _UNDER_WAY_AFTER = re.compile(r"^\s+(?:[a-z]+ing|been\s+[a-z]+(?:ed|en|ing))\b")
+# "have now set up a committee", "has now agreed": a perfect completed as of the time of writing
+_HAVE_BEFORE = re.compile(r"\b(?:has|have)\s+$", re.I)
+_PERFECT_AFTER = re.compile(r"^\s+(?:[a-z]{2,}(?:ed|en)|set|made|put|held|won|begun|become|built|sent|struck"
+                            r"|taken|given|broken|chosen|drawn|brought|sought|bought|sold|met|paid|led|left)\b")
 
 
 def _keep_relative(kind: str, m: re.Match[str], s: str) -> bool:
@@ -218,6 +222,8 @@ def _keep_relative(kind: str, m: re.Match[str], s: str) -> bool:
             return True  # "now that the ice has been broken": as things stand at the time of writing
         if _NOW_PROGRESSIVE.search(before) and _UNDER_WAY_AFTER.match(after):
             return True  # "is now seeking a solution", "have now been downgraded": as of the time of writing
+        if _HAVE_BEFORE.search(before) and _PERFECT_AFTER.match(after):
+            return True
         return not _NOW_BAD_BEFORE.search(before) and bool(_FINITE_AFTER.match(after))
     if kind == "deictic" and (g["w"] or "").lower() == "today":
         if _PAST_NEAR.search(before) or _PAST_NEAR.search(after) or _TODAYS_OCCASION.match(s, m.end()):
@@ -581,6 +587,12 @@ class DateResolver:
             if base is None or base.precision != "day":
                 return None
             return _make(_shift(_parts(base), "day", _STEP.get(own, 0)), True, s, *span)
+        if kind == "feast":  # "before Christmas": the nearest such day on or before the text's date, or after
+            base = self._ref or anchor  # it when the clause looks forward
+            if base is None:
+                return None
+            forward = bool(_FUTURE.search(s[max(0, span[0] - 80):span[0]]))
+            return _make(_fixed_feast(_parts(base), g["hol"] or "", forward), True, s, *span)
         if kind == "hijri":  # the latest such feast on or before the text's date (after it when future)
             base = self._ref or anchor
             if base is None:
@@ -643,8 +655,8 @@ class DateResolver:
                 ymd = _weekday(_parts(anchor), g)
         elif anchor is None:
             return None
-        elif kind == "recent":
-            ymd = _parts(anchor)[0], None, None
+        elif kind == "recent":  # "recently": the month of the text; "recent figures": its year
+            ymd = _parts(anchor)[0], (_parts(anchor)[1] if g.get("own") else None), None
         else:
             ymd = self._dated_month(g, s, span, anchor)
         # "a week after the summit, they met" with no summit dated before: counted from the text's own date
@@ -698,6 +710,8 @@ class DateResolver:
         step = -n if (g["dir"] or "").lower() in _BACKWARD else n
         if unit == "week":
             unit, step = "day", step * 7
+        if unit == "decade":  # "more than two decades ago": the year, counted in whole decades
+            return y + 10 * step, None, None
         if unit == "year" and g.get("more") and m is not None:  # "more than three years ago": half a year on
             back = (y + step) * 12 + m - 1 + (-6 if step < 0 else 6)
             return back // 12, None, None
@@ -721,6 +735,25 @@ def _after_ref(ymd: _YMD, ref: _YMD) -> bool:
 
 _HIJRI_DAYS = {"ramadan": (9, 1, "month"), "ramazan": (9, 1, "month"), "ramadhan": (9, 1, "month"),
                "muharram": (1, 1, "month"), "fitr": (10, 1, "day"), "adha": (12, 10, "day")}
+
+
+_FEAST_DAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+               "new year's day": (1, 1), "new year's eve": (12, 31)}
+
+
+def _fixed_feast(base: _YMD, name: str, forward: bool) -> _YMD:
+    """The date of a feast of a fixed day nearest before the base date, or after it when the clause looks
+    forward ("will be posted before Christmas"); with a base known only to its year, that year's."""
+    month, day = _FEAST_DAYS[" ".join(name.lower().replace("’", "'").replace("years", "year's").split())]
+    y, m, d = base
+    if m is None:
+        return y, month, day
+    after = (month, day) > (m, d or 1)
+    if forward and not after:
+        y += 1
+    elif not forward and after:
+        y -= 1
+    return y, month, day
 
 
 def _hijri_holiday(base: _YMD, name: str, forward: bool) -> _YMD | None:
