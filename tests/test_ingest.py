@@ -166,6 +166,25 @@ def test_unseen_chrome_rules(tmp_path: Path) -> None:
     ]
 
 
+def test_aggregator_furniture(tmp_path: Path) -> None:
+    article = (
+        "Nigeria: Lagos Hosts Trade Forum\n\nDaily Trust (Abuja)\n\n4 May 2021\n\nBy Ade Musa\n\n"
+        "Nigerian and Ghanaian ministers met in Lagos on Tuesday to discuss tariffs on cement.\n\n"
+        "Read the original article on Daily Trust.\n\n"
+        "Copyright © 2021 Daily Trust. All rights reserved. Distributed by AllAfrica Global Media "
+        "(allAfrica.com). To contact the copyright holder directly for corrections, click here.\n"
+    )
+    doc = load_document(write(tmp_path, "ng.txt", article), tmp_path)
+    assert doc.text == ("Nigeria: Lagos Hosts Trade Forum\n\nNigerian and Ghanaian ministers met in Lagos on "
+                        "Tuesday to discuss tariffs on cement.")
+    assert "Daily Trust (Abuja)" in doc.boilerplate_removed
+    assert doc.outlet == "Daily Trust"  # the credits name the outlet: page metadata, not article text
+    # a heading with a parenthesis that no date line or byline follows is kept
+    doc = load_document(write(tmp_path, "h.txt", "Talks Resume (Again)\n\nThe talks resumed on Monday.\n"),
+                        tmp_path)
+    assert doc.text.startswith("Talks Resume (Again)")
+
+
 def test_html_document(tmp_path: Path) -> None:
     body = " ".join(["Italy and Japan signed a defence agreement in Tokyo on Monday, officials said."] * 3)
     page = (

@@ -291,6 +291,25 @@ def explicit_metadata(meta: dict[str, Any]) -> dict[str, str | None]:
 _URL_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)", re.I)
 
 
+_CREDITS = (
+    re.compile(r"^read the (?:original|full) (?:article|story|report) (?:on|at|in)\s+(?P<o>[^.]{2,80}?)\.?$",
+               re.I),
+    re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}\s+)?(?P<o>[^.]{2,80}?)\.\s+all rights reserved",
+               re.I),
+    re.compile(r"^(?P<o>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s+\([A-Z][\w.'’ -]{1,30}\)$"),
+)
+
+
+def credited_outlet(dropped: list[str]) -> str | None:
+    """The outlet a page credits in lines dropped as boilerplate: "Read the original article on X.",
+    "Copyright © 2020 X. All rights reserved.", an aggregator's masthead "X (Nairobi)"."""
+    for line in dropped:
+        for rule in _CREDITS:
+            if (m := rule.match(line.strip())) is not None:
+                return m.group("o").strip()
+    return None
+
+
 def masthead(lines: list[str]) -> str | None:
     """The outlet named by a masthead: one of the first MASTHEAD_LINES non-blank lines that is wholly the
     name of a KNOWN_OUTLETS outlet ("Foreign Policy", "REUTERS"); its canonical spelling, else None."""

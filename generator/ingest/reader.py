@@ -211,7 +211,8 @@ def _clean_text(source: str, kind: str, known: Collection[str]) -> _Result:
         text, builder.offsets, dropped,
         title=info.get("title") or _title(text),
         author=info.get("author") or _found_author(strings, kinds),
-        published=published, url=info.get("url"), outlet=info.get("outlet") or meta.masthead(raw[skip:]),
+        published=published, url=info.get("url"), outlet=info.get("outlet") or meta.masthead(raw[skip:])
+        or meta.credited_outlet(dropped),
         reference=meta.reference_date(published, info.get("url"), text, dropped),
     )
 
