@@ -252,7 +252,6 @@ def test_negators_match_as_written(nlp: Language) -> None:
     "Chile has not yet signed the accord with Peru.",  # the negator four words before the cue
     "The talks collapsed after a week.",
     "Delegates noted the collapse of negotiations on fishing rights.",
-    "Her remarks raised the prospect of a severance of ties with Bogotá.",
 ])
 def test_failed_or_negated_cooperation_is_reject(nlp: Language, text: str) -> None:
     assert kind_and_stance(nlp, text) == ("REJECT", "tension")
@@ -355,7 +354,16 @@ def test_fact_json_carries_pair_stances_only_when_set() -> None:
     ("Fighting erupted along the border between the two armies overnight.", "ASSAULT", "tension"),
     ("Deadly clashes continued in the disputed valley on Sunday.", "ASSAULT", "tension"),
     ("A fishing boat was rammed by coast guard vessels near the reef.", "COERCE", "tension"),
-    ("Two years later, Lima ended diplomatic relations with Quito.", "REJECT", "tension"),
+    ("Two years later, Lima ended diplomatic relations with Quito.", "SANCTION", "tension"),
+    # PLOVER codes reducing or breaking diplomatic relations as SANCTION
+    ("Her remarks raised the prospect of a severance of ties with Bogotá.", "SANCTION", "tension"),
+    ("The cutting of diplomatic relations takes effect on Friday.", "SANCTION", "tension"),
+    ("Quito broke off diplomatic ties with Bogotá in 2008.", "SANCTION", "tension"),
+    ("Kampala sent more security personnel to the island.", "MOBILIZE", "tension"),
+    ("Riot police were dispatched to the border post.", "MOBILIZE", "tension"),
+    ("Ghana sent medical personnel to Liberia.", None, "neutral"),
+    ("The two states established diplomatic relations in 1972.", "COOPERATE", "cooperation"),
+    ("Both governments named ambassadors last week.", "COOPERATE", "cooperation"),
     ("The government sealed the border with its neighbour in March.", "COERCE", "tension"),
     ("The ministers officially opened the border crossing between the two countries.", "CONCEDE",
      "cooperation"),
