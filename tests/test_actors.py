@@ -608,3 +608,33 @@ def test_portfolio_words_after_a_demonym_are_no_name(nlp: Language) -> None:
     text = ("Dr. Ana Rusu, Deputy Prime Minister and Minister of Foreign Affairs and European Integration "
             "of the Republic of Chile, spoke.")
     assert "Integration" not in names_of(actors(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Israel's war against the Hamas militant group went on.", "Hamas"),
+    ("Rabat accuses Algiers of arming the Tamazgha liberation movement.", "Tamazgha"),
+    ("The Kuki armed separatist group claimed the attack.", "Kuki"),
+    ("Algiers backs the Polisario movement in the dispute.", "Polisario"),
+])
+def test_groups_named_before_a_describing_noun(nlp: Language, text: str, name: str) -> None:
+    """"the Hamas militant group": the name before a describing word and "group" or "movement"."""
+    found = actors(nlp, text)
+    assert name in {info["name"] for info in found.values() if info["type"] == "other"}
+
+
+def test_a_group_head_alone_after_a_name_is_a_company(nlp: Language) -> None:
+    assert "Wagner group" in names_of(actors(nlp, "The Wagner group sent fighters to Mali."))
+
+
+def test_a_bare_role_after_a_full_name(nlp: Language) -> None:
+    """"Sartaj Aziz, economic adviser to Pakistan’s Prime Minister": a role without an article."""
+    found = actors(nlp, "Tariq Baloch, economic adviser to Pakistan’s Prime Minister, said he hoped so.")
+    people = {info["name"]: info["country"] for info in found.values() if info["type"] == "person"}
+    assert people == {"Tariq Baloch": "PK"}
+    assert not actors(nlp, "In Lagos, senior officials said the talks would resume.")
+
+
+def test_a_foreign_affairs_ministry_is_the_states(nlp: Language) -> None:
+    found = actors(nlp, "Uganda’s foreign affairs ministry said the border would stay open.")
+    expected = {("Ministry of Foreign Affairs (Uganda)", "UG")}
+    assert {(i["name"], i["country"]) for i in found.values()} == expected

@@ -52,6 +52,12 @@ class Candidate:
     merge: str | None = None  # a curated id this longer name is a variant of ("Toyota Motor Corporation")
 
 
+# "the Hamas militant group", "the Polisario movement": a describing word between the name and its head
+GROUP_HEADS = frozenset({"group", "movement", "militia", "organisation", "organization"})
+BARE_GROUP_HEADS = frozenset({"movement", "militia"})  # heads that need no describing word
+GROUP_DESCRIPTORS = frozenset({"militant", "rebel", "separatist", "insurgent", "extremist", "terrorist",
+                               "jihadist", "islamist", "armed", "guerrilla", "paramilitary", "independence",
+                               "liberation", "opposition", "resistance"})
 COLLECTIVES = frozenset({"People", "Peoples", "Workers", "Women", "Farmers", "Peasants", "Citizens",
                          "Children"})
 COLLECTIVE_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -441,6 +447,25 @@ class OrgRules:
                 k += 2  # "right-wing"
             words += 1
         return j
+
+    def described_groups(self, v: DocView) -> list[Candidate]:
+        """Armed and political groups named before a describing noun: "the Hamas militant group", "the
+        Polisario movement", "the Ansar Allah rebel movement": the name alone, an organisation."""
+        found = []
+        for i in v.where(GROUP_HEADS):
+            k = i - 1
+            while k > 0 and i - k <= 2 and v.lower[k] in GROUP_DESCRIPTORS:
+                k -= 1
+            if k == i - 1 and v.lower[i] not in BARE_GROUP_HEADS:
+                continue  # "the Wagner group" is a company's name (the head-noun rule)
+            end, s = k + 1, k
+            while s > 0 and end - s < 4 and self.namey(v, s) and v.curated[s] is None \
+                    and v.country[s] is None:
+                s -= 1
+            if s == k or v.lower[s] != "the" or v.sent_end[s] != v.sent_end[i] or not v.cap[s + 1]:
+                continue
+            found.append(Candidate(s + 1, end, "other"))
+        return found
 
     def organizations_of(self, v: DocView) -> list[Candidate]:
         """International bodies named "Organization of …" or "League of …": the head, "of" or "for", and

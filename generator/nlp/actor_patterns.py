@@ -37,6 +37,9 @@ _STYLES = frozenset({"hon", "honorable", "honourable", "rt"})
 _DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "today", "yesterday", "tomorrow", "tonight"})
 KIN = frozenset({"wife", "husband", "widow", "daughter", "son", "brother", "sister", "father", "mother"})
+# function words of role_words that cannot open a bare role after a name's comma
+BARE_ROLE_STOPS = frozenset({"of", "for", "the", "and", "to", "at", "then", "first", "close", "key", "top",
+                             "high", "state", "house", "party", "government"})
 BULLETS = frozenset({"•", "·", "‣", "▪", "◦", "●", "-", "–", "*"})
 
 
@@ -196,6 +199,7 @@ class Discoverer(OrgRules, CueRules):
             self.institution_bodies,  # before the name rules: "Japanese Foreign Ministry" is Japan's
             self.governments_of,
             self.suffixed_orgs,
+            self.described_groups,
             self.legal_forms,
             self.councils_of,
             self.members_of,
@@ -331,6 +335,10 @@ class Discoverer(OrgRules, CueRules):
             j += 1
         elif j < n and v.cap[j] and v.lower[j] in self.role_words and self._full_name(v, start, c):
             pass  # "Jean-Yves Le Drian, Minister for Europe and Foreign Affairs of France"
+        elif j + 1 < n and not v.cap[j] and v.lower[j].isalpha() and v.lower[j] not in BARE_ROLE_STOPS \
+                and (v.lower[j] in self.titles or v.lower[j] in self.role_words) \
+                and self._full_name(v, start, c):
+            pass  # "Sartaj Aziz, economic adviser to Pakistan’s Prime Minister"
         elif not (j + 1 < n and (v.country[j] or v.curated[j]) and v.text[j + 1] in POSSESSIVE):
             return None
         r = j
