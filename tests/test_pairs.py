@@ -33,6 +33,9 @@ ARTICLES = {
              "Ties soured in 2021 when Lima recalled its ambassador."),
     "prc": "The People’s Republic of China and Brazil signed a soybean deal on 2 May 2024.",
     "region": "Russian forces shelled towns across Donbas on 2 May 2024.",
+    "seat": ("Chile filed a claim against Bolivia at the International Court of Justice in The Hague on "
+             "2 May 2024."),
+    "bullet": "-Mongolia pledged on 2 May 2024 to send engineers to Afghanistan.",
     # issue 12: stance per pair, passives, "both sides", dated paragraphs and visits naming one state
     "split": ("Chile signed a fisheries deal with Peru on 3 May 2024, while Bolivia accused Argentina of "
               "dumping."),
@@ -94,6 +97,9 @@ def fact_with(facts: dict[str, list[dict[str, Any]]], name: str, words: str) -> 
         ("victim", "drone attack", {"UA"}, []),
         ("prc", "soybean deal", {"CN", "BR"}, ["BR-CN"]),
         ("region", "Donbas", {"RU", "UA"}, ["RU-UA"]),
+        # the seat of an international body is no party; a list item's glued hyphen hides no state
+        ("seat", "filed a claim", {"CL", "BO"}, ["BO-CL"]),
+        ("bullet", "Mongolia pledged", {"MN", "AF"}, ["AF-MN"]),
     ],
 )
 def test_parties_of_a_sentence(facts: dict[str, list[dict[str, Any]]], name: str, words: str,

@@ -415,7 +415,7 @@ _URL_FORMS = [  # (pattern over the URL path, precision); a URL date is evidence
                 re.I), "day"),
     (re.compile(r"/(?P<mon>" + _MON_ABBR + r")-(?P<d>0?[1-9]|[12]\d|3[01])-(?P<y>(?:19|20)\d\d)(?=/|$|[-_.])",
                 re.I), "day"),
-    # compact ids: 20240321_24, 20231220-title, 202012090645.html (YYYYMMDD + hhmm), "…-dispute-20140127-story"
+    # compact ids: 20240321_24, 20231220-title, 202012090645.html (YYYYMMDD + hhmm), "…-20140127-story"
     (re.compile(r"[/_-](?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"
                 r"(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)?(?=[-_./]|$)"), "day"),
     # a day-first timestamp ending a slug, time included (so it is no other number): "…+ties+16012025141000"

@@ -344,11 +344,21 @@ def sentence_countries(doc: Doc, countries: list[Span], places: list[Span],
     mentions = sorted([*countries, *kept], key=lambda s: s.start)
     names = list(dict.fromkeys(s.label_ for s in mentions))
     context_nouns, context_actors = doc.user_data.get(CONTEXT_NOUNS_KEY) or (frozenset(), frozenset())
-    roles = [(s.label_, _is_party(doc, s, actor_type.get(s.start), context_nouns, context_actors))
+    roles = [(s.label_, False if _seat_of_body(doc, s, actor_type)
+              else _is_party(doc, s, actor_type.get(s.start), context_nouns, context_actors))
              for s in mentions]
     parties = list(dict.fromkeys(code for code, role in roles if role is True))
     venues = list(dict.fromkeys(code for code, role in roles if role == VENUE))
     return names, parties, venues
+
+
+def _seat_of_body(doc: Doc, span: Span, actor_type: dict[int, str]) -> bool:
+    """A place written as the seat of an international body ("the International Court of Justice in The
+    Hague", "the WTO in Geneva"): where the body sits, not a party."""
+    i = span.start
+    if i < 2 or actor_type.get(i - 2) != "international_org" or span.kb_id_ not in SEAT_KINDS:
+        return False
+    return token_texts(doc)[i - 1].lower() in ("in", "at")
 
 
 def _person_words(doc: Doc, info: dict[str, Any]) -> set[str]:
@@ -362,8 +372,16 @@ def _person_words(doc: Doc, info: dict[str, Any]) -> set[str]:
     return words  # type: ignore[no-any-return]
 
 
+# A list item's hyphen glued to its first word ("-Mongolia has pledged …", as fact sheets write bullets)
+_BULLET_HYPHEN = r"-(?=[A-Z][a-z])"
+
+
+SEAT_KINDS = frozenset({"places", "capitals", "seats", "regions"})
+
+
 class _BriefsDefaults(EnglishDefaults):  # type: ignore[misc]
     infixes = [*(EnglishDefaults.infixes or []), _ABBREV_HYPHEN]
+    prefixes = [*(EnglishDefaults.prefixes or []), _BULLET_HYPHEN]
 
 
 class BriefsEnglish(English):  # type: ignore[misc]
