@@ -638,3 +638,4 @@ def test_a_foreign_affairs_ministry_is_the_states(nlp: Language) -> None:
     found = actors(nlp, "Uganda’s foreign affairs ministry said the border would stay open.")
     expected = {("Ministry of Foreign Affairs (Uganda)", "UG")}
     assert {(i["name"], i["country"]) for i in found.values()} == expected
+

@@ -232,3 +232,13 @@ def test_a_photo_caption_ending_with_its_date_is_text_not_a_heading(tmp_path: Pa
     assert dated.get("Cambodian soldiers g") == "2008-07-16"
     assert "Thailand and Cambodi" in dated and not any(t.strip() == "Thailand and Cambodia" for t in
                                                       [f["text"] for f in facts])  # a bare heading stays one
+
+
+def test_a_glued_list_hyphen_opens_the_next_sentence(tmp_path: Path) -> None:
+    """"… is formed. -He said …": the hyphen belongs to the sentence it opens, so the one before still
+    ends with its full stop (a line without one would be a heading, whose names are dropped)."""
+    facts = _facts_of(tmp_path, (
+        "Published: 2018-03-01\n\nMarco Rinaldi Bassi of Forza Italia told Sputnik TV on Monday his party "
+        "would join any government that is formed. -He said it would work to lift the sanctions.\n"))
+    assert facts[0]["text"].endswith("is formed.")
+    assert "marco-rinaldi-bassi" in facts[0]["actors"]

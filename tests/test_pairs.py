@@ -35,7 +35,7 @@ ARTICLES = {
     "region": "Russian forces shelled towns across Donbas on 2 May 2024.",
     "seat": ("Chile filed a claim against Bolivia at the International Court of Justice in The Hague on "
              "2 May 2024."),
-    "bullet": "-Mongolia pledged on 2 May 2024 to send engineers to Afghanistan.",
+    "bullet": "Mongolia is a partner. -Mongolia pledged on 2 May 2024 to send engineers to Afghanistan.",
     # issue 12: stance per pair, passives, "both sides", dated paragraphs and visits naming one state
     "split": ("Chile signed a fisheries deal with Peru on 3 May 2024, while Bolivia accused Argentina of "
               "dumping."),

@@ -78,6 +78,12 @@ def _punctuation_starts(doc: Doc, is_punct: Any) -> Any:
         if texts[i + 2].isdigit() and texts[i + 1] == "." and texts[i].lower() in MONTH_NUMBERS \
                 and (texts[i + 3] == "," or texts[i + 3].isdigit()):
             starts[i + 2] = False
+    offsets = token_offsets(doc)
+    for i in numpy.flatnonzero(starts[2:]).tolist():  # "… is formed. -He said": a list item's glued hyphen
+        k = i + 1  # opens the sentence after it
+        if texts[k] in ("-", "–") and offsets[k] + len(texts[k]) == offsets[k + 1] \
+                and offsets[k - 1] + len(texts[k - 1]) < offsets[k]:
+            starts[k], starts[k + 1] = True, False
     return starts
 
 
