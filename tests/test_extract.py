@@ -242,3 +242,11 @@ def test_a_glued_list_hyphen_opens_the_next_sentence(tmp_path: Path) -> None:
         "would join any government that is formed. -He said it would work to lift the sanctions.\n"))
     assert facts[0]["text"].endswith("is formed.")
     assert "marco-rinaldi-bassi" in facts[0]["actors"]
+
+
+def test_a_dated_photo_caption_keeps_its_names(tmp_path: Path) -> None:
+    """A caption line ending with its date is text (not a heading) for the names in it too."""
+    facts = _facts_of(tmp_path, (
+        "Title: Border talks\n\nLaotian Army soldiers guard the entrance of the bridge, in Bokeo province, "
+        "16 Jul 2008\n\nThe two armies met on Monday.\n"))
+    assert "army-of-laos" in facts[0]["actors"]

@@ -16,6 +16,7 @@ from generator.content.vocabulary import MONTH_NUMBERS
 from generator.nlp.actor_cues import CueRules
 from generator.nlp.actor_orgs import Candidate, DocView, OrgRules
 from generator.nlp.components import span_text, spans_of, text_of, token_texts
+from generator.nlp.date_patterns import CAPTION_END
 
 HYPHENS = {"-", "–"}
 LIST_SEPS = {",", "and", "/", "&"}
@@ -72,7 +73,8 @@ def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
         own_line = s == 0 or "\n" in text[idx[s - 1] : idx[s]]
         first = next((t for t in range(s, e) if not space[t]), s)
         listed = words[first] in BULLETS  # "• Jean-Yves Le Drian, Minister for …": a list item, not a heading
-        is_heading = last >= s and own_line and words[last] not in CLOSING and not listed
+        is_heading = last >= s and own_line and words[last] not in CLOSING and not listed \
+            and not CAPTION_END.search(text, idx[s], idx[last] + len(words[last]))  # a dated photo caption
         para = s if own_line else para
         view.sent_end[s:e] = [e] * (e - s)
         view.sent_start[s:e] = [s] * (e - s)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -21,7 +20,7 @@ from generator.nlp import lexicon as _lexicon  # noqa: F401 - registers briefs_l
 from generator.nlp.actor_patterns import BULLETS
 from generator.nlp.components import spans_of, text_of
 from generator.nlp.countries import CONTEXT_NOUNS_KEY, PLACES_KEY, BriefsEnglish, sentence_countries
-from generator.nlp.date_patterns import MONTH_NAME
+from generator.nlp.date_patterns import CAPTION_END
 from generator.nlp.dates import DateResolver, DateValue
 from generator.nlp.events import Clause, code_sentence
 from generator.nlp.quantities import Quantity, find_quantities
@@ -118,9 +117,6 @@ def _clause_parties(doc: Doc, clauses: list[Span], mentions: list[Span], actors:
     return [[(start, code) for start, code in found if c.start <= start < c.end] for c in clauses]
 
 
-# a photo caption ends with the day it was taken ("…, in Preah Vihear province, 16 Jul 2008"): not a heading
-_CAPTION_END = re.compile(rf",\s+(?:{MONTH_NAME}\.?\s+\d{{1,2}},?|\d{{1,2}}\s+{MONTH_NAME}\.?)\s+\d{{4}}$")
-
 
 def _is_heading(sent: Span, text: str) -> bool:
     """A line that ends without sentence punctuation and stands alone is a heading, unless it is a photo
@@ -128,7 +124,7 @@ def _is_heading(sent: Span, text: str) -> bool:
     stripped = text.rstrip()
     return bool(stripped) and stripped[-1] not in ".!?\"'”’)»:" and len(sent) < 25 \
         and stripped[:1] not in BULLETS \
-        and not _CAPTION_END.search(stripped)  # "• Florence Parly, Minister for …": a list item
+        and not CAPTION_END.search(stripped)  # "• Florence Parly, Minister for …": a list item
 
 
 def iter_sentences(doc: Doc, resolver: DateResolver, base: int = 0, first_index: int = 0,
