@@ -319,8 +319,8 @@ def _is_party(doc: Doc, span: Span, actor_type: str | None, context_nouns: froze
         j += 1  # "Chinese state-owned", "the U.S. website", "British Petroleum"
     for k in range(j, min(j + 3, n)):
         low = words[k].lower()
-        if not words[k].isalpha() or low in ("and", "or"):
-            break
+        if not words[k].isalpha() or low in CLAUSE_BREAKS:
+            break  # "Ecuador will name ambassadors": a verb follows the state, no noun it modifies
         if low in context_nouns:
             return False
     return True
@@ -376,6 +376,10 @@ def _person_words(doc: Doc, info: dict[str, Any]) -> set[str]:
 _BULLET_HYPHEN = r"-(?=[A-Z][a-z])"
 
 
+# words after a state's name that end the phrase it could modify ("a British company" but "Ecuador will name")
+CLAUSE_BREAKS = frozenset({"and", "or", "will", "would", "shall", "should", "can", "could", "may", "might",
+                           "must", "is", "are", "was", "were", "has", "have", "had", "did", "does", "do",
+                           "to", "said", "says"})
 SEAT_KINDS = frozenset({"places", "capitals", "seats", "regions"})
 
 
