@@ -116,8 +116,9 @@ def _with_context(sents: list[SentenceFacts], actors: dict[str, tuple[str | None
     Ministry of Water") or of a meeting or visit (CONSULT: it has two sides, "the minister visited Fiji"),
     or, naming no state and following none in its paragraph, carries a date or a figure: a dated
     paragraph that names no one goes on with the story of the document ("The plant was completed in
-    2018.", "The project trained 72 participants."). `actors`: id -> (country, type), of the whole
-    document. Bare headings never become facts.
+    2018.", "The project trained 72 participants."); so does a dated sentence that names one state of
+    that pair and no other ("Russia condemned the decision the next day"). `actors`: id -> (country,
+    type), of the whole document. Bare headings never become facts.
     """
     actors = actors or {}
     stateless = {a for a, (country, kind) in actors.items()
@@ -149,7 +150,7 @@ def _with_context(sents: list[SentenceFacts], actors: dict[str, tuple[str | None
             topic_key, topic = (len(pairs_seen), last_pair), _topic_pair(seen, last_pair, story) or story
         if topic and len(states) < 2 and (_BILATERAL.search(s.text) or set(states) <= set(topic) and (
                 _RELATIONS.search(s.text) or any(a in stateless for a in s.actors)
-                or ((s.dates or s.quantities) and not countries)
+                or ((s.dates or s.quantities) and not countries) or (s.dates and len(states) == 1)
                 or any(c.event_type == MEETING for c in s.clauses))):
             parties = list(dict.fromkeys(parties + topic))
         countries = list(dict.fromkeys(countries + parties))
