@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 import itertools
 import json
@@ -242,6 +243,40 @@ def sentence_facts(doc: Document, s: SentenceFacts, countries: list[str],
     return facts
 
 
+def story_stances(facts: list[Fact]) -> list[Fact]:
+    """Give a neutral fact of one document the stance its other facts about the same pair agree on.
+
+    A sentence without an event cue or a relation word ("The border post was completed in 2018", "Xi
+    arrived Monday in Islamabad") is part of the story the document tells about the pair, and that story
+    has a stance: the one most of the document's cued facts about the pair have, when they are more than
+    all the others together. Such a stance is flagged `stance_inferred`; a sentence with a cue keeps its
+    own, and a pair the document gives no cued stance stays neutral."""
+    votes: dict[Pair, dict[str, int]] = {}
+    for fact in facts:
+        own = dict(fact.pair_stances)
+        for pair in fact.pairs:
+            stance = own.get(pair, fact.stance)
+            if stance != "neutral":
+                votes.setdefault(pair, {}).setdefault(stance, 0)
+                votes[pair][stance] += 1
+
+    def story(pair: Pair) -> str | None:
+        counts = votes.get(pair) or {}
+        best = max(sorted(counts), key=counts.__getitem__, default=None)
+        return best if best is not None and 2 * counts[best] > sum(counts.values()) else None
+
+    out = []
+    for fact in facts:
+        main = story(fact.pairs[0]) if fact.stance == "neutral" and fact.pairs else None
+        pair_stances = tuple((p, (story(p) or v) if v == "neutral" else v) for p, v in fact.pair_stances)
+        if main is None and pair_stances == fact.pair_stances:
+            out.append(fact)
+            continue
+        out.append(dataclasses.replace(fact, stance=main or fact.stance, pair_stances=pair_stances,
+                                       stance_inferred=main is not None))
+    return out
+
+
 def _document_record(doc: Document, sentences: list[tuple[int, int]]) -> DocumentRecord:
     return DocumentRecord(
         id=doc.id, path=doc.path, title=doc.title, author=doc.author, published=doc.published,
@@ -313,8 +348,8 @@ def extract_one(nlp: Language, doc: Document) -> DocumentFacts:
     context_types: frozenset[str] = getattr(countries_pipe, "context_actor_types", frozenset())
     actor_info = {a: (info.get("country"), CONTEXT if info.get("type") in context_types
                       else info.get("type", "")) for a, info in found.items()}
-    facts = [f for s, countries in _with_context(sents, actor_info)
-             for f in sentence_facts(doc, s, countries, actor_country)]
+    facts = story_stances([f for s, countries in _with_context(sents, actor_info)
+                           for f in sentence_facts(doc, s, countries, actor_country)])
     first_fact = {f.sentence: f for f in reversed(facts)}
     starts = [s.start for s in sents]
     actors = tuple(

@@ -142,11 +142,16 @@ class Fact:
     event_type: str | None = None  # PLOVER event type of the sentence's main clause; None: no event
     # the stance of each pair when the fact has two or more (a clause's stance goes to its own pair)
     pair_stances: tuple[tuple[Pair, str], ...] = ()
+    # the stance is the story's: the sentence has no cue of its own, and the document's other facts about
+    # its pair agree on one (generator.facts.extract.story_stances)
+    stance_inferred: bool = False
 
     def for_pair(self, pair: Pair) -> Fact:
         """This fact as seen from one of its pairs: `stance` is that pair's own (`pair_stances`)."""
         own = dict(self.pair_stances).get(pair)
-        return self if own is None or own == self.stance else dataclasses.replace(self, stance=own)
+        if own is None or own == self.stance:
+            return self
+        return dataclasses.replace(self, stance=own, stance_inferred=False)
 
     @classmethod
     def from_json(cls, data: JSON) -> Fact:
@@ -164,6 +169,7 @@ class Fact:
             event_type=data.get("event_type"),
             pair_stances=tuple((Pair.from_json(p), v)
                                for p, v in sorted((data.get("pair_stances") or {}).items())),
+            stance_inferred=bool(data.get("stance_inferred")),
         )
 
     def to_json(self) -> JSON:
@@ -177,6 +183,7 @@ class Fact:
             **({"speakers": list(self.speakers)} if self.speakers else {}),
             **({"event_type": self.event_type} if self.event_type is not None else {}),
             **({"pair_stances": {p.json: v for p, v in self.pair_stances}} if self.pair_stances else {}),
+            **({"stance_inferred": True} if self.stance_inferred else {}),
         }
 
 

@@ -69,7 +69,7 @@ class Corpus:
     by_document: dict[str, list[Fact]] = field(default_factory=dict)
     country_weight: dict[str, int] = field(default_factory=dict)
     pair_titles: dict[Pair, str] = field(default_factory=dict)  # memo: a pair is titled once per build
-    fact_views: dict[tuple[str, str, str], Any] = field(default_factory=dict)  # memo: views.fact_view
+    fact_views: dict[tuple[str, str, bool, str], Any] = field(default_factory=dict)  # memo: views.fact_view
     briefs: tuple[Pair, ...] = ()  # the salient pairs (see the module docstring), sorted
 
     @property

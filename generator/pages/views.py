@@ -48,6 +48,8 @@ class FactView:
     pairs: list[Link] = field(metadata={"help": "pairs of the fact (briefs or plain text)"})
     sectors: list[Link] = field(metadata={"help": "sector pages"})
     event: str = field(default="", metadata={"help": "PLOVER event type as a label (Agree … Assault), or ''"})
+    story: bool = field(default=False, metadata={"help": "the stance is the story's: the sentence has no cue "
+                                                         "of its own (facts.json: stance_inferred)"})
     also: list[str] = field(
         default_factory=list, metadata={"help": "other dates the sentence mentions (timelines list a "
                                                 "sentence once, at its main date)"})
@@ -127,7 +129,7 @@ def source_link(corpus: Corpus, fact: Fact, root: str) -> Link:
 def fact_view(corpus: Corpus, fact: Fact, root: str) -> FactView:
     """Return the printable view of one fact (made once per fact, stance and root: many pages list a fact,
     and a brief sees it with its own pair's stance, `Fact.for_pair`)."""
-    key = (fact.id, fact.stance, root)
+    key = (fact.id, fact.stance, fact.stance_inferred, root)
     view = corpus.fact_views.get(key)
     if view is None:
         view = corpus.fact_views[key] = _fact_view(corpus, fact, root)
@@ -145,6 +147,7 @@ def _fact_view(corpus: Corpus, fact: Fact, root: str) -> FactView:
         pairs=[pair_link(corpus, p, root) for p in sorted(fact.pairs)],
         sectors=[sector_link(corpus, s, root) for s in sorted(fact.sectors) if s in corpus.by_sector],
         event=event_label(fact.event_type),
+        story=fact.stance_inferred,
     )
 
 
