@@ -250,3 +250,23 @@ def test_a_dated_photo_caption_keeps_its_names(tmp_path: Path) -> None:
         "Title: Border talks\n\nLaotian Army soldiers guard the entrance of the bridge, in Bokeo province, "
         "16 Jul 2008\n\nThe two armies met on Monday.\n"))
     assert "army-of-laos" in facts[0]["actors"]
+
+
+def test_a_sentence_without_a_cue_takes_the_stance_of_its_story(tmp_path: Path) -> None:
+    """A neutral sentence of an article whose other facts about the pair agree takes their stance, flagged;
+    a mixed story leaves it neutral."""
+    facts = _facts_of(tmp_path, (
+        "Published: 2024-05-06\n\nPeru accused Chile of violating its waters on 2 May 2024.\n\n"
+        "Chile threatened to expel Peruvian diplomats on 3 May 2024.\n\n"
+        "Peruvian fishing boats returned to Chilean ports on 4 May 2024.\n"))
+    last = facts[-1]
+    assert (last["stance"], last.get("stance_inferred"), last.get("event_type")) == ("tension", True, None)
+    assert not any(f.get("stance_inferred") for f in facts[:-1])
+
+
+def test_a_mixed_story_gives_no_stance(tmp_path: Path) -> None:
+    facts = _facts_of(tmp_path, (
+        "Published: 2024-05-06\n\nPeru accused Chile of violating its waters on 2 May 2024.\n\n"
+        "Chile and Peru signed a fisheries accord on 3 May 2024.\n\n"
+        "Peruvian fishing boats returned to Chilean ports on 4 May 2024.\n"))
+    assert (facts[-1]["stance"], facts[-1].get("stance_inferred")) == ("neutral", None)
