@@ -349,6 +349,8 @@ def test_parse_amount_never_raises(text: str) -> None:
     ("Peru ordered 12 Airbus A320 jets.", [(12, "count", "jets", None)]),
     ("The 30th anniversary of the accord was marked.", [(30, "year", "anniversary", "duration")]),
     ("This is the 12th year of the blockade.", [(12, "year", "year", "duration")]),
+    ("Year-long talks on the border ended.", [(1, "year", None, "duration")]),
+    ("The decade-long dispute is over.", [(10, "year", None, "duration")]),
 ])
 def test_durations_measures_fractions_changes(sentence: str, expected: list[tuple]) -> None:
     got = [(q.value, q.unit, q.noun, q.kind) for q in find_quantities(sentence)]

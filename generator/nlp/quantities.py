@@ -169,6 +169,8 @@ _A_SPAN_RE = re.compile(
     r"(?i:\b(?:about|around|nearly|almost|over|more\s+than|less\s+than|within|for|after|roughly|some"
     r"|just|under|barely|only|at\s+least)\s+)(an?\s+(decade|century|year|month|week|fortnight))\b(?![\s-]+(?:ago|old)\b)"
 )
+# "year-long talks", "a decade-long dispute", "a weeklong visit": one unit of time
+_LONG_SPAN_RE = re.compile(r"(?i:\b(decade|century|year|month|week|fortnight)-?long)\b")
 _VAGUE_RE = re.compile(r"\b(?i:(tens\s+of\s+)?(dozens|hundreds|thousands|millions))\s+of\s+")
 _FRACTION_RE = re.compile(
     r"\b(?i:(a|one|two|three|four|five|six|seven|eight|nine)([\s-])(third|quarter|fourth|fifth|sixth|seventh"
@@ -194,7 +196,8 @@ _COUNT_STOP = frozenset("a an the of in on at to for from with by but as than th
                         "into over under about between among after before during since until via each more "
                         "less most percent".split())
 # Each pattern of _extras runs only when one of its words is in the sentence (lower-cased word set)
-_SPAN_CUES = frozenset(("decade", "century", "year", "month", "week", "fortnight"))
+_SPAN_CUES = frozenset(("decade", "century", "year", "month", "week", "fortnight", "yearlong", "monthlong",
+                        "weeklong", "decadelong"))
 _VAGUE_CUES = frozenset(("dozens", "hundreds", "thousands", "millions"))
 _FRACTION_CUES = frozenset(f"{d}{s}" for d in _DENOMINATORS for s in ("", "s"))
 _SPLIT_CUES = frozenset(("split", "division", "ratio", "share", "stake", "formula", "decision", "vote",
@@ -269,11 +272,14 @@ def _extras(sentence: str, words: frozenset[str] | None = None) -> list[Quantity
 
 
 def _spans(sentence: str) -> list[Quantity]:
-    """ "about a decade", "for a year": a duration written with an article."""
+    """ "about a decade", "for a year": a duration written with an article; "year-long", "weeklong"."""
     found = []
     for m in _A_SPAN_RE.finditer(sentence):
         unit, factor = DURATIONS[m.group(2).lower()]
         found.append(Quantity(factor, unit, m.group(1), m.start(1), m.end(1), kind="duration"))
+    for m in _LONG_SPAN_RE.finditer(sentence):
+        unit, factor = DURATIONS[m.group(1).lower()]
+        found.append(Quantity(factor, unit, m.group(), m.start(), m.end(), kind="duration"))
     return found
 
 
