@@ -94,3 +94,14 @@ def test_archive_captions_and_since_years_are_lower_bounds_not_the_document_date
     assert infer_document_date("The two states have talked since 2013. Officials met on Wednesday.") is None
     assert infer_document_date("FILE - A rally, Jan. 2, 2018.\n\nThe talks were held on March 3, 2019, "
                                "this week.") == "2019-03"
+
+
+def test_a_weekday_with_its_date_in_brackets_and_a_financial_year() -> None:
+    """"on Thursday (19 June)" gives a year in which 19 June is a Thursday, the one nearest the latest year
+    the text reports ("the 2025/26 financial year"), not a year used in a name decades before."""
+    from generator.nlp.dates import infer_document_date
+
+    text = ("The 2001 Joint Declaration signed between the two nations requires them to consult.\n\n"
+            "It only became public on Thursday (19 June) after media reports.\n\n"
+            "The amount on pause is $18.2m in development assistance for the 2025/26 financial year.")
+    assert infer_document_date(text) == "2025-06-19"

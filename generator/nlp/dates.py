@@ -866,7 +866,8 @@ _DEADLINE_BEFORE = re.compile(
     r"(?:the\s+)?(?:(?:end|middle|start|beginning)\s+of\s+)?(?:(?:early|late|mid)[\s-]+)?$", re.I)
 _FORECAST = re.compile(r"\b(?:will|shall|would|could|might|going to|expected|forecasts?|projected|plans? to"
                        r"|aims? to|set to|scheduled|upcoming|next)\b|'ll\b", re.I)
-_WEEKDAY_DATE = re.compile(rf"\b(?P<wd>{'|'.join(w.capitalize() for w in _WEEKDAYS)}),?\s+(?:the\s+)?"
+_WEEKDAY_DATE = re.compile(rf"\b(?P<wd>{'|'.join(w.capitalize() for w in _WEEKDAYS)})"
+                           r"(?:,?\s+|\s*\(\s*)(?:the\s+)?"  # "Thursday, 19 June", "Thursday (19 June)"
                            rf"(?:{_MON}\s+(?P<d>[0-3]?\d)\b|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
                            rf"(?P<mon2>{_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
                            r"(?:\.?,?\s+(?P<y>1[89]\d\d|20\d\d))?")
@@ -929,7 +930,9 @@ def infer_document_date(text: str) -> str | None:
                 past.append(dv)
     pool = past + [d for d in other if d.precision != "year"] or other
     if loose and years:
-        near = max(d.value for d in pool)[:4] if pool else str(max(years))
+        # near the latest year the text reports (a past event or a present one: "the 2025/26 financial
+        # year"), not a deadline's or a forecast's
+        near = max(d.value for d in past + other)[:4] if past or other else str(max(years))
         for mon, day, wd in loose:
             fits = [y for y in range(min(years) - 1, max(years) + 2) if _weekday_of(y, mon, day) == wd]
             if fits:
