@@ -38,6 +38,7 @@ ARTICLES = {
     "modal": "Peru and Chile will name ambassadors before 2 May 2024.",
     "story": ("Peru and Chile signed a fisheries deal on 2 May 2024.\n\n"
               "Chilean fishermen protested in Arica on 5 May 2024."),
+    "dominican": "Dominican soldiers and Haitian police faced off at the border on 2 May 2024.",
     "bullet": "Mongolia is a partner. -Mongolia pledged on 2 May 2024 to send engineers to Afghanistan.",
     # issue 12: stance per pair, passives, "both sides", dated paragraphs and visits naming one state
     "split": ("Chile signed a fisheries deal with Peru on 3 May 2024, while Bolivia accused Argentina of "
@@ -107,6 +108,8 @@ def fact_with(facts: dict[str, list[dict[str, Any]]], name: str, words: str) -> 
         ("modal", "name ambassadors", {"PE", "CL"}, ["CL-PE"]),
         # a dated sentence naming one state of the story's pair goes on with that story
         ("story", "fishermen protested", {"CL", "PE"}, ["CL-PE"]),
+        # "Dominican" means the Dominican Republic (Dominica shares the demonym)
+        ("dominican", "faced off", {"DO", "HT"}, ["DO-HT"]),
     ],
 )
 def test_parties_of_a_sentence(facts: dict[str, list[dict[str, Any]]], name: str, words: str,
