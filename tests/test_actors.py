@@ -639,3 +639,27 @@ def test_a_foreign_affairs_ministry_is_the_states(nlp: Language) -> None:
     expected = {("Ministry of Foreign Affairs (Uganda)", "UG")}
     assert {(i["name"], i["country"]) for i in found.values()} == expected
 
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("President Lourenço invited his Congolese counterpart Denis Sassou Nguesso to the summit.",
+     "Denis Sassou Nguesso", "person"),
+    ("The plant belongs to Sweden's Norrskog Massa AB and employs 900.", "Norrskog Massa AB", "company"),
+    ("Bolivia's Minera Andina SA signed the lease.", "Minera Andina SA", "company"),
+    ("“Aid is politics,” said Tarun Mehrotra, who heads the Centre for Asian Studies in Pune.",
+     "Tarun Mehrotra", "person"),
+    ("The School of Public Policy at Kampala University published the survey.", "School of Public Policy",
+     "other"),
+])
+def test_counterparts_legal_forms_schools_and_who_heads(nlp: Language, text: str, name: str,
+                                                        kind: str) -> None:
+    found = {info["name"]: info["type"] for info in actors(nlp, text).values()}
+    assert found.get(name) == kind
+
+
+def test_a_states_government_takes_its_article(nlp: Language) -> None:
+    """"the Philippine government" is the Government of the Philippines, "the US government" that of the
+    United States."""
+    found = actors(nlp, "The Philippine government and the US government met.")
+    names = {info["name"] for info in found.values()}
+    assert names == {"Government of the Philippines", "Government of the United States"}

@@ -112,6 +112,20 @@ def country_name(code: str | None) -> str:
     return str(getattr(country, "common_name", None) or country.name)
 
 
+_PLURAL_NAMES = ("Islands", "States", "Emirates", "Netherlands", "Philippines", "Bahamas", "Maldives",
+                 "Comoros", "Seychelles")
+_ARTICLE_WORDS = frozenset({"Republic", "Kingdom", "Federation", "Union", "United", "Gambia"})
+
+
+def country_name_after_of(code: str | None) -> str:
+    """A state's name as it stands after "of": with its article where English gives it one ("Government of
+    the United States", "of the Philippines", "of the Cook Islands"), else as country_name."""
+    name = country_name(code)
+    if name.endswith(_PLURAL_NAMES) or _ARTICLE_WORDS.intersection(name.split()):
+        return f"the {name}"
+    return name
+
+
 def is_country_code(code: object) -> bool:
     """True for an ISO 3166-1 alpha-2 code pycountry knows."""
     return isinstance(code, str) and pycountry.countries.get(alpha_2=code) is not None

@@ -10,7 +10,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from generator.config import TUNING
-from generator.content.vocabulary import INTERNATIONAL_ORG, country_name
+from generator.content.vocabulary import INTERNATIONAL_ORG, country_name, country_name_after_of
 
 LIST_SEPS = {",", "and", "/", "&"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -116,7 +116,7 @@ def body_name(body: str, code: str) -> str:
     Foreign Affairs" are one actor."""
     if body.startswith("Ministry "):
         return f"{body} ({country_name(code)})"
-    return f"{body} of {country_name(code)}"
+    return f"{body} of {country_name_after_of(code)}"
 
 
 class OrgRules:
@@ -339,8 +339,9 @@ class OrgRules:
             s = i
         country = owner or next((x for x in v.country[i:e] if x), None)
         cand = Candidate(i, e, kind, country=country)
-        if owner:
-            cand.name = f"{v.doc[i:body].text} ({country_name(owner)})"
+        if owner:  # a state's body is named with its state; "Spain's Grupo ENCE SA" is named as written
+            own = f" ({country_name(owner)})" if kind == "government_body" else ""
+            cand.name = f"{v.doc[i:body].text}{own}"
             cand.alias, cand.start = v.doc[s:e].text, s
         return cand
 

@@ -38,6 +38,9 @@ _STYLES = frozenset({"hon", "honorable", "honourable", "rt"})
 _DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "today", "yesterday", "tomorrow", "tonight"})
 KIN = frozenset({"wife", "husband", "widow", "daughter", "son", "brother", "sister", "father", "mother"})
+# "X, who heads the School of International Affairs": a person by what they lead
+LEAD_VERBS = frozenset({"heads", "headed", "leads", "led", "chairs", "chaired", "directs", "directed", "runs",
+                        "ran"})
 # function words of role_words that cannot open a bare role after a name's comma
 BARE_ROLE_STOPS = frozenset({"of", "for", "the", "and", "to", "at", "then", "first", "close", "key", "top",
                              "high", "state", "house", "party", "government"})
@@ -331,6 +334,11 @@ class Discoverer(OrgRules, CueRules):
 
     def _apposition_role(self, v: DocView, start: int, c: int) -> Candidate | None:
         j, n = c + 1, min(len(v.doc), v.sent_end[c])
+        if j + 2 < n and v.lower[j] == "who" and v.lower[j + 1] in LEAD_VERBS \
+                and self._full_name(v, start, c) and not v.curated[start] \
+                and (v.cap[j + 2] or v.lower[j + 2] in {"the", "a", "an"}):
+            r = next((t for t in range(j + 2, min(n, j + 12)) if v.lower[t] in APPOS_END), min(n, j + 12))
+            return Candidate(start, c, "person", (j + 1, r), next((x for x in v.country[j:r] if x), None))
         if j + 1 < n and v.lower[j] == "who" and v.lower[j + 1] in {"is", "was"}:
             j += 2
         if j < n and v.lower[j] in {"a", "an", "the"}:
