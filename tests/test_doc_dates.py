@@ -16,6 +16,7 @@ from generator.nlp.dates import infer_document_date
     ("https://stories.example.com/stories/201907150830.html", "2019-07-15"),
     ("https://example.net/20210630-talks-collapse-says-chile/", "2021-06-30"),
     ("https://example.com/la-fg-wn-lima-talks-collapse-20150311-story.html", "2015-03-11"),  # inside a slug
+    ("https://www.example.com/2006/0227/p06s01-woam.html", "2006-02-27"),  # year, then month and day
     ("https://example.org/story/4781234-ministers-meet", None),  # an article id, not a date
     ("https://example.org/news/20211341-slug", None),  # not a real date
     ("https://example.org/2019/04/01/a?date=2020/01/01", "2019-04-01"),  # the query is not the path

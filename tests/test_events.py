@@ -359,12 +359,15 @@ def test_fact_json_carries_pair_stances_only_when_set() -> None:
     ("Her remarks raised the prospect of a severance of ties with Bogotá.", "SANCTION", "tension"),
     ("The cutting of diplomatic relations takes effect on Friday.", "SANCTION", "tension"),
     ("Quito broke off diplomatic ties with Bogotá in 2008.", "SANCTION", "tension"),
+    # recalling an ambassador reduces relations, closing a border and stopping aid restrict: SANCTION
+    ("Vilnius said it was recalling its ambassador from Beijing.", "SANCTION", "tension"),
+    ("Wellington informed Avarua that the funding would be paused.", "SANCTION", "tension"),
     ("Kampala sent more security personnel to the island.", "MOBILIZE", "tension"),
     ("Riot police were dispatched to the border post.", "MOBILIZE", "tension"),
     ("Ghana sent medical personnel to Liberia.", None, "neutral"),
     ("The two states established diplomatic relations in 1972.", "COOPERATE", "cooperation"),
     ("Both governments named ambassadors last week.", "COOPERATE", "cooperation"),
-    ("The government sealed the border with its neighbour in March.", "COERCE", "tension"),
+    ("The government sealed the border with its neighbour in March.", "SANCTION", "tension"),
     ("The ministers officially opened the border crossing between the two countries.", "CONCEDE",
      "cooperation"),
     ("The three activists were released to the consul on Friday.", "CONCEDE", "cooperation"),
@@ -407,7 +410,7 @@ def test_third_round_vocabulary(nlp: Language, text: str, kind: str | None, stan
 @pytest.mark.parametrize(("text", "kind", "stance"), [
     ("Protesters held a sign outside the embassy of Chile.", "PROTEST", "tension"),
     ("Qatar objected last month to the summit hosted by Bahrain.", "REJECT", "tension"),
-    ("The borders were sealed by Riyadh in 2017.", "COERCE", "tension"),
+    ("The borders were sealed by Riyadh in 2017.", "SANCTION", "tension"),
 ])
 def test_signs_as_nouns_gapped_objections_and_passive_closures(nlp: Language, text: str, kind: str,
                                                                stance: str) -> None:

@@ -421,6 +421,8 @@ _URL_FORMS = [  # (pattern over the URL path, precision); a URL date is evidence
     # a day-first timestamp ending a slug, time included (so it is no other number): "…+ties+16012025141000"
     (re.compile(r"[/+_-](?P<d>0[1-9]|[12]\d|3[01])(?P<m>0[1-9]|1[0-2])(?P<y>(?:19|20)\d\d)"
                 r"(?:[01]\d|2[0-3])[0-5]\d[0-5]\d(?=[-_./]|$)"), "day"),
+    # "/2006/0227/": the year, then month and day together
+    (re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?=/)"), "day"),
     (re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0[1-9]|1[0-2])(?=/)"), "month"),
 ]
 
