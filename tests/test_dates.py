@@ -650,3 +650,13 @@ def test_a_month_as_subject(sentence: str, expected: list[tuple[str, bool]]) -> 
 def test_feasts_recent_decades_tonight_and_perfects(reference: str, sentence: str, expected: str) -> None:
     found = DateResolver(reference).resolve(sentence, new_paragraph=True)
     assert expected in [d.value for d in found]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Taipei will open an office in Vilnius by the end of the year.", [("2021-12", True)]),
+    ("The deal must be ratified by the end of next year.", [("2022-12", True)]),
+    ("The border has been disputed since the late 19th century.", [("1870", False)]),
+    ("A mid-19th-century treaty drew the line.", [("1840", False)]),
+])
+def test_year_ends_and_centuries(sentence: str, expected: list[tuple[str, bool]]) -> None:
+    assert values("2021-08-10", sentence) == expected

@@ -107,6 +107,11 @@ _RX = {
     # "during Ramadan", "the holy month of Ramadan", "on Eid al-Adha": days of the Hijri calendar
     "hijri": re.compile(r"\b(?P<hol>Ramadan|Ramazan|Ramadhan|Muharram"
                         r"|Eid\s+(?:al|ul|el)[- ](?:Fitr|Adha))\b"),
+    # "since the late 19th century": the year the part of the century opens (early 1800, mid 1840, late 1870)
+    "century": re.compile(r"(?i:\b(?:(?P<part>early|mid|late)[\s-]+)?(?P<c>1[0-9]|2[01])(?:st|nd|rd|th)"
+                          r"[\s-]+century\b)"),
+    # "by the end of the year", "at the end of this month": the last month (or the month) of the text's time
+    "yearend": re.compile(r"(?i:\bthe\s+end\s+of\s+(?P<q>the|this|next|last)\s+(?P<u>year|month)\b)"),
     # "before Christmas", "on New Year's Eve": feasts of a fixed Gregorian day
     "feast": re.compile(r"\b(?P<hol>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]?s\s+(?:Day|Eve))\b"),
     "seasonrel": re.compile(r"(?i:\b(?P<q>this|last|next|past)\s+"
@@ -200,7 +205,7 @@ _UNIT_HINT = re.compile(r"\b(?:day|week|month|year|decade|centur)")
 _NEEDS = {
     "iso": "digit", "num": "digit", "dmy": "digit", "mdy": "digit", "my": "digit", "fuzzy": "digit",
     "part": "digit", "season": "digit", "anniv": "anniv", "seasonrel": "season", "daypart": "daypart",
-    "hijri": "hijri", "feast": "feast",
+    "hijri": "hijri", "feast": "feast", "century": "century", "yearend": "yearend",
     "decade": "digit", "range": "digit", "year": "digit", "md": "month", "dm": "month", "mon": "month",
     "offset": "unit", "same": "unit", "eve": "eve", "then": "then", "span": "unit", "rely": "unit",
     "ahead": "unit", "mposs": "month", "past": "unit", "within": "unit", "elapsed": "unit", "mocc": "month",
@@ -251,6 +256,8 @@ _WORD_HINTS = (
     ("recent", ("recent",)),
     ("deictic", ("now", "today", "tonight", "yesterday", "tomorrow", "currently")),
     ("feast", ("christmas", "new year")),
+    ("century", ("century",)),
+    ("yearend", ("end of",)),
 )
 # (word, flag) for every hint word and gate word: one loop of substring tests
 _HINT_WORDS = tuple(sorted({(w, kind) for kind, words in _WORD_HINTS for w in words}

@@ -587,6 +587,18 @@ class DateResolver:
             if base is None or base.precision != "day":
                 return None
             return _make(_shift(_parts(base), "day", _STEP.get(own, 0)), True, s, *span)
+        if kind == "century":  # "the late 19th century": a written time, no anchor needed
+            part = _CENTURY_PART[(g.get("part") or "").lower()]
+            return _make(((int(g["c"] or 0) - 1) * 100 + part, None, None), False, s, *span)
+        if kind == "yearend":  # "by the end of the year": the year's last month, in the text's time
+            base = self._ref or anchor
+            if base is None:
+                return None
+            y, m, _d = _parts(base)
+            step = _STEP.get((g.get("q") or "").lower(), 0)
+            if (g.get("u") or "").lower() == "year":
+                return _make((y + step, 12, None), True, s, *span)
+            return _make((*_add_months(y, m, step), None), True, s, *span) if m else None
         if kind == "feast":  # "before Christmas": the nearest such day on or before the text's date, or after
             base = self._ref or anchor  # it when the clause looks forward
             if base is None:
@@ -737,6 +749,7 @@ _HIJRI_DAYS = {"ramadan": (9, 1, "month"), "ramazan": (9, 1, "month"), "ramadhan
                "muharram": (1, 1, "month"), "fitr": (10, 1, "day"), "adha": (12, 10, "day")}
 
 
+_CENTURY_PART = {"": 0, "early": 0, "mid": 40, "late": 70}
 _FEAST_DAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
                "new year's day": (1, 1), "new year's eve": (12, 31)}
 
