@@ -98,7 +98,8 @@ def unit_matches(gold_unit: str, ours: str) -> bool:
     from generator.nlp.numbers import PHYSICAL, pint_symbol
 
     same = pint_symbol(PHYSICAL[gold_unit]) if gold_unit in PHYSICAL else gold_unit  # "mile" is "mi"
-    return ours in ("count", gold_unit, same)
+    # the gold notes a rate in a comment ("1 million tons per year": unit ton), ours writes it ("t/a")
+    return ours in ("count", gold_unit, same) or ours.split("/")[0] in (gold_unit, same)
 
 
 def event_recall(data: dict[str, Any], gold: dict[str, Any]) -> Score:

@@ -347,6 +347,7 @@ def test_parse_amount_never_raises(text: str) -> None:
     ("Nearly two-thirds of the loans were repaid.", [(0.666667, "ratio", None, "fraction")]),
     ("Omani exports fell 9% last year.", [(-9, "percent", "exports", "change")]),
     ("Peru ordered 12 Airbus A320 jets.", [(12, "count", "jets", None)]),
+    ("Laos, a country of 7 million, borders China.", [(7000000, "count", "people", None)]),
     ("The 30th anniversary of the accord was marked.", [(30, "year", "anniversary", "duration")]),
     ("This is the 12th year of the blockade.", [(12, "year", "year", "duration")]),
     ("Year-long talks on the border ended.", [(1, "year", None, "duration")]),

@@ -518,6 +518,9 @@ def _joined(sentence: str, fig: _Fig, state: _State) -> Quantity | None:
     return Quantity(fig.value(scale), unit, sentence[fig.start : end], fig.start, end, value_max=nxt.value())
 
 
+# "a country of 22 million", "a population of 1.4 billion": people
+_PEOPLE_OF_RE = re.compile(r"(?i:\b(?:country|nation|population|city|island|state|region)\s+of\s+"
+                           r"(?:(?:about|around|some|nearly|almost|more\s+than|over|roughly)\s+)?)$")
 # "N times" counts occasions unless a comparison or product follows ("three times larger", "five times as
 # many", "ten times the size", "four times over"); a rate ("three times a week") is still a count
 _TIMES_RE = re.compile(r"\s+times\b(?!\s+(?:as|the|that|this|its|their|his|her|our|over|more|less|fewer"
@@ -544,6 +547,8 @@ def _bare(sentence: str, fig: _Fig, state: _State) -> Quantity | None:
     if noun is None and fig.kind == "num" and fig.amount >= 1000 and "," in sentence[fig.start : fig.end] \
             and not _REF_RE.search(sentence, window, fig.start):
         return _make(sentence, fig, "count")  # "including 1,500 thought to be teenagers", "720,000 of them"
+    if noun is None and fig.scale >= 10**6 and _PEOPLE_OF_RE.search(sentence, window, fig.start):
+        return _make(sentence, fig, "count", noun="people")  # "a country of 22 million"
     if noun == "times" and fig.amount >= 2 and (times := _TIMES_RE.match(sentence, fig.end)) is not None:
         return Quantity(fig.value(), "count", sentence[fig.start : times.end()], fig.start, times.end(),
                         noun="times")  # "spoke 23 times", "met seven times since January": occasions
