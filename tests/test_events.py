@@ -362,6 +362,9 @@ def test_fact_json_carries_pair_stances_only_when_set() -> None:
     # recalling an ambassador reduces relations, closing a border and stopping aid restrict: SANCTION
     ("Vilnius said it was recalling its ambassador from Beijing.", "SANCTION", "tension"),
     ("Wellington informed Avarua that the funding would be paused.", "SANCTION", "tension"),
+    # a map is released, not a prisoner; free association is a status, not a release
+    ("A new map released by Delhi has led to protests in Kathmandu.", "PROTEST", "tension"),
+    ("Niue is in free association with New Zealand.", None, "neutral"),
     ("Kampala sent more security personnel to the island.", "MOBILIZE", "tension"),
     ("Riot police were dispatched to the border post.", "MOBILIZE", "tension"),
     ("Ghana sent medical personnel to Liberia.", None, "neutral"),
