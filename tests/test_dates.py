@@ -660,3 +660,12 @@ def test_feasts_recent_decades_tonight_and_perfects(reference: str, sentence: st
 ])
 def test_year_ends_and_centuries(sentence: str, expected: list[tuple[str, bool]]) -> None:
     assert values("2021-08-10", sentence) == expected
+
+
+def test_a_later_month_takes_the_tense_of_its_own_clause() -> None:
+    """"July marks the anniversary, and next January, 70 years since ties were established": July is this
+    year's (the past tense belongs to the other clause)."""
+    found = values("2019-05-22", "July marks the 25th anniversary of the treaty, and next January, 70 years "
+                                 "since diplomatic ties were established.")
+    assert ("2019-07", True) in found
+    assert values("2019-05-22", "In July the two sides signed the treaty.") == [("2018-07", True)]

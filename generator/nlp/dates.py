@@ -305,9 +305,21 @@ def _month_rel(anchor: _YMD, g: dict[str, str | None], s: str, start: int) -> _Y
     # A later month told in the past tense is last year's; an earlier one in a future clause, next year's.
     if key < ref and _FUTURE.search(s[max(0, start - 80):start]):
         return ay + 1, mon, day
-    if key > ref and (_PAST.search(s) and not _FUTURE.search(s) or _SINCE_BEFORE.search(s, 0, start)):
+    clause = _clause_of(s, start)  # "July marks the anniversary, and next January, 70 years since ties were
+    if key > ref and (_PAST.search(clause) and not _FUTURE.search(clause)  # established": July's own tense
+                      or _SINCE_BEFORE.search(s, 0, start)):
         return ay - 1, mon, day  # "… the first time since the July election": what "since" names is past
     return ay, mon, day
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|but|while|whereas)\s")
+
+
+def _clause_of(s: str, at: int) -> str:
+    """The clause of `s` around character `at`: between the breaks ("; ", ", and ", ", but ") around it."""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(s, 0, at)), default=0)
+    after = _CLAUSE_BREAK.search(s, at)
+    return s[start:after.start() if after else len(s)]
 
 
 def _shift(base: _YMD, unit: str, step: int) -> _YMD | None:
