@@ -669,3 +669,8 @@ def test_a_later_month_takes_the_tense_of_its_own_clause() -> None:
                                  "since diplomatic ties were established.")
     assert ("2019-07", True) in found
     assert values("2019-05-22", "In July the two sides signed the treaty.") == [("2018-07", True)]
+
+
+def test_recent_months_when_something_happened() -> None:
+    assert values("2023-11-09", "Tensions boiled over in recent months when the border was closed.") \
+        == [("2023-08", True)]

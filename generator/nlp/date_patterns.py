@@ -89,7 +89,7 @@ _RX = {
                        rf"(?:(?P<n>{_COUNT})\s+)?|the\s+(?:past|last)\s+(?P<n2>{_COUNT})\s+"
                        rf"|(?:in|over|during|throughout)\s+(?P<n3>recent)\s+(?=(?:day|week|month)s\b))"
                        rf"(?P<u>day|week|month|year|decade)s?\b"
-                       rf"(?!\s+(?:of|before|after|when)\b))"),
+                       rf"(?!\s+(?:of|before|after)\b)(?(n3)|(?!\s+when\b)))"),  # "in recent months when"
     # "the first visit in 42 years", "has doubled in ten years", "have run high for more than a year"
     "within": re.compile(rf"(?i:\b(?P<p>in|for)\s+(?:(?:more\s+than|nearly|almost|over|about|some|roughly"
                          rf"|around|close\s+to)\s+)?(?P<n>{_COUNT})\s+(?P<u>day|week|month|year|decade)s?\b"
