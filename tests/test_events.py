@@ -365,6 +365,7 @@ def test_fact_json_carries_pair_stances_only_when_set() -> None:
     # a map is released, not a prisoner; free association is a status, not a release
     ("A new map released by Delhi has led to protests in Kathmandu.", "PROTEST", "tension"),
     ("Niue is in free association with New Zealand.", None, "neutral"),
+    ("The minister talks to journalists during a press briefing in Yangon.", None, "neutral"),
     ("Kampala sent more security personnel to the island.", "MOBILIZE", "tension"),
     ("Riot police were dispatched to the border post.", "MOBILIZE", "tension"),
     ("Ghana sent medical personnel to Liberia.", None, "neutral"),
