@@ -106,3 +106,13 @@ def test_a_weekday_with_its_date_in_brackets_and_a_financial_year() -> None:
             "It only became public on Thursday (19 June) after media reports.\n\n"
             "The amount on pause is $18.2m in development assistance for the 2025/26 financial year.")
     assert infer_document_date(text) == "2025-06-19"
+
+
+def test_a_caption_day_and_a_weekday_after_it() -> None:
+    """A photo is taken before the story is told: a caption dated Sunday 19 April 2015 and "arrived
+    Monday" place the text on Monday 20 April; without a weekday after it, the caption gives its year."""
+    from generator.nlp.dates import infer_document_date
+
+    caption = "A billboard shows the two leaders in Islamabad, Pakistan, April 19, 2015.\n\n"
+    assert infer_document_date(caption + "The president arrived Monday for talks.") == "2015-04-20"
+    assert infer_document_date(caption + "The president arrived for talks.") == "2015"

@@ -19,7 +19,8 @@ _MON = rf"(?P<mon>{MONTH_NAME}\b\.?)"
 _Y = r"(?P<y>1[89]\d\d|20\d\d|2100)\b"
 # a photo caption ends with the day it was taken ("…, in Preah Vihear province, 16 Jul 2008"): text, not a
 # heading (generator.nlp.pipeline for facts, generator.nlp.actor_patterns for names)
-CAPTION_END = re.compile(rf",\s+(?:{MONTH_NAME}\.?\s+\d{{1,2}},?|\d{{1,2}}\s+{MONTH_NAME}\.?)\s+\d{{4}}$")
+CAPTION_END = re.compile(rf",\s+(?:on\s+)?(?:{MONTH_NAME}\.?\s+\d{{1,2}},?|\d{{1,2}}\s+{MONTH_NAME}\.?)"
+                         rf"\s+\d{{4}}$")
 _D = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:(?:\s*[-–]\s*|\s+to\s+)[0-3]?\d(?:st|nd|rd|th)?)?"  # "8-9", "8 to 9"
 _REL = r"(?P<rel>,?\s+(?:of\s+)?(?P<rq>this|last|next)\s+year)?"
 _WD = "|".join(w.capitalize() for w in _WEEKDAYS)

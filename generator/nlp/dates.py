@@ -46,6 +46,7 @@ from generator.nlp.date_patterns import (  # noqa: F401
     _YEAR_BAD_BEFORE,
     _YEAR_HYPHEN_OK,
     _YEAR_TIME_BEFORE,
+    CAPTION_END,
     _kinds_for,
 )
 from generator.nlp.numbers import TENS, UNITS
@@ -927,14 +928,18 @@ def infer_document_date(text: str) -> str | None:
     years: list[int] = []
     loose: list[tuple[int, int, int]] = []  # (month, day, weekday) written without a year
     ahead: list[DateValue] = []
+    captions: set[str] = set()  # days of photo captions ("…, in Islamabad, Pakistan, April 19, 2015.")
     for s in sentences:
         is_past = bool(_PAST.search(s))
+        caption = CAPTION_END.search(s.strip().rstrip("."))
         for start, _end, kind, _g, dv in _candidates(s, _EXPLICIT):
             if dv is None or kind == "decade":
                 continue
             years.append(int(dv.value[:4]))
             if _reported(s, start) and not _SINCE_BEFORE.search(s[max(0, start - 24):start]):
                 (past if is_past else other).append(dv)
+                if caption is not None and dv.precision == "day" and start >= caption.start():
+                    captions.add(dv.value)
             elif dv.precision == "day" and _FORECAST.search(s[max(0, start - 60):start]):
                 ahead.append(dv)  # "the dialogue scheduled for May 9, 2024": a day the text looks forward to
         for m in _WEEKDAY_DATE.finditer(s):
@@ -974,6 +979,12 @@ def infer_document_date(text: str) -> str | None:
     weekdays = {_WEEKDAYS.index(w.lower()) for w in _BARE_WEEKDAY.findall(text[:60000])}
     if date.fromisoformat(best).weekday() in weekdays:
         return best
+    if best in captions:  # a photo is taken before the story is told: "arrived Monday" after a Sunday photo
+        day = date.fromisoformat(best)
+        later = [day + timedelta(days=k) for k in range(1, 7)
+                 if (day + timedelta(days=k)).weekday() in weekdays]
+        if later:
+            return max(later).isoformat()
     # a day the text names without saying how near it is ("the dialogue held on May 31, 2024") is a lower
     # bound: the text may come weeks later; words that place the text near its events keep the month
     return best[:7] if _NEAR_TEXT.search(text[:60000]) else best[:4]
