@@ -115,3 +115,22 @@ def test_a_missing_folder_is_one_error(tmp_path: Path) -> None:
         load_content(tmp_path / "nowhere")
     assert str(caught.value) == (f"{tmp_path}/nowhere: content folder not found "
                                  "(run from the project root or pass --content DIR)")
+
+
+def test_a_sectors_event_types_are_checked(tmp_path: Path) -> None:
+    """sectors.yaml may give a sector the PLOVER types whose facts belong to it; an unknown or repeated
+    type is an error at its line."""
+    for name in FILES:
+        shutil.copy(CONTENT / name, tmp_path)
+    path = tmp_path / "sectors.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "event_types: [AGREE, CONSULT" in text
+    path.write_text(text.replace("event_types: [AGREE, CONSULT", "event_types: [AGREED, CONSULT, CONSULT"),
+                    encoding="utf-8")
+    with pytest.raises(GeneratorError) as caught:
+        load_content(tmp_path)
+    lines = str(caught.value).splitlines()
+    line = line_of(path, "event_types:")
+    assert any(f"sectors.yaml:{line}: sector 'diplomacy': unknown event type 'AGREED'" in x for x in lines)
+    assert any("'CONSULT' is listed twice" in x for x in lines)
+    assert load_content(CONTENT).sectors["diplomacy"].event_types[:2] == ("AGREE", "CONSULT")

@@ -270,3 +270,12 @@ def test_a_mixed_story_gives_no_stance(tmp_path: Path) -> None:
         "Chile and Peru signed a fisheries accord on 3 May 2024.\n\n"
         "Peruvian fishing boats returned to Chilean ports on 4 May 2024.\n"))
     assert (facts[-1]["stance"], facts[-1].get("stance_inferred")) == ("neutral", None)
+
+
+def test_an_act_of_a_type_a_sector_claims_belongs_to_it(tmp_path: Path) -> None:
+    """sectors.yaml gives diplomacy PLOVER's verbal types: an accusation between two states is diplomacy
+    without a diplomacy word; a sentence about one state is not."""
+    facts = _facts_of(tmp_path, (
+        "Published: 2024-05-06\n\nPeru accused Chile of dumping fish on 2 May 2024.\n\n"
+        "Peruvian fishermen protested in Lima on 3 May 2024.\n"))
+    assert "diplomacy" in facts[0]["sectors"]

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.terms import phrase_key
-from generator.content.vocabulary import SECTOR_IDS
+from generator.content.vocabulary import EVENT_TYPES, SECTOR_IDS
 from generator.content.yamlfile import Field, LineDict, LineList, check_record, load_yaml
 from generator.errors import GeneratorError, raise_all
 
@@ -17,6 +17,7 @@ SECTOR_FIELDS = {
     "label": Field((str,), required=True),
     "description": Field((str,), required=True),
     "terms": Field((list,), required=True),
+    "event_types": Field((list,)),
 }
 
 
@@ -30,6 +31,7 @@ class Sector:
     terms: tuple[str, ...]
     line: int
     path: Path | None = None
+    event_types: tuple[str, ...] = ()  # PLOVER types whose facts between two states belong here too
 
 
 def check_terms(
@@ -71,6 +73,22 @@ def load_mapping(path: Path) -> LineDict:
     return data
 
 
+def _event_types(types: list[Any], what: str, line: int, path: Path, errors: list[GeneratorError],
+                 ) -> tuple[str, ...]:
+    """Validate a sector's event_types: PLOVER type names, each once."""
+    kept: list[str] = []
+    for t in types:
+        if t not in EVENT_TYPES:
+            errors.append(GeneratorError(f"{what}: unknown event type {t!r}", path, line,
+                                         f"event types: {', '.join(EVENT_TYPES)}"))
+        elif t in kept:
+            errors.append(GeneratorError(f"{what}: event type {t!r} is listed twice", path, line,
+                                         "keep one of them"))
+        else:
+            kept.append(t)
+    return tuple(kept)
+
+
 def load_sectors(path: Path) -> dict[str, Sector]:
     """Read content/sectors.yaml into Sector records; raise every problem at once."""
     data, errors = load_mapping(path), list[GeneratorError]()
@@ -85,6 +103,9 @@ def load_sectors(path: Path) -> dict[str, Sector]:
         if not check_record(record, SECTOR_FIELDS, path, what, errors, data.line_of(sid)):
             continue
         terms = check_terms(record["terms"], sid, what, {}, record.line_of("terms"), path, errors)
-        sectors[sid] = Sector(sid, record["label"], record["description"], terms, data.line_of(sid), path)
+        types = _event_types(record.get("event_types") or [], what, record.line_of("event_types"), path,
+                             errors)
+        sectors[sid] = Sector(sid, record["label"], record["description"], terms, data.line_of(sid), path,
+                              types)
     raise_all(errors)
     return sectors

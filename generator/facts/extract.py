@@ -210,7 +210,8 @@ def _gap(q: Any, d: Any) -> int:
 
 
 def sentence_facts(doc: Document, s: SentenceFacts, countries: list[str],
-                   actor_country: dict[str, str | None]) -> list[Fact]:
+                   actor_country: dict[str, str | None],
+                   type_sectors: dict[str, tuple[str, ...]] | None = None) -> list[Fact]:
     """One fact per distinct date of the sentence (or one undated fact); figures go to the nearest date.
 
     A fact's stance and event type are those of its main pair (the first two states of the sentence's
@@ -233,11 +234,14 @@ def sentence_facts(doc: Document, s: SentenceFacts, countries: list[str],
         event_type, stance = pair_coding(s.clauses, main, focus) if s.clauses else (s.event_type, s.stance)
         per_pair = tuple((p, pair_coding(s.clauses, p.codes, focus)[1]) for p in pairs) \
             if len(pairs) >= 2 and s.clauses else ()
+        # an act between two states of a type a sector claims (sectors.yaml event_types) belongs to it
+        typed = (type_sectors or {}).get(event_type or "", ()) if pairs else ()
+        sectors = tuple(dict.fromkeys((*s.sectors, *typed)))
         facts.append(Fact(
             id=f"{doc.id}-s{s.index}" + (f"-{k}" if k else ""), document=doc.id, sentence=s.index,
             start=start, end=end, text=doc.source_text[start:end],
             date=_date(date) if date else None, countries=tuple(countries), pairs=pairs,
-            actors=tuple(s.actors), sectors=tuple(s.sectors), stance=stance, quantities=quantities,
+            actors=tuple(s.actors), sectors=sectors, stance=stance, quantities=quantities,
             speakers=tuple(s.speakers), event_type=event_type, pair_stances=per_pair,
         ))
     return facts
@@ -348,8 +352,10 @@ def extract_one(nlp: Language, doc: Document) -> DocumentFacts:
     context_types: frozenset[str] = getattr(countries_pipe, "context_actor_types", frozenset())
     actor_info = {a: (info.get("country"), CONTEXT if info.get("type") in context_types
                       else info.get("type", "")) for a, info in found.items()}
+    lexicon = nlp.get_pipe("briefs_lexicon") if "briefs_lexicon" in nlp.pipe_names else None
+    type_sectors: dict[str, tuple[str, ...]] = getattr(lexicon, "type_sectors", {})
     facts = story_stances([f for s, countries in _with_context(sents, actor_info)
-                           for f in sentence_facts(doc, s, countries, actor_country)])
+                           for f in sentence_facts(doc, s, countries, actor_country, type_sectors)])
     first_fact = {f.sentence: f for f in reversed(facts)}
     starts = [s.start for s in sents]
     actors = tuple(

@@ -980,9 +980,9 @@ def infer_document_date(text: str) -> str | None:
     if date.fromisoformat(best).weekday() in weekdays:
         return best
     if best in captions:  # a photo is taken before the story is told: "arrived Monday" after a Sunday photo
-        day = date.fromisoformat(best)
-        later = [day + timedelta(days=k) for k in range(1, 7)
-                 if (day + timedelta(days=k)).weekday() in weekdays]
+        shot = date.fromisoformat(best)
+        later = [shot + timedelta(days=k) for k in range(1, 7)
+                 if (shot + timedelta(days=k)).weekday() in weekdays]
         if later:
             return max(later).isoformat()
     # a day the text names without saying how near it is ("the dialogue held on May 31, 2024") is a lower

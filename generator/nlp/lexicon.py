@@ -45,6 +45,11 @@ class LexiconComponent:
         self.window = stance.window
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         groups = {f"sector:{s.id}": s.terms for s in content.sectors.values()}
+        # event type -> the sectors its facts between two states belong to (sectors.yaml event_types)
+        self.type_sectors: dict[str, tuple[str, ...]] = {}
+        for s in content.sectors.values():
+            for t in s.event_types:
+                self.type_sectors[t] = (*self.type_sectors.get(t, ()), s.id)
         groups |= {"stance:cooperation": stance.cooperation, "stance:tension": stance.tension}
         groups["negator"] = stance.negators
         events = content.events
