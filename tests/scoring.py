@@ -137,9 +137,25 @@ def actor_recall(data: dict[str, Any], gold: dict[str, Any]) -> Score:
 
 
 def false_actors(data: dict[str, Any], gold: dict[str, Any]) -> list[str]:
-    """Gold non-actors that became actors."""
-    names = _actor_names(data)
-    return [n for n in gold.get("non_actors", []) if n in names]
+    """Gold non-actors that became actors where they are named: a sentence holds the non-actor's words and
+    one of its actors bears that name, in an article whose gold actors do not (the same words may name an
+    actor of another article: "The East African" is a newspaper in one and an adjective in another; "The
+    Kremlin" speaks in one and is a venue in another's date line); an actor no sentence mentions counts
+    wherever it is."""
+    forms = {a["id"]: {a["name"], *a["aliases"]} for a in data["actors"]}
+    mentioned = {a for f in data["facts"] for a in f["actors"]}
+    unmentioned = {n for a, names in forms.items() if a not in mentioned for n in names}
+    gold_docs: dict[str, set[str]] = {}  # an actor's name -> the articles whose gold lists it as an actor
+    for actor in gold.get("actors", []):
+        for form in {actor["name"], *actor.get("aliases", [])}:
+            gold_docs.setdefault(form, set()).update(_doc_id(f) for f in actor.get("files") or [])
+    wrong = []
+    for n in gold.get("non_actors", []):
+        named = any(n in f["text"] and f["document"] not in gold_docs.get(n, set())
+                    and any(n in forms.get(a, ()) for a in f["actors"]) for f in data["facts"])
+        if named or n in unmentioned:
+            wrong.append(n)
+    return wrong
 
 
 def _gold_fact(data: dict[str, Any], event: dict[str, Any]) -> dict[str, Any] | None:

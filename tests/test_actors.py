@@ -663,3 +663,9 @@ def test_a_states_government_takes_its_article(nlp: Language) -> None:
     found = actors(nlp, "The Philippine government and the US government met.")
     names = {info["name"] for info in found.values()}
     assert names == {"Government of the Philippines", "Government of the United States"}
+
+
+def test_a_spanish_place_word_opens_no_persons_name(nlp: Language) -> None:
+    """"Isla" is a given name, but "Isla Calero" and "Puerto Cortés" are places."""
+    found = actors(nlp, "Troops occupied Isla Calero and sailed to Puerto Cortés on Monday.")
+    assert not [i for i in found.values() if i["type"] == "person"]

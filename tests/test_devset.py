@@ -74,3 +74,22 @@ def test_devset_floor(dev_facts: dict[str, Any], name: str) -> None:
 
 def test_devset_no_false_actors(dev_facts: dict[str, Any]) -> None:
     assert report_false_actors("dev", dev_facts, GOLD) == []
+
+
+def test_a_false_actor_is_one_named_where_the_gold_says_it_is_none() -> None:
+    """The scorer flags a non-actor that became an actor in a sentence that names it, unless the gold lists
+    it as an actor of that article (the same words may be an actor elsewhere), and an actor no sentence
+    mentions wherever it is."""
+    from tests.scoring import false_actors
+
+    data = {"actors": [{"id": "k", "name": "Government of Russia", "aliases": ["The Kremlin"]},
+                       {"id": "i", "name": "Isla Calero", "aliases": []}],
+            "facts": [{"document": "1_a", "text": "The Kremlin said no.", "actors": ["k"]},
+                      {"document": "2_b", "text": "Troops reached Isla Calero.", "actors": ["i"]}]}
+    gold = {"actors": [{"name": "Kremlin", "aliases": ["The Kremlin"], "files": ["1_a.txt"]}],
+            "non_actors": ["The Kremlin", "Isla Calero"]}
+    assert false_actors(data, gold) == ["Isla Calero"]
+    gold["actors"][0]["files"] = ["3_c.txt"]
+    assert false_actors(data, gold) == ["The Kremlin", "Isla Calero"]
+    data["facts"] = []
+    assert false_actors(data, gold) == ["The Kremlin", "Isla Calero"]  # mentioned by no sentence

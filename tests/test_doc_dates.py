@@ -116,3 +116,9 @@ def test_a_caption_day_and_a_weekday_after_it() -> None:
     caption = "A billboard shows the two leaders in Islamabad, Pakistan, April 19, 2015.\n\n"
     assert infer_document_date(caption + "The president arrived Monday for talks.") == "2015-04-20"
     assert infer_document_date(caption + "The president arrived for talks.") == "2015"
+
+
+def test_a_transcripts_date_line_with_its_venue() -> None:
+    assert meta.date_line("April 3, 2019, The Kremlin, Moscow") == "2019-04-03"
+    assert meta.date_line("April 3, 2019, Novo-Ogaryovo, Moscow Region") == "2019-04-03"
+    assert meta.date_line("Kenya and Ethiopia, 2019") is None

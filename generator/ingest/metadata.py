@@ -139,6 +139,10 @@ def _parse_foreign(text: str) -> str | None:
     return iso_date(value.year, value.month, value.day) if value else None
 
 
+# the place a transcript's date line names after its date: ", The Kremlin, Moscow", ", Novo-Ogaryovo"
+_VENUE_SUFFIX = re.compile(r"(?:,\s+(?:The\s+)?[A-Z][\w'’.-]*(?:[\s-]+[A-Z][\w'’.-]*){0,3}){1,3}$")
+
+
 def date_line(line: str) -> str | None:
     """If the line is a dateline ("May 29, 2020", "Published: 3 May 2021 10:00 GMT"), return its date."""
     line = line.strip()
@@ -146,7 +150,10 @@ def date_line(line: str) -> str | None:
         return None
     body = _DATE_PREFIX.sub("", line)
     body = _TIME_SUFFIX.sub("", body).strip(" ,.|-–")
-    return parse_date(body)
+    value = parse_date(body)
+    if value is None and (venue := _VENUE_SUFFIX.search(body)) is not None:
+        value = parse_date(body[:venue.start()])  # "April 3, 2019, The Kremlin, Moscow": a date and its place
+    return value
 
 
 def is_modified_line(line: str) -> bool:

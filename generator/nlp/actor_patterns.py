@@ -95,6 +95,9 @@ NOT_GIVEN = frozenset({
     "hong", "abu", "san", "santa", "sao", "são", "sri", "rio", "general", "royal", "red", "justice",
     "liberty", "christian", "will", "hope", "summer", "winter", "spring", "autumn", "grand", "major",
     "independence", "unity", "victory", "freedom", "union", "world", "golden", "star", "sun",
+    # Spanish and Portuguese geographic words that open place names ("Isla Calero", "Puerto Cortés")
+    "isla", "ilha", "puerto", "porto", "punta", "sierra", "cerro", "lago", "bahia", "bahía", "monte", "cabo",
+    "cayo", "villa", "playa", "laguna",
 })
 
 
