@@ -669,3 +669,11 @@ def test_a_spanish_place_word_opens_no_persons_name(nlp: Language) -> None:
     """"Isla" is a given name, but "Isla Calero" and "Puerto Cortés" are places."""
     found = actors(nlp, "Troops occupied Isla Calero and sailed to Puerto Cortés on Monday.")
     assert not [i for i in found.values() if i["type"] == "person"]
+
+
+def test_a_surname_without_its_arabic_article(nlp: Language) -> None:
+    """"Sisi" is "Abdel Fattah al-Sisi", before or after the full name."""
+    found = actors(nlp, "Egypt's Sisi called Ankara. President Abdel Fattah al-Sisi spoke on Monday. Sisi "
+                        "said more.")
+    people = {info["name"] for info in found.values() if info["type"] == "person"}
+    assert people == {"Abdel Fattah al-Sisi"}

@@ -303,7 +303,7 @@ def person_name(name: str) -> str:
 def _merge_short_people(doc: Doc, mentions: list[Span], actors: dict[str, dict[str, Any]]) -> list[Span]:
     """A discovered one-word person ("Minister Hayashi", met before the full name) is the one person of
     the document whose first or last name it is, whatever came first."""
-    ends = {aid: (words[0], words[-1]) for aid, info in actors.items()
+    ends = {aid: (words[0], words[-1], _without_article(words[-1])) for aid, info in actors.items()
             if info["type"] == "person" and len(words := info["name"].casefold().split()) > 1}
     into: dict[str, str] = {}
     for aid, info in sorted(actors.items()):
@@ -325,7 +325,8 @@ def _resolve_short(name: str, kind: str, actors: dict[str, dict[str, Any]]) -> s
     """A one-word person name is the person met in this document whose surname it is, if any."""
     if kind == "person" and " " not in name:
         for aid, info in sorted(actors.items()):
-            if info["type"] == "person" and info["name"].split()[-1] == name:
+            last = info["name"].split()[-1] if info["type"] == "person" else ""
+            if name in (last, _without_article(last)):
                 return aid
         # family name first ("President Yoon" after "Yoon Suk Yeol"), when only one person has it
         owners = [aid for aid, info in sorted(actors.items())
@@ -346,6 +347,15 @@ def _curated_surnames(entries: tuple[ActorEntry, ...], particles: frozenset[str]
     return {word: ids.pop() for word, ids in owners.items() if len(ids) == 1}
 
 
+_ARABIC_ARTICLE = re.compile(r"(?:[Aa]l|[Ee]l)-(?=[A-Za-z])")
+
+
+def _without_article(surname: str) -> str:
+    """"al-Sisi" -> "Sisi": a surname without the Arabic article joined to it (others unchanged)."""
+    article = _ARABIC_ARTICLE.match(surname)
+    return surname[article.end():] if article else surname
+
+
 def _name_index(actors: dict[str, dict[str, Any]]) -> dict[str, list[tuple[str, str]]]:
     """First word -> (form, id), longest first: full names, aliases, and surnames of people."""
     index: dict[str, list[tuple[str, str]]] = {}
@@ -354,6 +364,8 @@ def _name_index(actors: dict[str, dict[str, Any]]) -> dict[str, list[tuple[str, 
         if info["type"] == "person" and not info["curated"]:
             words = info["name"].split()
             forms |= {" ".join(words[k:]) for k in range(1, len(words))}
+            if len(words) > 1 and _ARABIC_ARTICLE.match(words[-1]):
+                forms.add(_without_article(words[-1]))  # "Abdel Fattah al-Sisi" is also "Sisi"
         for form in forms:
             first = _FIRST_WORD.match(form)
             if first:
