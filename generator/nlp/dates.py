@@ -390,7 +390,8 @@ _OWN_TIME = re.compile(
 _OUTSET = re.compile(r"^(?:\d{1,2}[.)]\s*|[•·–-]\s*)?(?:At\s+the\s+(?:outset|beginning|start)"
                      r"|To\s+begin(?:\s+with)?|In\s+(?:his|her|their)\s+opening\s+(?:remarks|statement))\s*,")
 # Occasions a later "a week after the summit" or "on the eve of the vote" counts from.
-_OCCASION_WORDS = (r"summits?|meetings?|talks|visits?|signing|agreements?|deals?|elections?|attacks?|invasion"
+_OCCASION_WORDS = (r"summits?|meetings?|talks|visits?|stay|signing|agreements?|deals?|elections?|attacks?"
+                   r"|invasion"
                    r"|coup|ceremony|conference|votes?|referendum|declaration|ruling|announcement|accords?"
                    r"|treaty|trip|call|war|crisis|inauguration|launch|election")
 _OCCASION = re.compile(rf"\b(?P<w>{_OCCASION_WORDS}|meets|met)\b", re.I)
@@ -406,7 +407,7 @@ _POINTS_BACK = re.compile(r"\b(?:after|before|since|eve\s+of|following|ahead\s+o
 
 
 # the words of one meeting: "met ... on Thursday" dates what "ahead of their talks" refers to
-_MEETING_WORDS = frozenset({"talks", "meeting", "meet", "met", "visit", "call"})
+_MEETING_WORDS = frozenset({"talks", "meeting", "meet", "met", "visit", "call", "stay"})
 
 
 def _occasion_key(word: str) -> str:
@@ -503,6 +504,9 @@ class DateResolver:
         for n, (start, end, kind, g, dv) in enumerate(cands):
             if dv is None:
                 local = explicit or self._para
+                if kind == "weekday" and local is not None and self._ref is not None \
+                        and _after_ref(_parts(local), _parts(self._ref)):
+                    local = None  # "the vote on April 10, 2019, announced late Monday": the text's Monday
                 anchor = local or self._ref or self._prev_explicit
                 last = self._clause_date(cands[n + 1:], sentence, end, anchor, local) \
                     if _counts_from_clause(kind, g) else None

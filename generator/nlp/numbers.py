@@ -102,7 +102,8 @@ _STOP = frozenset(
     "into onto over under about between among after before during since until via each every "
     "more less most least".split()
 )
-_IRREGULAR = frozenset("people children police personnel staff troops cattle aircraft data media".split())
+_IRREGULAR = frozenset("people children police personnel staff troops cattle aircraft data media memoranda "
+                       "criteria".split())
 TIME_NOUNS = frozenset("seconds minutes hours days weeks months years decades centuries times".split())
 _TOKEN_RE = re.compile(r"\d+(?:\.\d+)?|[a-z]+(?:\.[a-z]+\.)?")
 _THOUSANDS_RE = re.compile(r"(?<=\d)[,\u00a0\u202f\u2009](?=\d{3}\b)")

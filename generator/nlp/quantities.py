@@ -521,10 +521,9 @@ def _joined(sentence: str, fig: _Fig, state: _State) -> Quantity | None:
 # "a country of 22 million", "a population of 1.4 billion": people
 _PEOPLE_OF_RE = re.compile(r"(?i:\b(?:country|nation|population|city|island|state|region)\s+of\s+"
                            r"(?:(?:about|around|some|nearly|almost|more\s+than|over|roughly)\s+)?)$")
-# "N times" counts occasions unless a comparison or product follows ("three times larger", "five times as
-# many", "ten times the size", "four times over"); a rate ("three times a week") is still a count
-_TIMES_RE = re.compile(r"\s+times\b(?!\s+(?:as|the|that|this|its|their|his|her|our|over|more|less|fewer"
-                       r"|[a-z]+er|[a-z]+est)\b)")
+# "N times": occasions ("spoke 23 times") or a multiple ("three times that of Nicaragua", "five times
+# larger"), both figures with the noun "times"
+_TIMES_RE = re.compile(r"\s+times\b")
 
 
 def _bare(sentence: str, fig: _Fig, state: _State) -> Quantity | None:
@@ -551,7 +550,7 @@ def _bare(sentence: str, fig: _Fig, state: _State) -> Quantity | None:
         return _make(sentence, fig, "count", noun="people")  # "a country of 22 million"
     if noun == "times" and fig.amount >= 2 and (times := _TIMES_RE.match(sentence, fig.end)) is not None:
         return Quantity(fig.value(), "count", sentence[fig.start : times.end()], fig.start, times.end(),
-                        noun="times")  # "spoke 23 times", "met seven times since January": occasions
+                        noun="times")  # "spoke 23 times", "three times that of Nicaragua"
     if noun is None or noun.lower() in TIME_NOUNS or fig.amount < 1 or not _countable(sentence, fig):
         return None
     return _make(sentence, fig, "count", noun=noun)
