@@ -677,3 +677,10 @@ def test_a_surname_without_its_arabic_article(nlp: Language) -> None:
                         "said more.")
     people = {info["name"] for info in found.values() if info["type"] == "person"}
     assert people == {"Abdel Fattah al-Sisi"}
+
+
+def test_a_presidency_and_a_brotherhood(nlp: Language) -> None:
+    found = actors(nlp, "Egypt's presidency said on Monday that the ouster of Muslim Brotherhood's leader "
+                        "was lawful.")
+    assert {(i["name"], i["type"]) for i in found.values()} == {("Presidency of Egypt", "government_body"),
+                                                               ("Muslim Brotherhood", "party")}
