@@ -317,7 +317,7 @@ WRONG_TYPES = [
     ("actors.yaml", "org_suffixes: {party: party,", "org_suffixes: {1: party, party: party,",
      f"actors.yaml:{_line_of('actors.yaml', 'org_suffixes:')}: 'org_suffixes' must map words to names"),
     ("sectors.yaml", "trade:\n  label: Trade\n", "trade: ~\nxx:\n  label: Trade\n",
-     "sectors.yaml:20: each sector 'trade' must be a mapping"),
+     f"sectors.yaml:{_line_of('sectors.yaml', 'trade:')}: each sector 'trade' must be a mapping"),
     ("stance.yaml", "window: 3", "window: true",
      f"stance.yaml:{_line_of('stance.yaml', 'window: 3')}: 'window' must be int"),
     ("stance.yaml", "window: 3", "window: 2024-13-45",

@@ -18,6 +18,7 @@ from spacy.util import compile_infix_regex, filter_spans
 
 from generator.content import Content
 from generator.content.countries import KINDS, gazetteer
+from generator.content.vocabulary import INTERNATIONAL_ORG
 from generator.nlp.components import (
     sentence_starts,
     set_spans,
@@ -356,7 +357,7 @@ def _seat_of_body(doc: Doc, span: Span, actor_type: dict[int, str]) -> bool:
     """A place written as the seat of an international body ("the International Court of Justice in The
     Hague", "the WTO in Geneva"): where the body sits, not a party."""
     i = span.start
-    if i < 2 or actor_type.get(i - 2) != "international_org" or span.kb_id_ not in SEAT_KINDS:
+    if i < 2 or actor_type.get(i - 2) != INTERNATIONAL_ORG or span.kb_id_ not in SEAT_KINDS:
         return False
     return token_texts(doc)[i - 1].lower() in ("in", "at")
 
