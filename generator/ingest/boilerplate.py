@@ -38,10 +38,6 @@ _SHORT_RULES = [  # (max words, pattern) matched against the stripped line
     (80, re.compile(r"^(?:©|\(c\)|copyright\b).*\ball rights reserved\b", _I)),
     (12, re.compile(r"^read the (?:original|full) (?:article|story|report)\b", _I)),
 ]
-# An aggregator's masthead, the outlet and its city ("The East African (Nairobi)"), on the line before the
-# page's date line or byline
-_CITY_MASTHEAD = re.compile(r"^(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}"
-                            r"\s+\([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\)$")
 _CROSS_PROMO = re.compile(
     r"\b(?:read|see|check out|explore|browse)\s+(?:also\s+)?our\s+(?:[\w-]+\s+){0,3}"
     r"(?:explainers?|articles?|coverage|guides?|analys[ie]s|stories|reports?|posts?|series)\b", _I)
@@ -127,7 +123,7 @@ def _top(lines: list[str], kinds: list[str], first: int) -> None:
             kinds[i] = BYLINE
         elif kinds[i] == KEEP and _breadcrumb(lines[i], nxt):
             kinds[i] = CHROME
-        elif kinds[i] == KEEP and nxt is not None and _CITY_MASTHEAD.match(lines[i]) \
+        elif kinds[i] == KEEP and nxt is not None and meta.CITY_MASTHEAD.match(lines[i]) \
                 and (meta.date_line(nxt) or meta.byline_name(nxt)):
             kinds[i] = CHROME
     headings = [i for i in nonblank if kinds[i] == KEEP and meta.is_heading(lines[i])]

@@ -298,12 +298,16 @@ def explicit_metadata(meta: dict[str, Any]) -> dict[str, str | None]:
 _URL_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)", re.I)
 
 
+# An aggregator's masthead, the outlet and its city ("The East African (Nairobi)"): site chrome on the line
+# before the page's date line or byline (generator.ingest.boilerplate), and the page's outlet
+CITY_MASTHEAD = re.compile(r"^(?P<o>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})"
+                           r"\s+\([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}\)$")
 _CREDITS = (
     re.compile(r"^read the (?:original|full) (?:article|story|report) (?:on|at|in)\s+(?P<o>[^.]{2,80}?)\.?$",
                re.I),
     re.compile(r"^(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}\s+)?(?P<o>[^.]{2,80}?)\.\s+all rights reserved",
                re.I),
-    re.compile(r"^(?P<o>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})\s+\([A-Z][\w.'’ -]{1,30}\)$"),
+    CITY_MASTHEAD,
 )
 
 

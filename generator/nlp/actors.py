@@ -364,8 +364,8 @@ def _name_index(actors: dict[str, dict[str, Any]]) -> dict[str, list[tuple[str, 
         if info["type"] == "person" and not info["curated"]:
             words = info["name"].split()
             forms |= {" ".join(words[k:]) for k in range(1, len(words))}
-            if len(words) > 1 and _ARABIC_ARTICLE.match(words[-1]):
-                forms.add(_without_article(words[-1]))  # "Abdel Fattah al-Sisi" is also "Sisi"
+            if len(words) > 1 and (bare := _without_article(words[-1])) != words[-1]:
+                forms.add(bare)  # "Abdel Fattah al-Sisi" is also "Sisi"
         for form in forms:
             first = _FIRST_WORD.match(form)
             if first:

@@ -47,6 +47,7 @@ from generator.nlp.date_patterns import (  # noqa: F401
     _YEAR_HYPHEN_OK,
     _YEAR_TIME_BEFORE,
     CAPTION_END,
+    MONTH_NAME,
     _kinds_for,
 )
 from generator.nlp.numbers import TENS, UNITS
@@ -899,7 +900,7 @@ _FORECAST = re.compile(r"\b(?:will|shall|would|could|might|going to|expected|for
 _WEEKDAY_DATE = re.compile(rf"\b(?P<wd>{'|'.join(w.capitalize() for w in _WEEKDAYS)})"
                            r"(?:,?\s+|\s*\(\s*)(?:the\s+)?"  # "Thursday, 19 June", "Thursday (19 June)"
                            rf"(?:{_MON}\s+(?P<d>[0-3]?\d)\b|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                           rf"(?P<mon2>{_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+                           rf"(?P<mon2>{MONTH_NAME})\b)"
                            r"(?:\.?,?\s+(?P<y>1[89]\d\d|20\d\d))?")
 _ANNIVERSARY = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\b[^.;]{0,120}?\b(?:in|since|of)\s+"
                           r"(?P<y>1[89]\d\d|20\d\d)\b")
