@@ -684,3 +684,26 @@ def test_a_presidency_and_a_brotherhood(nlp: Language) -> None:
                         "was lawful.")
     assert {(i["name"], i["type"]) for i in found.values()} == {("Presidency of Egypt", "government_body"),
                                                                ("Muslim Brotherhood", "party")}
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # words of a longer title, or office words alone, are no one's name
+    ("Acme Chief Operating Officer Dana Whitfield resigned.", {"Dana Whitfield"}),
+    ("Putin replied: Mr Prime Minister, thank you.", set()),
+    ("The cabinet includes the Chancellor, Foreign, Home and Business Secretaries.", set()),
+    ("Talks were led by the Minister for Trade and Fisheries and the envoy.", set()),
+    ("The ministers respected the rights of Member States on Friday.", set()),
+    ("I am glad that His Royal Highness, the Crown Prince of Freedonia, is here.", set()),
+    # a style before an honorific: the name follows the last of them
+    ("It was signed in the presence of His Excellency Dr. Marcus Obi Adeyemi, President.",
+     {"Marcus Obi Adeyemi"}),
+    # a body named after its state is no person after a title ("lecturer at the Malawi Polytechnic")...
+    ("Jane Moyo is a lecturer at the Malawi Polytechnic.", {"Jane Moyo"}),
+    # ... but a state's full name after "of" still opens onto the holder's name
+    ("Putin met President of the Lao People's Democratic Republic Khamla Vongsa on Monday.",
+     {"Khamla Vongsa"}),
+])
+def test_office_words_and_styles_are_no_names(nlp: Language, text: str, people: set[str]) -> None:
+    found = actors(nlp, text)
+    named = {i["name"] for i in found.values() if i["type"] == "person"}
+    assert named - {"Putin", "Vladimir Putin"} == people

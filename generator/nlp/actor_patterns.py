@@ -32,7 +32,14 @@ PORTFOLIOS = frozenset({"affairs", "relations", "cooperation", "development", "d
                         "security", "trade", "commerce", "industry", "finance", "forces", "policy",
                         "services", "integration", "investment", "environment", "energy", "health",
                         "education", "agriculture", "interior", "infrastructure", "tourism", "culture",
-                        "communications", "transport", "economy", "labour", "labor", "justice"})
+                        "communications", "transport", "economy", "labour", "labor", "justice",
+                        "immigration", "migration", "home", "business", "technology", "science", "fisheries",
+                        "housing", "planning", "information", "sport", "sports", "youth", "welfare", "mining",
+                        "petroleum", "works"})
+# Words that address or group holders of an office without naming anyone ("His Royal Highness", "Member
+# States"): a person's name made of these and of office words alone is no name.
+OFFICE_STYLES = frozenset({"his", "her", "royal", "highness", "excellency", "majesty", "states", "nations",
+                           "countries", "members", "parties"})
 # "the Rt Hon", "the Honorable": styles, not names
 _STYLES = frozenset({"hon", "honorable", "honourable", "rt"})
 _DATE_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -87,7 +94,9 @@ def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
 
 
 HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Mme", "Mx", "Lord", "Lady", "Sir", "Dame", "Baroness",
-                        "Sheikh", "Shaikh", "Prof", "Hon", "Honorable", "Honourable"})  # "the Rt Hon X MP"
+                        "Sheikh", "Shaikh", "Prof", "Hon", "Honorable", "Honourable",  # "the Rt Hon X MP"
+                        "Excellency", "Highness", "Majesty"})  # "His Excellency X"
+_HONORIFICS_LOWER = frozenset(h.lower() for h in HONORIFICS)
 PEERS = frozenset({"Lord", "Lady", "Baroness"})  # "Lord Ahmad of Wimbledon": "of" a place ends the name
 # First words of place names and common words that the given-name list also holds ("Hong Kong",
 # "San Marino", "Abu Dhabi", "General Motors", "Red Cross"): never a person's given name here.
@@ -219,7 +228,16 @@ class Discoverer(OrgRules, CueRules):
             found += rule(v)
         shared = _shared_arrangements(v, found)
         return [c for c in found if c.curated or not v.heading[c.start] and not _occasion(v, c)
-                and (c.type != "other" or span_text(v.doc, c.start, c.end) not in shared)]
+                and (c.type != "other" or span_text(v.doc, c.start, c.end) not in shared)
+                and not (c.type == "person" and self._office_words_only(v, c))]
+
+    def _office_words_only(self, v: DocView, c: Candidate) -> bool:
+        """A "name" made of title, portfolio and style words only ("Foreign", "His Royal Highness", "Member
+        States"): part of a title or a form of address, not a person."""
+        words = [w for w in v.lower[c.start:c.end] if w.isalpha()]
+        return bool(words) and all(w in self.role_words or w in PORTFOLIOS or w in OFFICE_STYLES
+                                   or w in _STYLES or w in self.titles or w in _HONORIFICS_LOWER
+                                   for w in words)
 
     def titled(self, v: DocView) -> list[Candidate]:
         """People after a title: "Italian Foreign Minister Luigi Di Maio", "X's spokesman, Y"."""
@@ -256,8 +274,13 @@ class Discoverer(OrgRules, CueRules):
             return None  # "the rightful owner of Essequibo": what the title governs, not who holds it
         j += 1 if v.text[j].rstrip(".") in HONORIFICS and j + 1 < stop and self.namey(v, j + 1) else 0
         end = self.grab_name(v, j)
-        if end == j or end < len(v.doc) and (v.lower[end] in self.heads or v.lower[end] in HYPHENS):
-            return None
+        if end == j or end < len(v.doc) and (v.lower[end] in self.heads or v.lower[end] in HYPHENS
+                                             or self._title_word(v.lower[end])):
+            return None  # "Chief Financial Officer X", "Mr Prime Minister": words of a longer title
+        if v.country[j - 1] and (k := next((t for t in range(j - 1, i, -1) if not v.country[t]), i)) \
+                and v.lower[k] == "the" and v.lower[k - 1] != "of":
+            return None  # "lecturer at the Malawi Polytechnic": a body named after its state (but "President
+            # of the Lao People's Democratic Republic X" names X)
         if (v.lower[j - 1] == "," and end < len(v.doc) and v.lower[end] == "and"
                 or v.lower[end - 1] in PORTFOLIOS):
             return None  # "Secretary for Foreign, Commonwealth and Development Affairs": a portfolio
@@ -272,6 +295,11 @@ class Discoverer(OrgRules, CueRules):
         j += 1 if v.text[j].rstrip(".") in HONORIFICS and j + 1 < end else 0  # "Prof. G.L. Peiris"
         end = max(end, self.grab_name(v, j))  # the whole name once the body's words are left out
         return self._with_role(v, anchor, j, end, None)
+
+    def _title_word(self, word: str) -> bool:
+        """A title or its plural ("Minister", "Secretaries")."""
+        return word in self.titles or word.endswith("s") and (
+            word[:-1] in self.titles or word.endswith("ies") and word[:-3] + "y" in self.titles)
 
     def _with_role(self, v: DocView, i: int, start: int, end: int, cid: str | None) -> Candidate:
         s, stops = i, {"the", "and", "of", "for", "to", "at", "-", ","}
@@ -333,6 +361,8 @@ class Discoverer(OrgRules, CueRules):
                 s -= 2  # "Jean-Yves Le Drian"
             else:
                 break
+        while s < c - 1 and v.text[s].rstrip(".") in HONORIFICS:
+            s += 1  # "His Excellency Dr. X, President": the name follows the styles
         return s if self.namey(v, s) else None
 
     def _apposition_role(self, v: DocView, start: int, c: int) -> Candidate | None:
@@ -409,7 +439,8 @@ class Discoverer(OrgRules, CueRules):
         return _scan(lambda i: self._honorific_at(v, i) or self._given_at(v, i), starts)
 
     def _honorific_at(self, v: DocView, i: int) -> Candidate | None:
-        if v.text[i].rstrip(".") not in HONORIFICS or not self.namey(v, i + 1):
+        if v.text[i].rstrip(".") not in HONORIFICS or not self.namey(v, i + 1) \
+                or v.text[i + 1].rstrip(".") in HONORIFICS:  # "His Excellency Dr. X": from the last style
             return None
         end = self.grab_name(v, i + 1, limit=3)
         if end == i + 1:
