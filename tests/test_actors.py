@@ -707,3 +707,16 @@ def test_office_words_and_styles_are_no_names(nlp: Language, text: str, people: 
     found = actors(nlp, text)
     named = {i["name"] for i in found.values() if i["type"] == "person"}
     assert named - {"Putin", "Vladimir Putin"} == people
+
+
+def test_a_media_word_after_a_papers_own_name_describes_it(nlp: Language) -> None:
+    """"the Jordan Times newspaper" is the Jordan Times; "Novosti news agency" keeps its head."""
+    found = actors(nlp, "He told the Kenya Times newspaper that the Novosti news agency was wrong.")
+    assert {i["name"] for i in found.values()} == {"Kenya Times", "Novosti news agency"}
+
+
+def test_the_un_security_council_is_not_a_states_security_council(nlp: Language) -> None:
+    found = actors(nlp, "Russia's Security Council met before the U.N. Security Council voted.")
+    names = {i["name"] for i in found.values()}
+    assert "United Nations Security Council" in names
+    assert sum(1 for i in found.values() if i["name"] == "United Nations Security Council") == 1

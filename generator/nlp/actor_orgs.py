@@ -214,7 +214,9 @@ class OrgRules:
             m = i - 1 if i > 1 and v.lower[i - 1] in {"research", "news"} else i
             if word in self.heads and not v.cap[i] and m > 0 and (self.namey(v, m - 1) or v.country[m - 1]):
                 kind = MEDIA if m < i and v.lower[m] == "news" else self.heads[word]  # "Interfax news agency"
-                cand = self._suffix_at(v, i, kind)
+                # "the Jordan Times newspaper": the name ends with its own media word; the head describes it
+                named = kind == MEDIA and v.cap[m - 1] and self.suffixes.get(v.lower[m - 1]) == MEDIA
+                cand = None if named else self._suffix_at(v, i, kind)
             if cand:
                 found.append(cand)
                 found += self.org_list(v, cand.end + 1, cand.type) if self._list_follows(v, cand.end) else []
