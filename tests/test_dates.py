@@ -283,6 +283,9 @@ def test_deictic_units_read_against_the_document_date() -> None:
     assert values("2022-05-18", "Ministers met in Oslo this week.") == [("2022-05-16", True)]  # its Monday
     assert values("2022-05-18", "The envoy visited Lima last week.") == [("2022-05-09", True)]
     assert values("2022-05-18", "Exports fell this month.") == [("2022-05", True)]
+    # written on a Sunday, the last day of its week: what is still to come "this week" is in the next one
+    assert values("2022-05-22", "Envoys are expected in Kampala this week.") == [("2022-05-23", True)]
+    assert values("2022-05-22", "Envoys met in Kampala this week.") == [("2022-05-16", True)]
 
 
 def test_weekday_is_on_or_before_the_reference_date() -> None:

@@ -666,6 +666,9 @@ class DateResolver:
                 return None
             step = _STEP[(g["q"] or "").lower()] if kind == "rely" else 0
             unit = (g["u"] or g.get("u2") or g.get("u3") or "").lower()
+            if unit == "week" and step == 0 and _last_day_of_week(_parts(base)) \
+                    and _FUTURE.search(s, max(0, span[0] - 80), span[0]):
+                step = 1  # "are expected in Kampala this week", written on a Sunday: the week to come
             ymd = _deictic_unit(_parts(base), "year" if unit == "decade" else unit, step)
         elif kind == "weekday":
             forward = bool(_FUTURE.search(s[max(0, span[0] - 80):span[0]])
@@ -847,6 +850,12 @@ def _back_to(base: _YMD, g: dict[str, str | None]) -> _YMD | None:
 
 
 _SEASON_MONTH = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}  # northern, first month
+
+
+def _last_day_of_week(ymd: _YMD) -> bool:
+    """Whether a day is a Sunday, the last day of its (ISO) week; False for a month or a year."""
+    y, m, d = ymd
+    return m is not None and d is not None and date(y, m, d).weekday() == 6
 
 
 def _deictic_unit(base: _YMD, unit: str, step: int) -> _YMD | None:
