@@ -400,6 +400,10 @@ def test_today_before_a_past_tense_verb_and_later_on_the_same_weekday() -> None:
     ("Relations have been tense for more than a year.", [("2023", True)]),
     ("Currently the two states trade through a third country.", [("2024-05-29", True)]),
     ("Recent figures from the statistics office show exports rising.", [("2024", True)]),
+    ("The army will shortly begin a drawdown of its forces.", [("2024-05", True)]),  # soon after the text
+    ("The ministers are expected to meet soon.", [("2024-05", True)]),
+    ("He soon resigned.", []),  # narrative: soon after something else
+    ("They want a deal as soon as possible.", []),
     ("He said February's decision to close the border was a mistake.", [("2024-02", True)]),
     ("The ministry hopes to deploy a force as early as July.", [("2024-07", True)]),
     ("Two months after signing the accord, Chile says it will ratify it.", [("2024-03", True)]),

@@ -134,8 +134,10 @@ _RX = {
     "weekday": re.compile(r"\b(?:(?P<q>(?i:last|next|this|on|earlier|later|late|early|since|by|until|from))"
                           rf"\s+)?(?P<wd>{_WD})\b(?!,?\s+(?:\d|{_FULL}))"),
     # "recently", "her recent visit" (the month of the text); "recent figures" (its year)
+    # "will shortly begin", "will soon visit": the month of the text too (not "as soon as", "soon after X")
     "recent": re.compile(r"\b(?P<own>[Rr]ecently"
-                         r"|[Rr]ecent\s+(?=(?:visit|trip|tour|talks|meeting|summit)s?\b))"
+                         r"|[Rr]ecent\s+(?=(?:visit|trip|tour|talks|meeting|summit)s?\b)"
+                         r"|(?<![Aa]s\s)(?:[Ss]oon|[Ss]hortly)\b(?!\s+(?:after|before|afterwards|thereafter|as)\b))"
                          r"|\b[Rr]ecent\s+(?:figures|data|statistics|surveys?|polls?|estimates)\b"),
     "deictic": re.compile(r"\b(?P<w>[Nn]ow|[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Cc]urrently)\b"),
 }
@@ -254,7 +256,7 @@ _WORD_HINTS = (
     ("daypart", ("morning", "afternoon", "evening")),
     ("hijri", ("ramadan", "ramazan", "ramadhan", "muharram", "eid ")),
     ("then", ("since", "subsequently", "thereafter")),
-    ("recent", ("recent",)),
+    ("recent", ("recent", "soon", "shortly")),
     ("deictic", ("now", "today", "tonight", "yesterday", "tomorrow", "currently")),
     ("feast", ("christmas", "new year")),
     ("century", ("century",)),

@@ -212,6 +212,8 @@ def _keep_relative(kind: str, m: re.Match[str], s: str) -> bool:
         return g["mon"] != "May"  # "May's government"
     if kind == "within":
         return _SPAN_TO_NOW.search(s[max(0, m.start() - 2 * _ACTION_REACH):m.start()]) is not None
+    if kind == "recent" and (g["own"] or "").lower() in ("soon", "shortly"):
+        return _FUTURE.search(s, max(0, m.start() - 60), m.start()) is not None  # "he soon resigned": no
     if kind in ("md", "dm") and _NAMED_AFTER.match(s[m.end():m.end() + 40]):
         return False
     if kind == "md" and g["mon"] == "May":  # "Theresa May 5 times" but "On May 5"
