@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
@@ -279,3 +280,20 @@ def test_an_act_of_a_type_a_sector_claims_belongs_to_it(tmp_path: Path) -> None:
         "Published: 2024-05-06\n\nPeru accused Chile of dumping fish on 2 May 2024.\n\n"
         "Peruvian fishermen protested in Lima on 3 May 2024.\n"))
     assert "diplomacy" in facts[0]["sectors"]
+
+
+def test_extraction_leaves_the_garbage_collector_as_it_found_it() -> None:
+    """The pipeline is kept out of the collector's reach while documents are extracted, and the
+    collector's thresholds and frozen objects are restored after, also when extraction fails."""
+    import gc
+
+    from generator.facts import extract as fx
+
+    before = (gc.get_threshold(), gc.get_freeze_count())
+    with fx._frozen_pipeline():
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold()[0] >= fx.GC_YOUNG_THRESHOLD
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+    with pytest.raises(RuntimeError), fx._frozen_pipeline():
+        raise RuntimeError("boom")
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before

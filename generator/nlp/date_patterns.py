@@ -285,10 +285,20 @@ def _word_found(words: re.Pattern[str], text: str) -> bool:
     return False
 
 
+# _HINT_WORDS grouped by word, each with all its flags; the ten digits (gates of "md" and "dm") are one test
+_DIGIT_FLAGS = frozenset(flag for word, flag in _HINT_WORDS if word.isdigit())
+_HINT_GROUPS = tuple((word, frozenset(flag for w, flag in _HINT_WORDS if w == word))
+                     for word in dict.fromkeys(w for w, _ in _HINT_WORDS if not w.isdigit()))
+_ANY_DIGIT = re.compile(r"[0-9]")
+
+
 def _kinds_for(sentence: str) -> tuple[str, ...]:
     """The pattern kinds worth running on a sentence, in priority order."""
     low = sentence.lower()
-    flags = {flag for word, flag in _HINT_WORDS if word in low}
+    flags = set(_DIGIT_FLAGS) if _ANY_DIGIT.search(low) else set()
+    for word, word_flags in _HINT_GROUPS:
+        if word in low:
+            flags |= word_flags
     if _word_found(_UNIT_STARTS, low):  # "Monday" and "today" hold no unit
         flags.add("unit")
     if (_DIGIT_ASCII if sentence.isascii() else _DIGIT).search(sentence):
