@@ -372,8 +372,11 @@ def test_fact_json_carries_pair_stances_only_when_set() -> None:
     ("The two states established diplomatic relations in 1972.", "COOPERATE", "cooperation"),
     ("Both governments named ambassadors last week.", "COOPERATE", "cooperation"),
     ("The government sealed the border with its neighbour in March.", "SANCTION", "tension"),
-    ("The ministers officially opened the border crossing between the two countries.", "CONCEDE",
+    # PLOVER's COOPERATE: "initiate, resume, improve, or expand mutual material cooperation or exchange"
+    ("The ministers officially opened the border crossing between the two countries.", "COOPERATE",
      "cooperation"),
+    ("The two neighbours reopened their embassies and resumed flights.", "COOPERATE", "cooperation"),
+    ("Morocco normalized relations with Israel on Thursday.", "COOPERATE", "cooperation"),
     ("The three activists were released to the consul on Friday.", "CONCEDE", "cooperation"),
 ])
 def test_conflict_and_reconciliation_vocabulary(nlp: Language, text: str, kind: str, stance: str) -> None:
