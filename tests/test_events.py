@@ -377,6 +377,11 @@ def test_fact_json_carries_pair_stances_only_when_set() -> None:
      "cooperation"),
     ("The two neighbours reopened their embassies and resumed flights.", "COOPERATE", "cooperation"),
     ("Morocco normalized relations with Israel on Thursday.", "COOPERATE", "cooperation"),
+    # ending an agreement is REJECT; revoking a licence or an exemption restricts; a shut frontier
+    ("Last month Ruritania terminated the port deal with Freedonia.", "REJECT", "tension"),
+    ("The court annulled the fishing accord.", "REJECT", "tension"),
+    ("Washington revoked the sanctions waiver for the port.", "SANCTION", "tension"),
+    ("Since March the frontier has remained shut.", "SANCTION", "tension"),
     ("The three activists were released to the consul on Friday.", "CONCEDE", "cooperation"),
 ])
 def test_conflict_and_reconciliation_vocabulary(nlp: Language, text: str, kind: str, stance: str) -> None:
