@@ -274,3 +274,17 @@ def test_any_text_gives_aligned_spans(nlp: Language, text: str) -> None:
     first = next(iter(doc.sents), None)
     if first is not None:
         assert sentence_stance(sentence_cues(doc, first)) in {"cooperation", "tension", "neutral"}
+
+
+@pytest.mark.parametrize("text", [
+    "Ties with Freedonia have soured since the election.",
+    "The court granted sovereignty over the islands to Ruritania.",
+    "The border dispute between the two neighbours goes back decades.",
+    "Ruritania gave $20 million in foreign aid to Freedonia.",
+])
+def test_ties_sovereignty_disputes_and_foreign_aid_are_diplomacy(nlp: Language, text: str) -> None:
+    assert "diplomacy" in _sectors(nlp, text)
+
+
+def test_ties_in_another_sense_are_not_diplomacy(nlp: Language) -> None:
+    assert "diplomacy" not in _sectors(nlp, "The shirts come with matching ties.")
