@@ -25,6 +25,9 @@ from generator.nlp.dates import infer_document_date
     ("https://example.org/article/1621334192", None),  # ten digits alone may be an id
     ("https://example.net/articles/ministers+meet+in+oslo+31122019235959?open", "2019-12-31"),  # day first
     ("https://example.org/a/12345678901234", None),  # fourteen digits that hold no time of day
+    ("https://www.example.gov/news/pm-meets-president-29-august-2018", "2018-08-29"),  # ends a slug
+    ("https://example.org/a/talks-august-29-2018.html", "2018-08-29"),
+    ("https://example.org/news/covid-19-march-2020-lockdown", None),  # inside a slug: no day
     (None, None),
 ])
 def test_url_date(url: str | None, expected: str | None) -> None:

@@ -340,6 +340,10 @@ def test_parse_amount_never_raises(text: str) -> None:
     ("Peru signed a 25-year lease on the port.", [(25, "year", "lease", "duration")]),
     ("The three-day summit in Lima ended.", [(3, "day", "summit", "duration")]),
     ("Relations had been frozen for about a decade.", [(10, "year", None, "duration")]),
+    ("From the border post you are in Yerevan in an hour.", [(1, "hour", None, "duration")]),
+    ("Talks will resume in a year's time.", []),  # a date to come, no duration
+    ("Lima wants to be Asia's number one investor in Peru.", [(1, "rank", "investor", None)]),
+    ("This year marks the 100th birthday of the late president.", [(100, "year", "birthday", "duration")]),
     ("The feud lasted over five decades.", [(50, "year", None, "duration")]),
     ("Chile exports 800,000 barrels a day of crude.", [(800000, "bbl/d", "crude", "measure")]),
     ("The dam will produce 2.4 gigawatts.", [(2.4, "GW", None, "measure")]),

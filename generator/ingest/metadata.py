@@ -419,12 +419,19 @@ def latest_year(text: str) -> str | None:
 
 _MON_ABBR = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _DAY = r"(?P<d>0?[1-9]|[12]\d|3[01])(?=/|$|[-_.])"
+_SLUG_END = r"(?=/?$|\.[a-z]+$)"  # the end of the path, or of the file name before its extension
 _URL_FORMS = [  # (pattern over the URL path, precision); a URL date is evidence, taken as precise as written
     (re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0?[1-9]|1[0-2])/" + _DAY), "day"),
     (re.compile(r"[/_-](?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-" + _DAY), "day"),  # "a-13-2006-06-19-x/"
     (re.compile(r"/(?P<d>0?[1-9]|[12]\d|3[01])-(?P<mon>" + _MON_ABBR + r")-(?P<y>(?:19|20)\d\d)(?=/|$|[-_.])",
                 re.I), "day"),
     (re.compile(r"/(?P<mon>" + _MON_ABBR + r")-(?P<d>0?[1-9]|[12]\d|3[01])-(?P<y>(?:19|20)\d\d)(?=/|$|[-_.])",
+                re.I), "day"),
+    # a date closing a slug: "…/pm-meets-president-buhari-29-august-2018", "…-august-29-2018.html" (only
+    # at the end: "covid-19-march-2020-lockdown" names no day)
+    (re.compile(r"-(?P<d>0?[1-9]|[12]\d|3[01])-(?P<mon>" + _MON_ABBR + r")-(?P<y>(?:19|20)\d\d)" + _SLUG_END,
+                re.I), "day"),
+    (re.compile(r"-(?P<mon>" + _MON_ABBR + r")-(?P<d>0?[1-9]|[12]\d|3[01])-(?P<y>(?:19|20)\d\d)" + _SLUG_END,
                 re.I), "day"),
     # compact ids: 20240321_24, 20231220-title, 202012090645.html (YYYYMMDD + hhmm), "…-20140127-story"
     (re.compile(r"[/_-](?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])"

@@ -7,7 +7,6 @@ from __future__ import annotations
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.config import TUNING
-from generator.content.vocabulary import country_name
 from generator.nlp.actor_orgs import POSSESSIVE, Candidate, DocView, body_name
 
 MEDIA = "media"
@@ -256,7 +255,7 @@ class CueRules:
         if e < len(v.doc) and (v.cap[e] or owns):
             return None  # "White House Press Secretary", "the Kremlin's Peskov": a modifier
         # content/countries.yaml lists seats "used for the government itself"
-        name = f"Government of {country_name(code or '')}"
+        name = body_name("Government", code or "")
         return Candidate(i, e, "government_body", country=code, name=name, alias=v.doc[k:e].text)
 
     def _led_body(self, v: DocView, cur: tuple[str, str, int, int]) -> Candidate | None:
@@ -265,7 +264,7 @@ class CueRules:
         if code is None or k >= len(v.doc) or v.lower[k] not in LED_BODIES or v.cap[k]:
             return None
         s = cur[2] - 1 if cur[2] > 0 and v.lower[cur[2] - 1] == "the" else cur[2]
-        name = f"Government of {country_name(code)}"
+        name = body_name("Government", code)
         # the mention is the body's noun: the leader's name stays a mention of the leader
         return Candidate(k, k + 1, "government_body", country=code, name=name, alias=v.doc[s : k + 1].text)
 

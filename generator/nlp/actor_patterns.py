@@ -296,6 +296,12 @@ class Discoverer(OrgRules, CueRules):
         end = max(end, self.grab_name(v, j))  # the whole name once the body's words are left out
         return self._with_role(v, anchor, j, end, None)
 
+    @staticmethod
+    def _of_the(v: DocView, i: int) -> bool:
+        """"of the" at token i: a person's body follows ("Sinan Ulgen of the Edam institute"), where "X of Y"
+        may be one name ("Bank of England")."""
+        return v.lower[i] == "of" and i + 1 < len(v.doc) and v.lower[i + 1] == "the"
+
     def _title_word(self, word: str) -> bool:
         """A title or its plural ("Minister", "Secretaries")."""
         return word in self.titles or word.endswith("s") and (
@@ -477,7 +483,7 @@ class Discoverer(OrgRules, CueRules):
             and last[:1].isupper()
             and not last.isupper()
             and not any(w in self.org_words for w in v.lower[i:end])
-            and not (end < n and (v.lower[end] in self.org_words or v.cap[end]
+            and not (end < n and (v.lower[end] in self.org_words and not self._of_the(v, end) or v.cap[end]
                                   or v.lower[end] in PLACE_HEADS))
         ):
             if lead is not None:

@@ -44,9 +44,18 @@ def actor_id(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "actor"
 
 
+# Abbreviations written with or without dots inside longer names ("UN refugee agency", "U.N. refugee agency")
+_DOTTED = {"UN": "U.N.", "US": "U.S.", "UK": "U.K.", "EU": "E.U."}
+_UNDOTTED = {dotted: plain for plain, dotted in _DOTTED.items()}
+
+
 def alias_variants(alias: str) -> list[str]:
-    """The alias as written, with a curly or dropped apostrophe, and with a dropped possessive."""
+    """The alias as written, with a curly or dropped apostrophe, with a dropped possessive, and with its
+    abbreviations dotted or not ("UN Security Council", "U.N. Security Council")."""
     variants = [alias]
+    words = alias.split(" ")
+    if len(words) > 1 and any(w in _DOTTED or w in _UNDOTTED for w in words):
+        variants.append(" ".join(_DOTTED.get(w, _UNDOTTED.get(w, w)) for w in words))
     if "'" in alias:
         variants += [alias.replace("'", "’"), alias.replace("'", "")]
     if " " not in alias and alias[:1].isupper() and not alias.endswith("s") and not alias.isupper():

@@ -130,6 +130,12 @@ def code_cues(doc: Doc, words: Sequence[str], matches: list[tuple[str, int, int]
             out.append(Span(doc, cue.start, cue.end, label=label))
     out.extend(Span(doc, m.start, m.end, label="REJECT") for k, m in enumerate(mods)
                if m.label_ == "refusals" and k not in used)
+    # a pledge or an offer that governs no cue is itself a commitment ("pledged to offer 1,000 police
+    # officers": PLOVER's AGREE, "offer, promise, or indicate willingness to cooperate")
+    out.extend(Span(doc, m.start, m.end, label="AGREE") for m in mods
+               if m.label_ == "intent" and words[m.start] in COMMITMENTS
+               and not any(clause_of[c.start] == clause_of[m.start] and 0 <= c.start - m.end < window
+                           for c in out))
     set_spans(doc, "events", sorted(out, key=lambda sp: sp.start))
 
 
@@ -148,6 +154,8 @@ def _modified(cue: Span, mods: list[Span], clause_of: list[int], window: int, us
         return INTENT_TYPES.get(quad, kind)
     return kind
 
+
+COMMITMENTS = frozenset({"pledg", "promis", "vow", "offer", "commit"})  # normalised first words of intents
 
 VICTIM_REACH = TUNING.victim_reach_tokens  # from an act to the victim it names ("the attack on north Mali")
 VICTIM_AFTER = frozenset({"on", "against", "of", "in", "upon"})  # "the attack on X", "sanctions against X"

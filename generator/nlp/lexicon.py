@@ -14,11 +14,16 @@ from spacy.util import filter_spans
 
 from generator.content import Content
 from generator.content.events import GAP as GAP_KEY
+from generator.content.events import NOT_EVENTS
 from generator.content.terms import normalise
 from generator.nlp.components import set_spans, spans_of, token_texts
 from generator.nlp.events import code_cues, majority_stance
 
 EXACT_KEYS = ("negator", "mod:negators")  # matched as written, not by stem
+# A no-event phrase names a noun ("a sign that", "sign of goodwill"); its verb, which shares the noun's stem,
+# is the act: "the signing of the agreement" is no "sign of".
+_NOT_EVENTS_KEY = f"event:{NOT_EVENTS}"
+_VERB_FORMS = frozenset({"signing", "signed"})
 
 
 class LexiconComponent:
@@ -93,9 +98,11 @@ class LexiconComponent:
         strings = self.vocab.strings
         normalised = self._normalised(doc) if normalised is None else normalised
         found = [(strings[key], start, end) for key, start, end in self.matcher(normalised)]
+        texts = token_texts(doc)
+        found = [(key, start, end) for key, start, end in found
+                 if key != _NOT_EVENTS_KEY or _VERB_FORMS.isdisjoint(w.lower() for w in texts[start:end])]
         if not any(key in self.exact for key, _, _ in found):
             return found
-        texts = token_texts(doc)
         return [(key, start, end) for key, start, end in found
                 if key not in self.exact or end - start > 1 or texts[start].lower() in self.exact[key]]
 

@@ -120,8 +120,8 @@ _RANK_NO_RE = re.compile(r"(?i:\brank(?:s|ed|ing)?\s+(?:as\s+|at\s+)?(?:the\s+)?
 _COORD_RE = re.compile(r"(?:\band|\bor|,)\s+(?:the\s+|its\s+)?$")
 _PREVWORD_RE = re.compile(r"([^\s\"“”(]+)[\s\"“”(]+$")
 
-# "the 30th anniversary"; "the 25th year of independence"
-_ANNIVERSARY_RE = re.compile(r"\s+(?i:(anniversary)|years?(?=\s+(?:of|since)\b))")
+# "the 30th anniversary", "the 100th birthday"; "the 25th year of independence"
+_ANNIVERSARY_RE = re.compile(r"\s+(?i:(anniversary|birthday)|years?(?=\s+(?:of|since)\b))")
 _STRONG_RE = re.compile(r"[-–](?:strong|member|nation|country|state|party)\b")
 _GLUED_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z]{0,2}$")
 _GLUED_UNIT_RE = re.compile(r"(?:" + "|".join(sorted(map(re.escape, [*PHYSICAL_SYMBOLS, *SCALED_SYMBOLS]),
@@ -167,7 +167,8 @@ _SUBJECT_RE = re.compile(
 _CUR_SKIP_RE = re.compile(r"(?:[A-Z]{1,3})?[$€£¥₽₹₩₺₴₪₦₱₫₾]\s?")
 _A_SPAN_RE = re.compile(
     r"(?i:\b(?:about|around|nearly|almost|over|more\s+than|less\s+than|within|for|after|roughly|some"
-    r"|just|under|barely|only|at\s+least)\s+)(an?\s+(decade|century|year|month|week|fortnight))\b(?![\s-]+(?:ago|old)\b)"
+    r"|just|under|barely|only|at\s+least|in(?=\s+an?\s+(?:day|hour)\b))\s+)"
+    r"(an?\s+(decade|century|year|month|week|fortnight|day|hour))\b(?![\s-]+(?:ago|old)\b|'s|’s)"
 )
 # "year-long talks", "a decade-long dispute", "a weeklong visit": one unit of time
 _LONG_SPAN_RE = re.compile(r"(?i:\b(decade|century|year|month|week|fortnight)-?long)\b")
@@ -181,7 +182,7 @@ _DENOMINATORS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, 
 _SPLIT_RE = re.compile(r"\b(\d{1,2})[-–/:](\d{1,2})\s+(?i:split|division|ratio|share|stake|formula)\b")
 _TOP_RANK_RE = re.compile(
     # "largest Pacific trading partner": one capitalised word may qualify the noun
-    r"\b(?i:largest|biggest|top|leading|main|principal)\s+(?:[A-Z][a-z]+\s+)?"
+    r"\b(?i:largest|biggest|top|leading|main|principal|number\s+one|no\.\s*1)\s+(?:[A-Z][a-z]+\s+)?"
     r"(?:(?:trade|trading|export|import|investment|energy"
     r"|economic|foreign|single|oil|gas|arms|defence|defense)\s+)?(?i:(partner|market|investor|supplier|buyer"
     r"|creditor|lender|donor|source|destination|customer|importer|exporter|client|producer|consumer"
@@ -196,13 +197,13 @@ _COUNT_STOP = frozenset("a an the of in on at to for from with by but as than th
                         "into over under about between among after before during since until via each more "
                         "less most percent".split())
 # Each pattern of _extras runs only when one of its words is in the sentence (lower-cased word set)
-_SPAN_CUES = frozenset(("decade", "century", "year", "month", "week", "fortnight", "yearlong", "monthlong",
-                        "weeklong", "decadelong"))
+_SPAN_CUES = frozenset(("decade", "century", "year", "month", "week", "fortnight", "day", "hour", "yearlong",
+                        "monthlong", "weeklong", "decadelong"))
 _VAGUE_CUES = frozenset(("dozens", "hundreds", "thousands", "millions"))
 _FRACTION_CUES = frozenset(f"{d}{s}" for d in _DENOMINATORS for s in ("", "s"))
 _SPLIT_CUES = frozenset(("split", "division", "ratio", "share", "stake", "formula", "decision", "vote",
                          "ruling", "verdict", "majority"))
-_TOP_CUES = frozenset(("largest", "biggest", "top", "leading", "main", "principal"))
+_TOP_CUES = frozenset(("largest", "biggest", "top", "leading", "main", "principal", "number", "no"))
 _ZERO_CUES = frozenset(("zero",))
 _ZERO_RE = re.compile(r"\b(?i:zero)[\s-]+(?i:(tariffs?|dut(?:y|ies)|tax(?:es)?|rates?))\b")
 _LOOKBACK = 60
@@ -632,7 +633,7 @@ def _ordinal(sentence: str, m: re.Match[str], state: _State) -> Quantity | None:
     if anniversary is not None and (anniversary.group(1) or value >= 2):
         end = anniversary.end()
         return Quantity(value, "year", sentence[start:end], start, end,
-                        "anniversary" if anniversary.group(1) else "year", kind="duration")
+                        anniversary.group(1).lower() if anniversary.group(1) else "year", kind="duration")
     sup = _SUPERLATIVE_RE.match(sentence, end)
     if sup is not None:
         end = sup.end()
