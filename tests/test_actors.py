@@ -720,3 +720,15 @@ def test_the_un_security_council_is_not_a_states_security_council(nlp: Language)
     names = {i["name"] for i in found.values()}
     assert "United Nations Security Council" in names
     assert sum(1 for i in found.values() if i["name"] == "United Nations Security Council") == 1
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Her mother, Sakura Tanaka, testified on Thursday.", "Sakura Tanaka"),
+    ("Tebboune received the influential Imam Moussa Diallo on Tuesday.", "Moussa Diallo"),
+    ("\"We trade,\" said cheese seller Mehmet Aydin.", "Mehmet Aydin"),
+    ("Analysts agree. Sinan Demir of the Edam institute says victory opened the door.", "Sinan Demir"),
+    # a trade or a cleric's title that is also a common surname stays a name
+    ("Foreign Minister Julie Bishop met the envoy.", "Julie Bishop"),
+])
+def test_kin_clergy_and_trades_before_names(nlp: Language, text: str, name: str) -> None:
+    assert name in {i["name"] for i in actors(nlp, text).values() if i["type"] == "person"}
