@@ -732,3 +732,24 @@ def test_the_un_security_council_is_not_a_states_security_council(nlp: Language)
 ])
 def test_kin_clergy_and_trades_before_names(nlp: Language, text: str, name: str) -> None:
     assert name in {i["name"] for i in actors(nlp, text).values() if i["type"] == "person"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kyrgyz troops left two villages, said the government Friday.", "Government of Kyrgyzstan"),
+    ("Sudan recalled its envoy, the foreign ministry said.", "Ministry of Foreign Affairs (Sudan)"),
+    ("The minister travels to Vanuatu to meet the recently-elected government.", "Government of Vanuatu"),
+    ("The bill was submitted to parliament by Japan's ruling party.", "Parliament of Japan"),
+    ("Nicaragua's Sandinista government denied it.", "Government of Nicaragua"),
+])
+def test_a_bare_state_body_is_that_of_the_state_its_sentence_names(nlp: Language, text: str,
+                                                                   name: str) -> None:
+    assert name in {i["name"] for i in actors(nlp, text).values()}
+
+
+@pytest.mark.parametrize("text", [
+    "Venezuela's assets will go to a democratically elected government.",  # indefinite: no body
+    "Government spokesman Kim Tan said Cambodia urged Laos to settle.",  # a modifier of a title
+    "Raab joins a meeting in Bangkok today as the Government gets ready.",  # a venue owns no body
+])
+def test_a_bare_body_that_names_no_state(nlp: Language, text: str) -> None:
+    assert not [i for i in actors(nlp, text).values() if i["name"].startswith(("Government of", "Ministry"))]

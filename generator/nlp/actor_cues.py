@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.config import TUNING
+from generator.content.vocabulary import NON_STATES
 from generator.nlp.actor_orgs import POSSESSIVE, Candidate, DocView, body_name
 
 MEDIA = "media"
@@ -37,6 +38,17 @@ CREDIT_PAIRS = frozenset({("distributed", "by"), ("article", "on"), ("originally
 STRICT_PAIRS = frozenset({("according", "to"), ("interview", "with"), ("speaking", "to"), ("wrote", "in"),
                           ("published", "by")})
 STATE_KINDS = frozenset({"names", "capitals", "seats"})
+# bodies every state has, named bare ("the government", "the foreign ministry", "Parliament")
+BARE_BODIES = frozenset({"government", "foreign ministry", "foreign affairs ministry",
+                         "ministry of foreign affairs", "defence ministry", "defense ministry",
+                         "ministry of defence",
+                         "ministry of defense", "parliament"})
+BARE_BODY_FIRSTS = frozenset(b.split()[0] for b in BARE_BODIES)
+BARE_BODY_BEFORE = frozenset({"the", "its", "his", "her", "their"})
+BARE_BODY_MODIFIERS = frozenset({"new", "current", "previous", "former", "interim", "transitional",
+                                 "incoming", "outgoing", "elected"})
+BARE_HOUSE_BEFORE = frozenset({"to", "by", "before"})
+BARE_BODY_STATES = frozenset({"names", "demonyms", "capitals", "seats"})  # mentions that stand for a state
 # the words media_cues looks at; every other token is skipped at once
 MEDIA_TRIGGERS = frozenset({"told", "reported", "reports", "said", "(", "©", "copyright", "published",
                             *(pair[0] for pair in STRICT_PAIRS | CREDIT_PAIRS)})
@@ -224,6 +236,37 @@ class CueRules:
                 cand = self._led_body(v, cur)
             if cand is not None:
                 found.append(cand)
+        return found
+
+    def bare_bodies(self, v: DocView) -> list[Candidate]:
+        """A state's government, foreign or defence ministry or parliament named without its state ("said the
+        government Friday", "the foreign ministry said", "submitted to parliament by Japan's ruling party"):
+        the body of the first state the sentence names other than as a venue ("in Bangkok"), when it names
+        one (none: no actor). The body is definite ("the", "its", "the new government") or written with a
+        capital inside the sentence ("Parliament approved"); "a democratically elected government",
+        "government members" and "Government spokesman X" name no body."""
+        found: list[Candidate] = []
+        for i in v.where(BARE_BODY_FIRSTS):
+            size = next((k for k in (4, 3, 2, 1) if " ".join(v.lower[i:i + k]) in BARE_BODIES), 0)
+            e = i + size
+            if not size or v.country[i] is not None or e < len(v.doc) and (
+                    v.lower[e] in ("of", "in") or v.lower[e] in self.titles or v.lower[e] == "members"):
+                continue  # "the government of Japan", "the government in Kabul", "government spokesman"
+            s = i - 1 if i and v.lower[i - 1] in BARE_BODY_MODIFIERS else i
+            s = s - 2 if s < i and s > 1 and v.lower[s - 1] == "-" else s  # "the recently-elected government"
+            definite = s > 0 and v.lower[s - 1] in BARE_BODY_BEFORE
+            # "submitted to parliament": a parliament needs no article
+            house = v.lower[i] == "parliament" and s == i and i > 0 and v.lower[i - 1] in BARE_HOUSE_BEFORE
+            if not definite and not house and not (v.cap[i] and v.sent_start[i] != i and s == i):
+                continue
+            s = s - 1 if definite else s
+            code = next((v.country[t] for t in range(v.sent_start[i], v.sent_end[i])
+                         if v.country[t] and v.kind[t] in BARE_BODY_STATES
+                         and (t == 0 or v.lower[t - 1] not in ("in", "at"))), None)
+            if code is None or len(code) != 2 or code in NON_STATES:
+                continue  # "the Government" of a bloc is no state's
+            name = body_name(self.institutions[" ".join(v.lower[i:e])], code)
+            found.append(Candidate(s, e, "government_body", country=code, name=name, alias=v.doc[s:e].text))
         return found
 
     def _body_in_place(self, v: DocView, i: int) -> Candidate | None:

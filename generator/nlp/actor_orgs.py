@@ -433,6 +433,11 @@ class OrgRules:
                     break
         return found
 
+    def _institution_at(self, v: DocView, k: int) -> bool:
+        """Whether a state institution's name starts at token k ("government", "foreign ministry")."""
+        return k < len(v.lower) and v.lower[k] in self.institution_firsts and not v.cap[k] and any(
+            " ".join(v.lower[k : k + size]) in self.institutions for size in (4, 3, 2, 1))
+
     def _body_at(self, v: DocView, j: int) -> int:
         """Where the institution word starts after a possessive or a demonym, past at most MAX_MODIFIERS
         lowercase modifiers ("Poland's previous government", "the new Israeli coalition government"); j
@@ -443,6 +448,8 @@ class OrgRules:
                     " ".join(v.lower[k : k + size]) in self.institutions for size in (4, 3, 2, 1)):
                 return k
             word = v.lower[k]
+            if v.cap[k] and v.curated[k] is None and v.country[k] is None and self._institution_at(v, k + 1):
+                return k + 1  # one name before it: "Nicaragua's Sandinista government"
             if v.cap[k] or not word.isalpha() or word in STOP_WORDS or word in self.org_words:
                 return j
             k += 1

@@ -215,6 +215,7 @@ class Discoverer(OrgRules, CueRules):
             self.organizations_of,
             self.institution_bodies,  # before the name rules: "Japanese Foreign Ministry" is Japan's
             self.governments_of,
+            self.bare_bodies,
             self.suffixed_orgs,
             self.described_groups,
             self.legal_forms,
