@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -74,10 +75,20 @@ def open_page(browser: Any, base_url: str, path: str) -> tuple[Any, dict[str, li
 
 
 def load_all_results(page: Any) -> None:
-    """Click Pagefind's "Load more results" until every result is shown, waiting for each page to load."""
+    """Click Pagefind's "Load more results" until every result the UI reports ("9 results for X") is shown,
+    waiting for each page to load. The message can be written before the first page of results and its
+    button are rendered, so the loop waits for the button rather than reading whether it is there."""
     more = page.locator(".pagefind-ui__button")
-    count = "n => document.querySelectorAll('.pagefind-ui__result-link').length > n"
-    while more.count() and more.is_visible():
-        before = page.locator(".pagefind-ui__result-link").count()
+    results = page.locator(".pagefind-ui__result")  # one per page found (its sections add more links)
+    count = "n => document.querySelectorAll('.pagefind-ui__result').length > n"
+    message = page.locator(".pagefind-ui__message")
+    reported = re.match(r"(\d+) results?", message.text_content() or "") if message.count() else None
+    total = int(reported.group(1)) if reported else None
+    if total is not None:
+        page.wait_for_function("n => document.querySelectorAll('.pagefind-ui__result').length >= n",
+                               arg=min(total, 1), timeout=15000)
+    while (more.count() and more.is_visible()) if total is None else results.count() < total:
+        before = results.count()
+        more.wait_for(state="visible", timeout=15000)
         more.click()
         page.wait_for_function(count, arg=before, timeout=15000)  # the next page has loaded
