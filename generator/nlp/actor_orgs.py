@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -108,6 +108,12 @@ class DocView:
             for i, w in enumerate(self.text if exact else self.lower):
                 index.setdefault(w, []).append(i)
         return index
+
+
+def longest_key(words: Sequence[str], k: int, keys: Collection[str]) -> int:
+    """How many words (at most four) the longest of `keys` written at words[k:] has; 0 when none is."""
+    return next((size for size in (4, 3, 2, 1)
+                 if k + size <= len(words) and " ".join(words[k : k + size]) in keys), 0)
 
 
 def body_name(body: str, code: str) -> str:
@@ -382,29 +388,27 @@ class OrgRules:
             owned = v.text[i] in POSSESSIVE
             j = i + 1 if owned else i
             j = self._body_at(v, j)
-            if j >= len(v.lower) or v.lower[j] not in self.institution_firsts:
+            size = self._institution_size(v, j)
+            if not size:
                 continue
-            for size in (4, 3, 2, 1):
-                key = " ".join(v.lower[j : j + size])
-                if len(v.lower[j : j + size]) == size and key in self.institutions:
-                    s = i - 1
-                    while s > 0 and v.country[s - 1] == v.country[i - 1]:
-                        s -= 1
-                    if self.institutions[key] in BUILDINGS and (
-                            s > 1 and v.lower[s - 1] == "the" and v.lower[s - 2] in LOCATIVES
-                            or j + size < len(v.lower) and v.lower[j + size] in PREMISES):
-                        break  # "outside the British Embassy", "British Embassy staff": the building
-                    found.append(
-                        Candidate(
-                            s,
-                            j + size,
-                            "government_body",
-                            country=v.country[i - 1],
-                            name=body_name(self.institutions[key], v.country[i - 1] or ""),
-                            alias=v.doc[s : j + size].text,
-                        )
-                    )
-                    break
+            key = " ".join(v.lower[j : j + size])
+            s = i - 1
+            while s > 0 and v.country[s - 1] == v.country[i - 1]:
+                s -= 1
+            if self.institutions[key] in BUILDINGS and (
+                    s > 1 and v.lower[s - 1] == "the" and v.lower[s - 2] in LOCATIVES
+                    or j + size < len(v.lower) and v.lower[j + size] in PREMISES):
+                continue  # "outside the British Embassy", "British Embassy staff": the building
+            found.append(
+                Candidate(
+                    s,
+                    j + size,
+                    "government_body",
+                    country=v.country[i - 1],
+                    name=body_name(self.institutions[key], v.country[i - 1] or ""),
+                    alias=v.doc[s : j + size].text,
+                )
+            )
         return found
 
     def governments_of(self, v: DocView) -> list[Candidate]:
@@ -433,10 +437,11 @@ class OrgRules:
                     break
         return found
 
-    def _institution_at(self, v: DocView, k: int) -> bool:
-        """Whether a state institution's name starts at token k ("government", "foreign ministry")."""
-        return k < len(v.lower) and v.lower[k] in self.institution_firsts and not v.cap[k] and any(
-            " ".join(v.lower[k : k + size]) in self.institutions for size in (4, 3, 2, 1))
+    def _institution_size(self, v: DocView, k: int) -> int:
+        """How many words the longest state institution's name at token k has ("foreign ministry": 2); 0."""
+        if k >= len(v.lower) or v.lower[k] not in self.institution_firsts:
+            return 0
+        return longest_key(v.lower, k, self.institutions)
 
     def _body_at(self, v: DocView, j: int) -> int:
         """Where the institution word starts after a possessive or a demonym, past at most MAX_MODIFIERS
@@ -444,11 +449,11 @@ class OrgRules:
         otherwise."""
         k, words, n = j, 0, v.sent_end[j - 1]
         while k < n and words <= MAX_MODIFIERS:
-            if v.lower[k] in self.institution_firsts and any(
-                    " ".join(v.lower[k : k + size]) in self.institutions for size in (4, 3, 2, 1)):
+            if self._institution_size(v, k):
                 return k
             word = v.lower[k]
-            if v.cap[k] and v.curated[k] is None and v.country[k] is None and self._institution_at(v, k + 1):
+            if v.cap[k] and v.curated[k] is None and v.country[k] is None and k + 1 < len(v.lower) \
+                    and not v.cap[k + 1] and self._institution_size(v, k + 1):
                 return k + 1  # one name before it: "Nicaragua's Sandinista government"
             if v.cap[k] or not word.isalpha() or word in STOP_WORDS or word in self.org_words:
                 return j

@@ -162,6 +162,8 @@ class Discoverer(OrgRules, CueRules):
         self.person_country = {e.id: e.country for e in config.actors if e.type == "person"}
         self.body_words = frozenset(self.role_words | self.org_words)
         self.institution_firsts = frozenset(key.split()[0] for key in self.institutions)
+        # the words of titles, portfolios and forms of address, which make up no one's name
+        self.office_words = self.role_words | PORTFOLIOS | OFFICE_STYLES | _STYLES | _HONORIFICS_LOWER
         # words at which suffixed_orgs can match: an organisation's end, start or head noun
         self.org_ends = frozenset(self.suffixes.keys() | self.prefixes.keys() | self.heads.keys())
 
@@ -236,9 +238,7 @@ class Discoverer(OrgRules, CueRules):
         """A "name" made of title, portfolio and style words only ("Foreign", "His Royal Highness", "Member
         States"): part of a title or a form of address, not a person."""
         words = [w for w in v.lower[c.start:c.end] if w.isalpha()]
-        return bool(words) and all(w in self.role_words or w in PORTFOLIOS or w in OFFICE_STYLES
-                                   or w in _STYLES or w in self.titles or w in _HONORIFICS_LOWER
-                                   for w in words)
+        return bool(words) and all(w in self.office_words for w in words)
 
     def titled(self, v: DocView) -> list[Candidate]:
         """People after a title: "Italian Foreign Minister Luigi Di Maio", "X's spokesman, Y"."""

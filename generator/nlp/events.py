@@ -155,7 +155,8 @@ def _modified(cue: Span, mods: list[Span], clause_of: list[int], window: int, us
     return kind
 
 
-COMMITMENTS = frozenset({"pledg", "promis", "vow", "offer", "commit"})  # normalised first words of intents
+# first words of intents that are commitments in themselves, in the normalised form code_cues reads
+COMMITMENTS = frozenset(normalise(w) for w in ("pledge", "promise", "vow", "offer", "commit"))
 
 VICTIM_REACH = TUNING.victim_reach_tokens  # from an act to the victim it names ("the attack on north Mali")
 VICTIM_AFTER = frozenset({"on", "against", "of", "in", "upon"})  # "the attack on X", "sanctions against X"
