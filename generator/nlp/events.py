@@ -124,8 +124,11 @@ def code_cues(doc: Doc, words: Sequence[str], matches: list[tuple[str, int, int]
              and not any(clause_of[sp.start] == clause and sp.start >= end for end, clause in denied)]
     used: set[int] = set()
     out = []
+    by_clause: dict[int, list[tuple[int, Span]]] = {}  # each clause's modifiers, with their index in mods
+    for k, m in enumerate(mods):
+        by_clause.setdefault(clause_of[m.start], []).append((k, m))
     for cue in spans:
-        label = _modified(cue, mods, clause_of, window, used)
+        label = _modified(cue, by_clause.get(clause_of[cue.start], ()), window, used)
         if label:
             out.append(Span(doc, cue.start, cue.end, label=label))
     out.extend(Span(doc, m.start, m.end, label="REJECT") for k, m in enumerate(mods)
@@ -139,13 +142,12 @@ def code_cues(doc: Doc, words: Sequence[str], matches: list[tuple[str, int, int]
     set_spans(doc, "events", sorted(out, key=lambda sp: sp.start))
 
 
-def _modified(cue: Span, mods: list[Span], clause_of: list[int], window: int, used: set[int]) -> str | None:
-    """The type of a cue after the modifiers before it (None: no event)."""
+def _modified(cue: Span, mods: Iterable[tuple[int, Span]], window: int, used: set[int]) -> str | None:
+    """The type of a cue after the modifiers of its clause before it, given with their index in the
+    Doc's modifiers (None: no event)."""
     kind = cue.label_
     quad = EVENT_QUAD[kind]
-    clause = clause_of[cue.start]
-    found = {m.label_: k for k, m in enumerate(mods)
-             if m.end <= cue.start and cue.start - m.end < window and clause_of[m.start] == clause}
+    found = {m.label_: k for k, m in mods if m.end <= cue.start and cue.start - m.end < window}
     negation = found.get("negators", found.get("refusals"))
     if negation is not None:
         used.add(negation)

@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 from generator.content import Content
 from generator.content.events import GAP as GAP_KEY
 from generator.content.events import NOT_EVENTS
-from generator.content.terms import normalise
+from generator.content.terms import normalise_all
 from generator.nlp.components import set_spans, spans_of, token_texts
 from generator.nlp.events import code_cues, majority_stance
 
@@ -78,7 +78,7 @@ class LexiconComponent:
         PhraseMatcher matches on. Token texts are sliced from one string with the attribute arrays, and
         the norms written in one array: Token objects, or a second Doc, would cost more than the
         matching itself."""
-        words = [normalise(word) for word in token_texts(doc)] if words is None else words
+        words = normalise_all(token_texts(doc)) if words is None else words
         ids, add = self._ids, self.vocab.strings.add
         values = [ids.get(w) or ids.setdefault(w, add(w)) for w in words]
         if values:
@@ -88,7 +88,7 @@ class LexiconComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         """Match the lexicons and set doc.spans["sectors"] and doc.spans["stance"]."""
-        words = [normalise(word) for word in token_texts(doc)]
+        words = normalise_all(token_texts(doc))
         self.set_annotations(doc, self.match(doc, self._normalised(doc, words)), words)
         return doc
 
@@ -124,7 +124,7 @@ class LexiconComponent:
         kept = (span for group in sectors.values() for span in filter_spans(group))
         set_spans(doc, "sectors", sorted(kept, key=lambda s: (s.start, s.label_)))
         set_spans(doc, "stance", list(self._apply_negation(doc, filter_spans(cues), negators)))
-        code_cues(doc, [normalise(w) for w in token_texts(doc)] if words is None else words, events,
+        code_cues(doc, normalise_all(token_texts(doc)) if words is None else words, events,
                   self.event_window)
 
     def _apply_negation(self, doc: Doc, cues: list[Span], negators: list[tuple[int, int]]) -> Iterable[Span]:
