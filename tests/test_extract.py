@@ -283,17 +283,21 @@ def test_an_act_of_a_type_a_sector_claims_belongs_to_it(tmp_path: Path) -> None:
 
 
 def test_extraction_leaves_the_garbage_collector_as_it_found_it() -> None:
-    """The pipeline is kept out of the collector's reach while documents are extracted, and the
-    collector's thresholds and frozen objects are restored after, also when extraction fails."""
+    """The pipeline is built with rare collections and kept out of the collector's reach while documents
+    are extracted, and the collector's thresholds and frozen objects are restored after, also when
+    extraction fails."""
     import gc
 
+    from generator.content import load_content
     from generator.facts import extract as fx
 
+    content = load_content(ROOT / "content")
     before = (gc.get_threshold(), gc.get_freeze_count())
-    with fx._frozen_pipeline():
+    with fx._frozen_pipeline(content) as nlp:
+        assert "briefs_actors" in nlp.pipe_names
         assert gc.get_freeze_count() > 0
         assert gc.get_threshold()[0] >= fx.GC_YOUNG_THRESHOLD
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
-    with pytest.raises(RuntimeError), fx._frozen_pipeline():
+    with pytest.raises(RuntimeError), fx._frozen_pipeline(content):
         raise RuntimeError("boom")
     assert (gc.get_threshold(), gc.get_freeze_count()) == before

@@ -66,12 +66,14 @@ class LexiconComponent:
                 groups[f"gap:{kind}:{n}:head"], groups[f"gap:{kind}:{n}:tail"] = (head,), (tail,)
         for name in ("negators", "refusals", "intent"):
             groups[f"mod:{name}"] = getattr(events, name)
+        sizes: dict[str, int] = {}  # term -> its number of tokens
         for key, terms in groups.items():
-            self.matcher.add(key, [self._normalised(nlp.make_doc(t)) for t in terms])  # their own norms
+            docs = [nlp.make_doc(t) for t in terms]
+            sizes.update((t, len(d)) for t, d in zip(terms, docs, strict=True))
+            self.matcher.add(key, [self._normalised(d) for d in docs])  # their own norms
         # One-word negators do not inflect: they match as written, so "noted" (stem "not") negates
         # nothing; phrases ("fail to") still match inflected ("failed to").
-        self.exact = {key: frozenset(t.lower() for t in groups[key] if len(nlp.make_doc(t)) == 1)
-                      for key in EXACT_KEYS}
+        self.exact = {key: frozenset(t.lower() for t in groups[key] if sizes[t] == 1) for key in EXACT_KEYS}
 
     def _normalised(self, doc: Doc, words: list[str] | None = None) -> Doc:
         """doc with each token's NORM set to its normalised word (`words`, else computed), which the
