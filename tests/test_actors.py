@@ -753,3 +753,23 @@ def test_a_bare_state_body_is_that_of_the_state_its_sentence_names(nlp: Language
 ])
 def test_a_bare_body_that_names_no_state(nlp: Language, text: str) -> None:
     assert not [i for i in actors(nlp, text).values() if i["name"].startswith(("Government of", "Ministry"))]
+
+
+def test_a_dateline_city_in_brackets_is_no_agency_and_a_dateline_may_end_with_a_stop(nlp: Language) -> None:
+    """"May 4, 2018 (JUBA) –": a city of more than 100,000 inhabitants names the dateline's place; "Lima,
+    Feb. 29 (ANDINA)." on a line of its own credits the agency, as "(Prima) -" does."""
+    assert ids_of_type(nlp, "May 4, 2018 (JUBA) – South Sudan said it set up a committee.", "media") == {}
+    found = ids_of_type(nlp, "08:45 | Lima, Feb. 29 (ANDINA).\n\nThe cabinet meets today.", "media")
+    assert names_of(found) == {"ANDINA"}
+
+
+def test_venues_are_no_actors(nlp: Language) -> None:
+    """A hotel, an airport or a gallery is where things happen ("Gran Hotel Chiclayo" holds no person
+    "Gran"), and so is a college one goes to; a university that confers a degree or that people belong to
+    acts."""
+    found = actors(nlp, "Both presidents will head to the Gran Hotel Chiclayo. The final stop on the visit "
+                        "was to Dublin's Trinity College. He visited the National Gallery of Ireland.")
+    assert found == {}
+    found = actors(nlp, "He received a degree from the University of Chiclayo. Sreeram Chaulia heads a "
+                        "school at O.P. Jindal University in Sonipat.")
+    assert {"University of Chiclayo", "O.P. Jindal University"} <= names_of(found)

@@ -692,3 +692,27 @@ def test_a_weekday_beside_a_future_date_is_the_texts() -> None:
     found = values("2024-03-14", "Peters visited India from 10-13 March.", "During his stay, Peters met the "
                                  "Vice President.")
     assert found and found[0][0] == "2024-03-10"
+
+
+def test_a_clock_time_is_the_day_last_named() -> None:
+    """"arrived at 08:30 hours", "At 18:00 hours (23:00 GMT)", "at 9 am": the day of the programme the text
+    tells (the day last named, else the text's); a sentence that writes its day keeps only that day; a
+    score or a ratio is no time."""
+    assert values("2012-02-29", "President Humala arrived in Chiclayo at 08:30 hours (13:30 GMT).") \
+        == [("2012-02-29", True)]
+    assert values("2012-02-29", "The ministers met on February 27.", "At 18:00 hours the president left.") \
+        == [("2012-02-27", True)]
+    assert values("2019-07-31", "Talks will start at 9 am in Lima.") == [("2019-07-31", True)]
+    found = DateResolver("2023-05-10").resolve("On May 5, commencing at 1:25 p.m., the ministers met.")
+    assert [(d.value, d.text) for d in found] == [("2023-05-05", "May 5")]
+    assert values("2019-07-31", "Peru beat Chile 2:1 in the final.") == []
+    assert values("2019-07-31", "The index rose 3.50 points.") == []
+
+
+def test_a_bare_weekday_ahead_on_its_own_weekday_is_the_texts_day() -> None:
+    """Written on a Wednesday, "the meeting will take place Wednesday" is that day; "will meet on
+    Wednesday" and "next Wednesday" are a week on."""
+    assert values("2012-02-29", "The cabinet meeting will take place Wednesday in Chiclayo.") \
+        == [("2012-02-29", True)]
+    assert values("2012-02-29", "The ministers will meet on Wednesday in Lima.") == [("2012-03-07", True)]
+    assert values("2012-02-29", "The ministers will meet next Wednesday.") == [("2012-03-07", True)]

@@ -388,3 +388,17 @@ def test_outlet_from_front_matter_header_lines_or_masthead(
 def test_demo_masthead_is_kept_as_the_outlet(seeds: dict[str, Document]) -> None:
     assert seeds["000_327d2eb0f82c62eb.txt"].outlet == "Foreign Policy"
     assert seeds["003_85df147ca9668b3a.txt"].outlet is None  # no masthead line, no header: not guessed
+
+
+def test_a_date_line_years_after_the_text_is_the_sites_clock(tmp_path: Path) -> None:
+    """A page's date line is its publication date, unless it lies more than a year after every date the text
+    gives: then it is the site's clock when the page was stored ("Sunday, September 8, 2024" above a
+    report of August 2020), and the text's own date is the reference."""
+    body = ("Zambian troops have withdrawn from two villages, the Congolese government announced.\n\n"
+            "“On August 4, 2020, our services observed the retreat of the troops,” the spokesman said.\n")
+    doc = load_document(write(tmp_path, "a.txt", "Title: Withdrawal\n\nSunday, September 8, 2024\n\n" + body),
+                        tmp_path)
+    assert doc.published is None and (doc.reference_date or "").startswith("2020")
+    doc = load_document(write(tmp_path, "b.txt", "Title: Withdrawal\n\nMonday, August 10, 2020\n\n" + body),
+                        tmp_path)
+    assert (doc.published, doc.reference_date) == ("2020-08-10", "2020-08-10")

@@ -206,7 +206,7 @@ def _clean_text(source: str, kind: str, known: Collection[str]) -> _Result:
         for text, offset in para:
             builder.insert(text) if offset is None else builder.copy_repaired(text, offset, known)
     text = builder.text()
-    published = info.get("published") or token_date or _found_date(strings, kinds)
+    published = info.get("published") or token_date or _found_date(strings, kinds, text)
     return _Result(
         text, builder.offsets, dropped,
         title=info.get("title") or _title(text),
@@ -254,14 +254,21 @@ def _title(text: str) -> str | None:
     return meta.text_title(text)
 
 
-def _found_date(strings: list[str], kinds: list[str]) -> str | None:
+def _found_date(strings: list[str], kinds: list[str], text: str) -> str | None:
+    """The date of the page's first date line (else of its "Updated" line), unless it is the site's clock:
+    a line more than a year after every date the text itself gives is when the page was stored, not
+    written ("Sunday, September 8, 2024" above a report of August 2020)."""
     dated = [meta.date_line(s) for s, k in zip(strings, kinds, strict=True) if k == bp.DATE]
     modified = [
         meta.date_line(s)
         for s, k in zip(strings, kinds, strict=True)
         if k == bp.CHROME and meta.is_modified_line(s)
     ]
-    return next((d for d in dated + modified if d), None)
+    found = next((d for d in dated + modified if d), None)
+    inferred = meta.infer_date(text) if found else None
+    if found and inferred and int(found[:4]) > int(inferred[:4]) + 1:
+        return None
+    return found
 
 
 def _found_author(strings: list[str], kinds: list[str]) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from generator.config import TUNING
+from generator.content.countries import gazetteer
 from generator.content.vocabulary import NON_STATES
 from generator.nlp.actor_orgs import POSSESSIVE, Candidate, DocView, body_name, longest_key
 
@@ -14,6 +15,7 @@ MEDIA = "media"
 MAX_MEDIA_WORDS = TUNING.max_media_name_words
 MAX_DATELINE = TUNING.max_dateline_tokens
 DASHES = frozenset({"-", "–", "—"})
+DATELINE_CITY = 100_000  # inhabitants of a place that a dateline's brackets name as its city, not an agency
 # Words after "X's" that only a person has ("Kishida's remarks", "his wife" is a title).
 PERSON_NOUNS = frozenset({
     "wife", "husband", "widow", "remarks", "presidency", "premiership", "re-election", "reelection",
@@ -199,7 +201,9 @@ class CueRules:
         if close >= n or v.lower[close] != ")":
             return []
         after = close + 1
-        dash = after < n and v.lower[after] in DASHES
+        # "MOSCOW (AP) –", or a dateline line of its own closed by a full stop: "Lima, Feb. 29 (ANDINA)."
+        line_end = after + 1 >= n or not v.text[after + 1].strip() or v.para[after + 1] == after + 1
+        dash = after < n and (v.lower[after] in DASHES or v.lower[after] == "." and line_end)
         if dash and i - v.para[i] <= MAX_DATELINE:
             head = " ".join(v.text[v.para[i] : i])  # "LIMA, 3 June (X) -", "MOSCOW (X) -"
             found = "," in head or head.isupper()
@@ -208,10 +212,13 @@ class CueRules:
             found = i > 0 and v.lower[i - 1] == "." and ends
         if not found:
             return []
+        places = gazetteer()
         return [
             Candidate(t, t + 1, MEDIA)
             for t in names
             if v.curated[t] is None and v.lower[t] not in self.blocked and v.lower[t] not in self.org_words
+            # "May 4, 2018 (JUBA) –": a city of the dateline, not an agency (Xinhua and KUNA are villages too)
+            and max((pop for _, pop in places.get(v.text[t].title(), ())), default=0) < DATELINE_CITY
         ]
 
     # --- descriptive state bodies ------------------------------------------------------------------

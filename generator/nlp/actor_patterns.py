@@ -22,6 +22,9 @@ HYPHENS = {"-", "–"}
 LIST_SEPS = {",", "and", "/", "&"}
 APPOS_END = {",", ".", ";", ":", "(", ")", "—", "–", "!", "?"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
+# words before a place someone goes to or stands by ("the final stop was to X", "visited X")
+DESTINATION_WORDS = frozenset({"to", "into", "toward", "towards", "visited", "visiting", "visit", "reached",
+                               "entered", "near", "outside", "inside"})
 CLOSING = {".", "!", "?", '"', "”", ":", ")", "'", "’"}
 OPENING = {"(", "[", "“"}
 # before a given name, a place follows ("meetings in Siem Reap"); before "X, Minister …", no apposition
@@ -153,6 +156,7 @@ class Discoverer(OrgRules, CueRules):
         self.role_words = lists["role_words"] | self.titles
         self.particles = lists["particles"]
         self.blocked = lists["not_actors"] | STOP_WORDS | self.titles | _STYLES
+        self.not_actors = lists["not_actors"]  # classes of no actor: "Hotel", "Plan"
         self.suffixes, self.prefixes = maps["org_suffixes"], maps["org_prefixes"]
         self.heads, self.institutions = maps["org_heads"], maps["institutions"]
         self.given = given_names()
@@ -205,6 +209,8 @@ class Discoverer(OrgRules, CueRules):
                 break
         if end < n and (cur := v.curated[end]) and cur[1] == "person" and cur[0].split("-")[0] == v.lower[k]:
             return k  # "Donald J. Trump": the first words of a curated person's name written in full
+        if end < n and v.cap[end] and v.lower[end] in self.not_actors:
+            return k  # "Gran Hotel Chiclayo", "the Colombo Plan": the name of a thing that is no actor
         return end
 
     def run(self, v: DocView) -> list[Candidate]:
@@ -231,7 +237,7 @@ class Discoverer(OrgRules, CueRules):
             found += rule(v)
         shared = _shared_arrangements(v, found)
         return [c for c in found if c.curated or not v.heading[c.start] and not _occasion(v, c)
-                and (c.type != "other" or span_text(v.doc, c.start, c.end) not in shared)
+                and (c.type != "other" or span_text(v.doc, c.start, c.end) not in shared and not _venue(v, c))
                 and not (c.type == "person" and self._office_words_only(v, c))]
 
     def _office_words_only(self, v: DocView, c: Candidate) -> bool:
@@ -532,6 +538,19 @@ def _shared_arrangements(v: DocView, found: list[Candidate]) -> set[str]:
     text: the speakers' own arrangement ("our Falepili Union", "our Customs Union"), not a body that acts."""
     return {span_text(v.doc, c.start, c.end) for c in found
             if c.type == "other" and not c.curated and c.start > 0 and v.lower[c.start - 1] == "our"}
+
+
+def _venue(v: DocView, c: Candidate) -> bool:
+    """Whether an institution that is neither company nor state body (a college, a school, a centre) is
+    a place someone goes to ("the visit was to Dublin's Trinity College", "visited the Science Centre"),
+    rather than one that acts or that people belong to ("figures from the X Center", "heads a school at the
+    X University")."""
+    k = c.start
+    if k > 0 and v.lower[k - 1] == "the":
+        k -= 1
+    if k > 1 and v.text[k - 1] in POSSESSIVE and v.cap[k - 2]:
+        k -= 2  # "Dublin's"
+    return k > 0 and v.lower[k - 1] in DESTINATION_WORDS
 
 
 def _occasion(v: DocView, c: Candidate) -> bool:

@@ -101,10 +101,14 @@ _RX = {
                         r"|mark\w*|commemorat\w*|ending|ended|end|ends|after|following|upon)\s+(?:(?:more\s+than|nearly|almost"
                         r"|over|some)\s+)?(?P<n2>\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
                         r"|fifteen|twenty|thirty|forty|fifty|sixty|seventy)\s+(?P<u>year|decade)s\s+of\b)"),
-    # "in the afternoon" (of the day last named), "this morning" (of the text's day)
+    # "in the afternoon" (of the day last named), "this morning" (of the text's day); a clock time, "at 08:30
+    # hours", "at 1:25 p.m.", "At 09:30" (of the day last named: a programme's or a readout's day)
     "daypart": re.compile(r"(?i:\b(?P<own>this|yesterday|tomorrow)\s+(?:morning|afternoon|evening)\b"
                           r"|\b(?:(?:in|during|on|later\s+in)\s+the|(?:later\s+)?that)\s+(?:morning|afternoon"
-                          r"|evening)\b)"),
+                          r"|evening)\b"
+                          r"|(?P<clock>\b(?:at|from|until|till|around|about)\s+(?:(?:about|around|approximately)\s+)?"
+                          r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?![:\d])(?:\s*(?:hours|hrs|a\.m\.|p\.m\.|am|pm)(?!\w))?"
+                          r"|(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w))))"),
     # "during Ramadan", "the holy month of Ramadan", "on Eid al-Adha": days of the Hijri calendar
     "hijri": re.compile(r"\b(?P<hol>Ramadan|Ramazan|Ramadhan|Muharram"
                         r"|Eid\s+(?:al|ul|el)[- ](?:Fitr|Adha))\b"),
@@ -253,7 +257,7 @@ _WORD_HINTS = (
     ("eve", (" eve ",)),
     ("anniv", ("anniversar", " year of", " years of", " decades of")),
     ("season", ("spring", "summer", "autumn", "fall", "winter")),
-    ("daypart", ("morning", "afternoon", "evening")),
+    ("daypart", ("morning", "afternoon", "evening", ":", "a.m.", "p.m.", "am", "pm")),
     ("hijri", ("ramadan", "ramazan", "ramadhan", "muharram", "eid ")),
     ("then", ("since", "subsequently", "thereafter")),
     ("recent", ("recent", "soon", "shortly")),

@@ -441,8 +441,9 @@ def _weekday_back(ref: _YMD, g: dict[str, str | None], forward: bool) -> _YMD:
     if q == "last":
         delta = target - base.weekday() - 7
     elif q == "next" or (forward and q != "this"):
-        # "will meet later Tuesday" written on a Tuesday is that day; "will meet on Tuesday", a week on
-        delta = (target - base.weekday()) % 7 or (0 if q in _SAME_DAY else 7)
+        # "will meet later Tuesday" and "will take place Tuesday" written on a Tuesday are that day (news
+        # names the day of the text by its weekday); "will meet on Tuesday", "next Tuesday", a week on
+        delta = (target - base.weekday()) % 7 or (0 if q in _SAME_DAY or not q else 7)
     elif q == "this":
         delta = target - base.weekday()
     else:
@@ -504,6 +505,8 @@ class DateResolver:
         explicit: DateValue | None = None
         kinds = _kinds_for(sentence)
         cands = _candidates(sentence, kinds) if kinds else []
+        if any(c[3].get("clock") for c in cands) and not all(c[3].get("clock") for c in cands):
+            cands = [c for c in cands if not c[3].get("clock")]  # "On May 5, at 1:25 p.m.": a day written
         for n, (start, end, kind, g, dv) in enumerate(cands):
             if dv is None:
                 local = explicit or self._para
