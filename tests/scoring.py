@@ -59,6 +59,9 @@ def check_annotated_set(folder: Path, gold: dict[str, Any], minimum: int) -> Non
     for item in gold["events"] + gold["quantities"]:
         text = " ".join((folder / "articles" / item["file"]).read_text(encoding="utf-8").split())
         assert " ".join(item["quote"].split()) in text, (item["file"], item["quote"])
+        # YAML reads an unquoted NO (Norway) as false: every country code must be text
+        codes = item.get("countries") or []
+        assert all(isinstance(c, str) for c in codes), (item["file"], codes, 'quote codes such as "NO"')
 
 
 def report(name: str, score: Score) -> None:
