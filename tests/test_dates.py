@@ -716,3 +716,10 @@ def test_a_bare_weekday_ahead_on_its_own_weekday_is_the_texts_day() -> None:
         == [("2012-02-29", True)]
     assert values("2012-02-29", "The ministers will meet on Wednesday in Lima.") == [("2012-03-07", True)]
     assert values("2012-02-29", "The ministers will meet next Wednesday.") == [("2012-03-07", True)]
+
+
+def test_the_start_and_end_of_a_year() -> None:
+    """"at the start of this year" is its first month, "by the end of the year" its last."""
+    assert values("2020-02-07", "Russia cut supplies at the start of this year.") == [("2020-01", True)]
+    assert values("2020-02-07", "Talks resume at the beginning of next year.") == [("2021-01", True)]
+    assert values("2020-02-07", "Exports will rise by the end of the year.") == [("2020-12", True)]

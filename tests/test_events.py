@@ -158,6 +158,9 @@ def test_negated_conflict_is_no_event(nlp: Language) -> None:
     "The government plans to exclude Huawei from the tender.",
     "Estonia aims to reduce reliance on Russian gas.",
     "Latvia banned Russian imports.",
+    "Lithuania cut oil supplies to Belarus.",
+    "Moldova halted gas deliveries to Transnistria.",
+    "Korea suspended imports of Japanese seafood.",
 ])
 def test_restriction_and_exclusion_are_conflict(nlp: Language, text: str) -> None:
     kind, stance = kind_and_stance(nlp, text)
@@ -427,3 +430,8 @@ def test_third_round_vocabulary(nlp: Language, text: str, kind: str | None, stan
 def test_signs_as_nouns_gapped_objections_and_passive_closures(nlp: Language, text: str, kind: str,
                                                                stance: str) -> None:
     assert kind_and_stance(nlp, text) == (kind, stance)
+
+
+def test_supplying_is_cooperation_and_stopping_supplies_is_sanction(nlp: Language) -> None:
+    assert kind_and_stance(nlp, "Azerbaijan will supply gas to Georgia.") == ("COOPERATE", "cooperation")
+    assert kind_and_stance(nlp, "Azerbaijan cut off gas supplies to Georgia.") == ("SANCTION", "tension")

@@ -115,8 +115,10 @@ _RX = {
     # "since the late 19th century": the year the part of the century opens (early 1800, mid 1840, late 1870)
     "century": re.compile(r"(?i:\b(?:(?P<part>early|mid|late)[\s-]+)?(?P<c>1[0-9]|2[01])(?:st|nd|rd|th)"
                           r"[\s-]+century\b)"),
-    # "by the end of the year", "at the end of this month": the last month (or the month) of the text's time
-    "yearend": re.compile(r"(?i:\bthe\s+end\s+of\s+(?P<q>the|this|next|last)\s+(?P<u>year|month)\b)"),
+    # "by the end of the year", "at the end of this month": the last month (or the month) of the text's time;
+    # "at the start of this year": its first month
+    "yearend": re.compile(r"(?i:\bthe\s+(?P<edge>end|start|beginning)\s+of\s+(?P<q>the|this|next|last)\s+"
+                          r"(?P<u>year|month)\b)"),
     # "before Christmas", "on New Year's Eve": feasts of a fixed Gregorian day
     "feast": re.compile(r"\b(?P<hol>Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]?s\s+(?:Day|Eve))\b"),
     "seasonrel": re.compile(r"(?i:\b(?P<q>this|last|next|past)\s+"
@@ -264,7 +266,7 @@ _WORD_HINTS = (
     ("deictic", ("now", "today", "tonight", "yesterday", "tomorrow", "currently")),
     ("feast", ("christmas", "new year")),
     ("century", ("century",)),
-    ("yearend", ("end of",)),
+    ("yearend", ("end of", "start of", "beginning of")),
 )
 # (word, flag) for every hint word and gate word: one loop of substring tests
 _HINT_WORDS = tuple(sorted({(w, kind) for kind, words in _WORD_HINTS for w in words}

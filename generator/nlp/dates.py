@@ -613,14 +613,15 @@ class DateResolver:
         if kind == "century":  # "the late 19th century": a written time, no anchor needed
             part = _CENTURY_PART[(g.get("part") or "").lower()]
             return _make(((int(g["c"] or 0) - 1) * 100 + part, None, None), False, s, *span)
-        if kind == "yearend":  # "by the end of the year": the year's last month, in the text's time
-            base = self._ref or anchor
+        if kind == "yearend":  # "by the end of the year": the year's last month, in the text's time; "at the
+            base = self._ref or anchor  # start of this year": its first
             if base is None:
                 return None
             y, m, _d = _parts(base)
             step = _STEP.get((g.get("q") or "").lower(), 0)
             if (g.get("u") or "").lower() == "year":
-                return _make((y + step, 12, None), True, s, *span)
+                month = 12 if (g.get("edge") or "").lower() == "end" else 1
+                return _make((y + step, month, None), True, s, *span)
             return _make((*_add_months(y, m, step), None), True, s, *span) if m else None
         if kind == "feast":  # "before Christmas": the nearest such day on or before the text's date, or after
             base = self._ref or anchor  # it when the clause looks forward
