@@ -125,3 +125,14 @@ def test_a_transcripts_date_line_with_its_venue() -> None:
     assert meta.date_line("April 3, 2019, The Kremlin, Moscow") == "2019-04-03"
     assert meta.date_line("April 3, 2019, Novo-Ogaryovo, Moscow Region") == "2019-04-03"
     assert meta.date_line("Kenya and Ethiopia, 2019") is None
+
+
+def test_a_day_and_the_weekdays_of_the_week_after_it() -> None:
+    """A text that places itself near its events ("next week") names the days of its week by weekday: after
+    "On August 4, 2020" (a Tuesday), "declared Thursday" and "said Friday" put the text on Friday 7 August;
+    without such words only the month is kept, and without weekdays after it, too."""
+    text = ("On August 4, 2020, the troops withdrew, the spokesman declared Thursday. The minister said "
+            "Friday he would travel to Kinshasa next week.")
+    assert infer_document_date(text) == "2020-08-07"
+    plain = "On August 4, 2020, the troops withdrew. The minister will travel next week."
+    assert infer_document_date(plain) == "2020-08"
