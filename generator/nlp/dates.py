@@ -999,11 +999,11 @@ def infer_document_date(text: str) -> str | None:
     weekdays = {_WEEKDAYS.index(w.lower()) for w in _BARE_WEEKDAY.findall(text[:60000])}
     if date.fromisoformat(best).weekday() in weekdays:
         return best
-    near = bool(_NEAR_TEXT.search(text[:60000]))
+    close = bool(_NEAR_TEXT.search(text[:60000]))
     # a photo is taken before the story is told ("arrived Monday" after a Sunday photo), and a text that
     # places itself near its events names the days of its week by weekday ("On August 4 … the troops left",
     # "the spokesman declared Thursday"): the latest such weekday within the week after the day
-    if best in captions or near:
+    if best in captions or close:
         shot = date.fromisoformat(best)
         later = [shot + timedelta(days=k) for k in range(1, 7)
                  if (shot + timedelta(days=k)).weekday() in weekdays]
@@ -1011,7 +1011,7 @@ def infer_document_date(text: str) -> str | None:
             return max(later).isoformat()
     # a day the text names without saying how near it is ("the dialogue held on May 31, 2024") is a lower
     # bound: the text may come weeks later; words that place the text near its events keep the month
-    return best[:7] if near else best[:4]
+    return best[:7] if close else best[:4]
 
 
 # "this week", "earlier this month", "last week", "yesterday": the text was written close to what it reports
