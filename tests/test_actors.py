@@ -773,3 +773,5 @@ def test_venues_are_no_actors(nlp: Language) -> None:
     found = actors(nlp, "He received a degree from the University of Chiclayo. Sreeram Chaulia heads a "
                         "school at O.P. Jindal University in Sonipat.")
     assert {"University of Chiclayo", "O.P. Jindal University"} <= names_of(found)
+    # a weekday after a name is no venue's name: "President William Ruto Tuesday announced"
+    assert "William Ruto" in names_of(actors(nlp, "Kenyan President William Ruto Tuesday announced a deal."))
