@@ -256,7 +256,7 @@ def _title(text: str) -> str | None:
 
 def _found_date(strings: list[str], kinds: list[str], text: str) -> str | None:
     """The date of the page's first date line (else of its "Updated" line), unless it is the site's clock:
-    a line more than a year after every date the text itself gives is when the page was stored, not
+    a line more than a year after every year the text itself writes is when the page was stored, not
     written ("Sunday, September 8, 2024" above a report of August 2020)."""
     dated = [meta.date_line(s) for s, k in zip(strings, kinds, strict=True) if k == bp.DATE]
     modified = [
@@ -265,10 +265,13 @@ def _found_date(strings: list[str], kinds: list[str], text: str) -> str | None:
         if k == bp.CHROME and meta.is_modified_line(s)
     ]
     found = next((d for d in dated + modified if d), None)
-    inferred = meta.infer_date(text) if found else None
-    if found and inferred and int(found[:4]) > int(inferred[:4]) + 1:
+    years = [int(y) for y in _YEAR.findall(text)] if found else []
+    if found and years and int(found[:4]) > max(years) + 1:
         return None
     return found
+
+
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
 def _found_author(strings: list[str], kinds: list[str]) -> str | None:
