@@ -444,6 +444,10 @@ def test_decimal_comma(sentence: str, expected: list[tuple]) -> None:
     ("The reserve is five times the size of Wales.", [(5, "count", "times")]),
     ("Its budget is nearly three times that of Nicaragua.", [(3, "count", "times")]),
     ("They met one time only.", []),
+    ("Putin and Lukashenko met twice in December.", [(2, "meetings", "meetings")]),
+    ("The leaders have met just twice since the split.", [(2, "meetings", "meetings")]),
+    ("The envoys met twice as often as before.", []),
+    ("Exports grew twice as fast as imports.", []),
 ])
 def test_times_counts_occasions_and_multiples(sentence: str, expected: list[tuple]) -> None:
     assert [(q.value, q.unit, q.noun) for q in find_quantities(sentence)] == expected

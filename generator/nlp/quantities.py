@@ -205,6 +205,12 @@ _SPLIT_CUES = frozenset(("split", "division", "ratio", "share", "stake", "formul
                          "ruling", "verdict", "majority"))
 _TOP_CUES = frozenset(("largest", "biggest", "top", "leading", "main", "principal", "number", "no"))
 _ZERO_CUES = frozenset(("zero",))
+# "met twice in December", "have met just twice since the split": a count of meetings written without a
+# numeral ("met three times" is read as a count of times by the numeral rules)
+_MEETINGS_CUES = frozenset(("twice", "thrice"))
+_MEETINGS_RE = re.compile(r"\b(?i:met|meet|meets|meeting)\s+(?:(?:just|only|already|again|at\s+least)\s+)?"
+                          r"(?P<n>(?i:twice|thrice))\b(?!\s+as\b)")  # not "met twice as often"
+_TIMES = {"twice": 2, "thrice": 3}
 _ZERO_RE = re.compile(r"\b(?i:zero)[\s-]+(?i:(tariffs?|dut(?:y|ies)|tax(?:es)?|rates?))\b")
 _LOOKBACK = 60
 
@@ -269,7 +275,15 @@ def _extras(sentence: str, words: frozenset[str] | None = None) -> list[Quantity
     if not _ZERO_CUES.isdisjoint(words):
         found.extend(Quantity(0, "percent", m.group(), m.start(), m.end(), m.group(1).lower())
                      for m in _ZERO_RE.finditer(sentence))
+    if not _MEETINGS_CUES.isdisjoint(words):
+        found.extend(_meetings(sentence))
     return found
+
+
+def _meetings(sentence: str) -> list[Quantity]:
+    """ "met twice", "have met just twice": how many meetings, counted by a frequency word."""
+    return [Quantity(_TIMES[m.group("n").lower()], "meetings", m.group("n"), m.start("n"), m.end("n"),
+                     "meetings") for m in _MEETINGS_RE.finditer(sentence)]
 
 
 def _spans(sentence: str) -> list[Quantity]:
