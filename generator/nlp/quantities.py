@@ -480,8 +480,12 @@ def _measure(sentence: str, fig: _Fig) -> Quantity | None:
     if found is None or fig.amount <= 0:
         return None
     unit, expr, factor, end, hyphen = found
-    if _AGE_RE.match(sentence, end):
-        return None  # "two years ago", "a 30-year-old": ages and relative dates, not amounts
+    if (age := _AGE_RE.match(sentence, end)) is not None:
+        if expr is not None or age.group().lower().endswith("ago") or fig.amount * fig.scale <= 1:
+            return None  # "two years ago": a relative date, not an amount
+        # "the 34-year-old envoy", "a 60-year old feud": an age, a span of years (no key figure: no noun)
+        value = tidy(fig.amount * fig.scale * factor)
+        return Quantity(value, unit, sentence[fig.start : age.end()], fig.start, age.end(), kind="duration")
     noun = None
     if expr is None:
         kind = "duration"
