@@ -402,3 +402,15 @@ def test_a_date_line_years_after_the_text_is_the_sites_clock(tmp_path: Path) -> 
     doc = load_document(write(tmp_path, "b.txt", "Title: Withdrawal\n\nMonday, August 10, 2020\n\n" + body),
                         tmp_path)
     assert (doc.published, doc.reference_date) == ("2020-08-10", "2020-08-10")
+
+
+def test_plural_demonyms_keep_their_s() -> None:
+    """The names apostrophe repair knows are the curated states, capitals, seats and actors, not the
+    demonyms: "two Tajiks dead" and "Kenyans" are plurals, where "Italys role" lost an apostrophe."""
+    from generator.content import load_content
+    from generator.ingest.boilerplate import repair_points
+
+    known = load_content(ROOT / "content").known_names()
+    assert {"Italy", "Rome"} <= known and not {"Tajik", "Kenyan", "Italian"} & known
+    assert repair_points("a clash left two Tajiks dead; Kenyans and Italians voted", known) == []
+    assert repair_points("Italys role", known) == [5]

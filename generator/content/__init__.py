@@ -42,8 +42,10 @@ class Content:
     events: EventLexicon
 
     def known_names(self) -> frozenset[str]:
-        """Every country name, capital, demonym and curated actor name or alias (for apostrophe repair)."""
-        names = self.countries.names()
+        """Every country name, capital and seat and every curated actor name or alias (for apostrophe
+        repair: "Italys" is "Italy's"); not the demonyms, whose "s" makes a plural ("two Tajiks dead",
+        "Kenyans")."""
+        names = self.countries.names() - set(self.countries.kinds["demonyms"])
         for entry in self.actors.actors:
             names |= {entry.name, *entry.aliases}
         return frozenset(names)
