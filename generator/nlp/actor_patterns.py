@@ -25,8 +25,6 @@ POSSESSIVE = {"'s", "’s", "'", "’"}
 # words before a place someone goes to or stands by ("the final stop was to X", "visited X")
 DESTINATION_WORDS = frozenset({"to", "into", "toward", "towards", "visited", "visiting", "visit", "reached",
                                "entered", "near", "outside", "inside"})
-CALENDAR_WORDS = frozenset("january february march april may june july august september october november "
-                           "december monday tuesday wednesday thursday friday saturday sunday".split())
 CLOSING = {".", "!", "?", '"', "”", ":", ")", "'", "’"}
 OPENING = {"(", "[", "“"}
 # before a given name, a place follows ("meetings in Siem Reap"); before "X, Minister …", no apposition
@@ -159,7 +157,7 @@ class Discoverer(OrgRules, CueRules):
         self.particles = lists["particles"]
         self.blocked = lists["not_actors"] | STOP_WORDS | self.titles | _STYLES
         # classes of no actor ("Hotel", "Plan"), less the calendar's words: "President X Tuesday said"
-        self.not_actors = lists["not_actors"] - CALENDAR_WORDS
+        self.not_actors = lists["not_actors"] - MONTH_NUMBERS.keys() - _DATE_WORDS
         self.suffixes, self.prefixes = maps["org_suffixes"], maps["org_prefixes"]
         self.heads, self.institutions = maps["org_heads"], maps["institutions"]
         self.given = given_names()
