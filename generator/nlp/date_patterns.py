@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import ahocorasick
+
 from generator.content.vocabulary import MONTH_NUMBERS, MONTHS
 
 _MONTHS = MONTHS
@@ -299,13 +301,26 @@ _HINT_GROUPS = tuple((word, frozenset(flag for w, flag in _HINT_WORDS if w == wo
 _ANY_DIGIT = re.compile(r"[0-9]")
 
 
+def _hint_automaton() -> ahocorasick.Automaton:
+    """One Aho-Corasick automaton of the hint words (each with its flags): a single pass over a sentence
+    finds every hint word it holds, overlapping ones too, as `word in sentence` for each word would (117
+    substring tests: a quarter of the date resolver's time)."""
+    automaton = ahocorasick.Automaton()
+    for word, flags in _HINT_GROUPS:
+        automaton.add_word(word, flags)
+    automaton.make_automaton()
+    return automaton
+
+
+_HINTS = _hint_automaton()
+
+
 def _kinds_for(sentence: str) -> tuple[str, ...]:
     """The pattern kinds worth running on a sentence, in priority order."""
     low = sentence.lower()
     flags = set(_DIGIT_FLAGS) if _ANY_DIGIT.search(low) else set()
-    for word, word_flags in _HINT_GROUPS:
-        if word in low:
-            flags |= word_flags
+    for _end, word_flags in _HINTS.iter(low):
+        flags |= word_flags
     if _word_found(_UNIT_STARTS, low):  # "Monday" and "today" hold no unit
         flags.add("unit")
     if (_DIGIT_ASCII if sentence.isascii() else _DIGIT).search(sentence):
