@@ -465,3 +465,17 @@ def test_ages_are_spans_of_years_without_a_key_figure(sentence: str, expected: l
     found = find_quantities(sentence)
     assert [(q.value, q.unit, q.text) for q in found] == expected
     assert all(q.kind == "duration" and q.noun is None for q in found)
+
+
+def test_unit_symbols_table_is_what_pint_gives() -> None:
+    """The shipped table of unit symbols is pint's own output for every expression a figure can form (a
+    change to the unit tables or to pint's version needs `python -m generator.nlp.numbers`), and a unit
+    written per a rate reads through it without building pint's registry."""
+    from generator.nlp import numbers
+
+    table = numbers._unit_symbols()
+    expected = {expr: numbers.pint_format(expr) for expr in numbers.unit_expressions()}
+    assert table == expected, "unit_symbols.json is stale: run .venv/bin/python -m generator.nlp.numbers"
+    assert table["barrel/day"] == "bbl/d" and table["kilometer**2"] == "km²"
+    assert [(q.value, q.unit) for q in find_quantities("Output rose to 1.2 million barrels a day.")
+            if q.kind == "measure"] == [(1200000, "bbl/d")]

@@ -16,7 +16,8 @@ from generator.facts.model import DocumentFacts
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # The code whose output is cached: a change to any of it invalidates every cached result; page,
 # render and publish code does not (ingest changes reach the key through the Document itself).
-EXTRACTION_CODE = ("facts/*.py", "content/*.py", "errors.py", "config.py", "nlp/*.py")  # config: TUNING
+# config: TUNING; nlp/*.json: the unit symbols pint wrote
+EXTRACTION_CODE = ("facts/*.py", "content/*.py", "errors.py", "config.py", "nlp/*.py", "nlp/*.json")
 
 
 @lru_cache(maxsize=1)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -403,10 +405,42 @@ SCALED_SYMBOLS = {"bcm": (10**9, "meter**3"), "tcf": (10**12, "foot**3"), "mbpd"
 RATES = {"day": "day", "year": "year", "annum": "year", "month": "month", "hour": "hour"}
 
 
+# pint's symbol for every unit expression _measure can form, written by `python -m generator.nlp.numbers`
+# and checked against pint by tests/test_quantities.py: building pint's registry costs 0.2 s a process
+# (a sixth of extracting 100,000 words), for a table this small.
+UNIT_SYMBOLS_FILE = Path(__file__).with_name("unit_symbols.json")
+
+
+def unit_expressions() -> list[str]:
+    """Every pint expression a figure's unit can be: each unit of PHYSICAL, PHYSICAL_SYMBOLS and
+    SCALED_SYMBOLS, alone and per each of RATES ("barrel/day")."""
+    units = sorted({*PHYSICAL.values(), *PHYSICAL_SYMBOLS.values(), *(e for _, e in SCALED_SYMBOLS.values())})
+    rates = sorted(set(RATES.values()))
+    return [*units, *(f"{unit}/{rate}" for unit in units for rate in rates)]
+
+
+@lru_cache(maxsize=1)
+def _unit_symbols() -> dict[str, str]:
+    return json.loads(UNIT_SYMBOLS_FILE.read_text("utf-8"))  # type: ignore[no-any-return]
+
+
 @cache
 def pint_symbol(expr: str) -> str:
-    """The short symbol pint gives a unit expression ("kilometer**2" -> "km²", "barrel/day" -> "bbl/d")."""
+    """The short symbol pint gives a unit expression ("kilometer**2" -> "km²", "barrel/day" -> "bbl/d"):
+    from the table pint wrote (UNIT_SYMBOLS_FILE), else from pint itself."""
+    return _unit_symbols().get(expr) or pint_format(expr)
+
+
+def pint_format(expr: str) -> str:
+    """pint's short symbol of a unit expression, from its registry (built once per process)."""
     return f"{_ureg().parse_units(expr):~P}"
+
+
+def write_unit_symbols() -> None:
+    """Write UNIT_SYMBOLS_FILE from pint (after a change to the unit tables or to pint's version)."""
+    table = {expr: pint_format(expr) for expr in unit_expressions()}
+    UNIT_SYMBOLS_FILE.write_text(json.dumps(table, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
+                                 encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
@@ -414,3 +448,7 @@ def _ureg() -> Any:
     import pint
 
     return pint.UnitRegistry(cache_folder=None)
+
+
+if __name__ == "__main__":
+    write_unit_symbols()
