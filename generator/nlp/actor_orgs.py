@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
@@ -104,9 +105,10 @@ class DocView:
         """Word -> ascending indices of its tokens (text, or lower-cased text), built once per Doc."""
         index = self._indexes.get(exact)
         if index is None:
-            index = self._indexes[exact] = {}
+            lists: defaultdict[str, list[int]] = defaultdict(list)
             for i, w in enumerate(self.text if exact else self.lower):
-                index.setdefault(w, []).append(i)
+                lists[w].append(i)
+            index = self._indexes[exact] = dict(lists)  # a plain dict: a lookup adds no key
         return index
 
 

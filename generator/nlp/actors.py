@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -37,11 +38,16 @@ WHOLE_NAME_TYPES = frozenset({"company", "media"})
 MAX_VARIANT_WORDS = TUNING.max_org_tail_words
 
 
+_ACCENTS = str.maketrans("àáâäèéêëìíîïòóôöùúûüçñ", "aaaaeeeeiiiioooouuuucn")
+_NOT_ID = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=8192)
 def actor_id(name: str) -> str:
-    """Kebab-case id of a discovered actor's name ("Luigi Di Maio" -> "luigi-di-maio")."""
-    ascii_name = name.lower().replace("’", "-").replace("'", "-")
-    ascii_name = ascii_name.translate(str.maketrans("àáâäèéêëìíîïòóôöùúûüçñ", "aaaaeeeeiiiioooouuuucn"))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "actor"
+    """Kebab-case id of a discovered actor's name ("Luigi Di Maio" -> "luigi-di-maio"); cached, as the
+    same names come back in every mention and every document."""
+    ascii_name = name.lower().replace("’", "-").replace("'", "-").translate(_ACCENTS)
+    return _NOT_ID.sub("-", ascii_name).strip("-") or "actor"
 
 
 # Abbreviations written with or without dots inside longer names ("UN refugee agency", "U.N. refugee agency")

@@ -180,8 +180,10 @@ def _word_value(tok: str) -> Decimal | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def parse_amount(text: str) -> float | int | None:
-    """Parse a written amount ("49.8 billion", "1,500", "six", "a dozen", "half"); None if not one."""
+    """Parse a written amount ("49.8 billion", "1,500", "six", "a dozen", "half"); None if not one.
+    Cached: texts write the same few numbers (years, "two", "1,000") again and again."""
     low = _THOUSANDS_RE.sub("", text.strip().lower())
     low = _DECIMAL_COMMA_RE.sub(r"\1.\2", low)
     sign = -1 if low.startswith(("-", "−", "minus ")) else 1
