@@ -20,6 +20,7 @@ from generator.content.actors import LIST_KEYS, MAP_KEYS, ActorConfig, ActorEntr
 from generator.nlp.actor_orgs import LEGAL_SUFFIXES, POSSESSIVE
 from generator.nlp.actor_patterns import Candidate, Discoverer, DocView, given_genders, view_of
 from generator.nlp.components import (
+    filter_matches,
     sentence_starts,
     set_spans,
     span_text,
@@ -116,7 +117,7 @@ class ActorRecognizer:
         return mentions, actors
 
     def _match(self, doc: Doc) -> tuple[list[Span], dict[str, dict[str, Any]], DocView]:
-        spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)])
+        spans = [Span(doc, s, e, label=m) for m, s, e in filter_matches(self.matcher(doc))]
         spans = self._whole_names(doc, spans)
         curated = [(s.label_, self.entries[s.label_].type, s.start, s.end) for s in spans]
         view = view_of(doc, curated)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TypeVar
 
 import numpy
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START
@@ -16,6 +17,25 @@ from generator.content.vocabulary import MONTH_NUMBERS
 TEXT_KEY = "briefs_text"
 CHECKED_KEY = "briefs_text_checked"
 MAX_SENTENCE_TOKENS = TUNING.max_sentence_tokens
+_Match = TypeVar("_Match", bound=tuple[Any, ...])
+
+
+def _longest_first(match: tuple[Any, ...]) -> tuple[int, int]:
+    return match[2] - match[1], -match[1]
+
+
+def filter_matches(matches: Iterable[_Match]) -> list[_Match]:
+    """spacy.util.filter_spans on (label, start, end, ...) tuples: the longest of overlapping matches (the
+    first on a tie), in order of start. A Span is then built only for the matches kept (each Span builds
+    Token objects; most matches of a Doc overlap a longer one)."""
+    kept = []
+    seen: set[int] = set()
+    for match in sorted(matches, key=_longest_first, reverse=True):
+        start, end = match[1], match[2]
+        if start not in seen and end - 1 not in seen:
+            kept.append(match)
+            seen.update(range(start, end))
+    return sorted(kept, key=lambda match: match[1])
 
 
 @Language.component("briefs_paragraphs")

@@ -20,6 +20,7 @@ from generator.content import Content
 from generator.content.countries import KINDS, gazetteer
 from generator.content.vocabulary import INTERNATIONAL_ORG
 from generator.nlp.components import (
+    filter_matches,
     sentence_starts,
     set_spans,
     span_text,
@@ -155,13 +156,14 @@ class CountryRecognizer:
     def match(self, doc: Doc) -> list[Span]:
         """All candidate spans, combining forms only when a hyphen follows ("Sino-"); span.kb_id_ is the
         kind of name (names, demonyms, capitals, seats, regions, prefixes)."""
-        found = [(m, s, e) for m, s, e in self.exact(doc)] + [(m, s, e) for m, s, e in self.lower(doc)]
-        spans = [Span(doc, s, e, label=m, kb_id=self.kind_of.get(span_text(doc, s, e).lower(), "names"))
-                 for m, s, e in found]
-        for m, s, e in self.prefixes(doc):
-            if e < len(doc) and doc[e].text in HYPHENS:
-                spans.append(Span(doc, s, e, label=m, kb_id="prefixes"))
-        return filter_spans(spans)
+        found: list[tuple[int, int, int, str | None]] = [(m, s, e, None) for m, s, e in self.exact(doc)]
+        found += [(m, s, e, None) for m, s, e in self.lower(doc)]
+        words = token_texts(doc)
+        found += [(m, s, e, "prefixes") for m, s, e in self.prefixes(doc)
+                  if e < len(words) and words[e] in HYPHENS]  # "Sino-"
+        return [Span(doc, s, e, label=m,
+                     kb_id=kind or self.kind_of.get(span_text(doc, s, e).lower(), "names"))
+                for m, s, e, kind in filter_matches(found)]
 
     def match_places(self, doc: Doc, countries: list[Span]) -> list[Span]:
         """Cities and US states of the gazetteer that name a state here; see `_place_code`."""

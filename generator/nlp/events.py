@@ -13,13 +13,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from generator.config import TUNING
 from generator.content.events import DENIALS, NOT_EVENTS
 from generator.content.terms import normalise
 from generator.content.vocabulary import EVENT_QUAD, EVENT_STANCE, NON_STATES
-from generator.nlp.components import sentence_starts, set_spans
+from generator.nlp.components import filter_matches, sentence_starts, set_spans
 
 # Words that start a new clause: coordination and contrast, and reported speech (the words of a
 # speaker are a clause of their own: "X said", "Y told reporters", "according to Z", quotation marks).
@@ -101,7 +100,7 @@ def code_cues(doc: Doc, words: Sequence[str], matches: list[tuple[str, int, int]
     cues: list[tuple[str, int, int]] = []
     heads: list[tuple[str, int, int]] = []
     tails: list[tuple[str, int, int]] = []
-    mods: list[Span] = []
+    mods: list[tuple[str, int, int]] = []
     for key, start, end in matches:
         kind, _, rest = key.partition(":")
         if kind == "event":
@@ -112,11 +111,11 @@ def code_cues(doc: Doc, words: Sequence[str], matches: list[tuple[str, int, int]
             name = rest == "intent" and end - start == 1 and doc[start].text[:1].isupper()
             if name and start not in start_set:  # "May", "Theresa May": a name, not a modal
                 continue
-            mods.append(Span(doc, start, end, label=rest))
+            mods.append((rest, start, end))
     cues.extend((t.split(":")[0], s, e) for t, s, e in _joined_gaps(heads, tails, window + 2, clause_of))
-    mods = filter_spans(mods)
-    covered = {i for m in mods for i in range(m.start, m.end)}
-    spans = filter_spans([Span(doc, s, e, label=t) for t, s, e in cues if s not in covered])
+    mod_spans = [Span(doc, s, e, label=t) for t, s, e in filter_matches(mods)]
+    covered = {i for m in mod_spans for i in range(m.start, m.end)}
+    spans = [Span(doc, s, e, label=t) for t, s, e in filter_matches([c for c in cues if c[1] not in covered])]
     # A not-event phrase hides the cues inside it; a denial also hides what it denies, the rest of its clause
     # ("denied reports that it had signed a deal": no deal).
     denied = [(sp.end, clause_of[sp.start]) for sp in spans if sp.label_ == DENIALS]
@@ -125,17 +124,17 @@ def code_cues(doc: Doc, words: Sequence[str], matches: list[tuple[str, int, int]
     used: set[int] = set()
     out = []
     by_clause: dict[int, list[tuple[int, Span]]] = {}  # each clause's modifiers, with their index in mods
-    for k, m in enumerate(mods):
+    for k, m in enumerate(mod_spans):
         by_clause.setdefault(clause_of[m.start], []).append((k, m))
     for cue in spans:
         label = _modified(cue, by_clause.get(clause_of[cue.start], ()), window, used)
         if label:
             out.append(Span(doc, cue.start, cue.end, label=label))
-    out.extend(Span(doc, m.start, m.end, label="REJECT") for k, m in enumerate(mods)
+    out.extend(Span(doc, m.start, m.end, label="REJECT") for k, m in enumerate(mod_spans)
                if m.label_ == "refusals" and k not in used)
     # a pledge or an offer that governs no cue is itself a commitment ("pledged to offer 1,000 police
     # officers": PLOVER's AGREE, "offer, promise, or indicate willingness to cooperate")
-    out.extend(Span(doc, m.start, m.end, label="AGREE") for m in mods
+    out.extend(Span(doc, m.start, m.end, label="AGREE") for m in mod_spans
                if m.label_ == "intent" and words[m.start] in COMMITMENTS
                and not any(clause_of[c.start] == clause_of[m.start] and 0 <= c.start - m.end < window
                            for c in out))

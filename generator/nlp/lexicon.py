@@ -10,13 +10,12 @@ from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from generator.content import Content
 from generator.content.events import GAP as GAP_KEY
 from generator.content.events import NOT_EVENTS
 from generator.content.terms import normalise_all
-from generator.nlp.components import set_spans, spans_of, token_texts
+from generator.nlp.components import filter_matches, set_spans, spans_of, token_texts
 from generator.nlp.events import code_cues, majority_stance
 
 EXACT_KEYS = ("negator", "mod:negators")  # matched as written, not by stem
@@ -111,21 +110,25 @@ class LexiconComponent:
     def set_annotations(self, doc: Doc, matches: list[tuple[str, int, int]],
                         words: list[str] | None = None) -> None:
         """Turn matches into the "sectors", "stance", "events" and "clauses" span groups."""
-        sectors: dict[str, list[Span]] = {}
-        cues, negators, events = [], [], []
+        sectors: dict[str, list[tuple[str, int, int]]] = {}
+        cues: list[tuple[str, int, int]] = []
+        negators, events = [], []
         for key, start, end in matches:
             kind, _, label = key.partition(":")
             if kind in ("event", "gap", "mod"):
                 events.append((key, start, end))
             elif kind == "sector":
-                sectors.setdefault(label, []).append(Span(doc, start, end, label=label))
+                sectors.setdefault(label, []).append((label, start, end))
             elif kind == "stance":
-                cues.append(Span(doc, start, end, label=label))
+                cues.append((label, start, end))
             else:
                 negators.append((start, end))
-        kept = (span for group in sectors.values() for span in filter_spans(group))
+        # Spans only for the matches kept (a Span builds Token objects): each sector's longest matches
+        kept = [Span(doc, s, e, label=label)
+                for group in sectors.values() for label, s, e in filter_matches(group)]
         set_spans(doc, "sectors", sorted(kept, key=lambda s: (s.start, s.label_)))
-        set_spans(doc, "stance", list(self._apply_negation(doc, filter_spans(cues), negators)))
+        stance = [Span(doc, s, e, label=label) for label, s, e in filter_matches(cues)]
+        set_spans(doc, "stance", list(self._apply_negation(doc, stance, negators)))
         code_cues(doc, normalise_all(token_texts(doc)) if words is None else words, events,
                   self.event_window)
 
