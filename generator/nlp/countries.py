@@ -288,7 +288,7 @@ def _in_brackets(doc: Doc, i: int, reach: int = 12) -> bool:
     """Whether token i stands inside brackets opened in the last `reach` tokens of its sentence."""
     marks = doc.user_data.get(_MARKS_KEY)
     words = token_texts(doc)
-    if marks is None or len(marks[0]) != len(words):  # tokens that open or close brackets or a sentence
+    if marks is None or marks[0] is not words:  # tokens that open or close brackets or a sentence
         starts = sentence_starts(doc)
         marks = doc.user_data[_MARKS_KEY] = (words, [k for k, w in enumerate(words)
                                                      if starts[k] or "(" in w or ")" in w])
@@ -345,8 +345,9 @@ def sentence_countries(doc: Doc, countries: list[Span], places: list[Span],
     info = doc.user_data.get("briefs_actors") or {}
     actor_type: dict[int, str] = {}
     for a in actors:
+        kind = (info.get(a.label_) or {}).get("type", "other")
         for t in range(a.start, a.end):
-            actor_type[t] = (info.get(a.label_) or {}).get("type", "other")
+            actor_type[t] = kind
     people = _person_words(doc, info) if places else set()
     kept = [p for p in places if p.start not in actor_type and span_text(doc, p.start, p.end) not in people]
     mentions = sorted([*countries, *kept], key=lambda s: s.start)
