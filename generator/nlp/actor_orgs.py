@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -93,19 +93,26 @@ class DocView:
         found.sort()
         return found
 
-    def where_any(self, keep: Callable[[str], bool], *, exact: bool = True) -> list[int]:
-        """The ascending indices of the tokens whose text (not `exact`: lower-cased text) passes `keep`: one
-        pass over the Doc builds an index of its words, then each rule tests only the distinct words."""
-        return sorted(i for w, found in self._index(exact).items() if keep(w) for i in found)
+    def index(self, *, exact: bool = True) -> dict[str, list[int]]:
+        """Each distinct word of the Doc (`exact`: as written, else lower-cased) -> the ascending indices of
+        its tokens (shared lists: read them, do not change them)."""
+        return self._index(exact)
 
     def _index(self, exact: bool) -> dict[str, list[int]]:
         """Word -> ascending indices of its tokens (text, or lower-cased text), built once per Doc."""
         index = self._indexes.get(exact)
-        if index is None:
+        if index is None and exact:
             lists: defaultdict[str, list[int]] = defaultdict(list)
-            for i, w in enumerate(self.text if exact else self.lower):
+            for i, w in enumerate(self.text):
                 lists[w].append(i)
             index = self._indexes[exact] = dict(lists)  # a plain dict: a lookup adds no key
+        elif index is None:  # from the distinct words of the text ("The", "the"): fewer than its tokens
+            index = {}
+            for w, found in self._index(True).items():
+                key = w.lower()  # as self.lower holds it
+                have = index.get(key)
+                index[key] = found if have is None else sorted(have + found)
+            self._indexes[exact] = index
         return index
 
 

@@ -446,8 +446,10 @@ class Discoverer(OrgRules, CueRules):
         not after an article ("the River Nile") and not inside a longer name."""
         # both cues start with a capital: other tokens are skipped cheaply
         given, n = self.given, len(v.text)
-        cued = v.where_any(lambda w: w[:1].isupper()
-                           and (w in given or "-" in w or w.rstrip(".") in HONORIFICS))
+        index = v.index(exact=True)  # each distinct word tested once, inline (no call per word)
+        cued = sorted(i for w in [w for w in index if w[:1].isupper()
+                                  and (w in given or "-" in w or w.rstrip(".") in HONORIFICS)]
+                      for i in index[w])
         before_hyphen = [i - 1 for i in v.where(HYPHENS, exact=True) if i > 0 and v.cap[i - 1]]
         starts = sorted({i for i in [*cued, *before_hyphen] if i < n - 1})
         return _scan(lambda i: self._honorific_at(v, i) or self._given_at(v, i), starts)
