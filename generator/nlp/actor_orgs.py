@@ -93,6 +93,10 @@ class DocView:
         found.sort()
         return found
 
+    def set_index(self, index: dict[str, list[int]]) -> None:
+        """Take the index of the Doc's words as written (word -> ascending token indices), built elsewhere."""
+        self._indexes[True] = index
+
     def index(self, *, exact: bool = True) -> dict[str, list[int]]:
         """Each distinct word of the Doc (`exact`: as written, else lower-cased) -> the ascending indices of
         its tokens (shared lists: read them, do not change them)."""

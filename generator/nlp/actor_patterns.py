@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import itertools
+from collections import defaultdict
 from collections.abc import Callable
 
-import numpy
-from spacy.attrs import IDX, IS_SPACE, SENT_START
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -15,7 +15,7 @@ from generator.content.actors import ActorConfig
 from generator.content.vocabulary import MONTH_NUMBERS
 from generator.nlp.actor_cues import CueRules
 from generator.nlp.actor_orgs import Candidate, DocView, OrgRules
-from generator.nlp.components import span_text, spans_of, text_of, token_texts
+from generator.nlp.components import sentence_starts, span_text, spans_of, text_of, token_offsets, token_texts
 from generator.nlp.date_patterns import CAPTION_END
 
 HYPHENS = {"-", "–"}
@@ -69,22 +69,28 @@ def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
     for item in curated:
         for i in range(item[2], item[3]):
             cur[i] = item
-    # Token features from attribute arrays and string slices: Token objects are slow to create.
-    arr = doc.to_array([IDX, IS_SPACE, SENT_START])
-    text, idx, words = text_of(doc), arr[:, 0].tolist(), token_texts(doc)
-    view = DocView(doc, [w.lower() for w in words], [w[:1].isupper() for w in words], country, cur)
+    # Token features from the cached token strings and offsets: Token objects are slow to create. Each
+    # distinct word is lower-cased once (the Doc's word index is built here, the rules read it).
+    text, idx, words = text_of(doc), token_offsets(doc), token_texts(doc)
+    index: defaultdict[str, list[int]] = defaultdict(list)
+    for i, w in enumerate(words):
+        index[w].append(i)
+    lower_of = {w: w.lower() for w in index}
+    capital = {w: w[:1].isupper() for w in index}
+    view = DocView(doc, list(map(lower_of.__getitem__, words)), list(map(capital.__getitem__, words)),
+                   country, cur)
+    view.set_index(dict(index))
     view.sent_end, view.heading, view.kind, view.para = [0] * n, [False] * n, kind, [0] * n
     view.sent_start = [0] * n
     view.text = words
-    space = arr[:, 1].tolist()
-    starts = [0, *(int(i) for i in numpy.flatnonzero(arr[:, 2] == 1) if i > 0), n] if n else []
+    starts = [0, *(i for i in itertools.compress(range(n), sentence_starts(doc)) if i > 0), n] if n else []
     para = 0
     for s, e in zip(starts, starts[1:], strict=False):
         last = e - 1
-        while last >= s and (space[last] or words[last] in OPENING):
+        while last >= s and (words[last].isspace() or words[last] in OPENING):
             last -= 1  # "... 2024. (" ends a sentence cut before its "(Reuters)" credit
         own_line = s == 0 or "\n" in text[idx[s - 1] : idx[s]]
-        first = next((t for t in range(s, e) if not space[t]), s)
+        first = next((t for t in range(s, e) if not words[t].isspace()), s)  # spaCy's IS_SPACE
         listed = words[first] in BULLETS  # "• Jean-Yves Le Drian, Minister for …": a list item, not a heading
         is_heading = last >= s and own_line and words[last] not in CLOSING and not listed \
             and not CAPTION_END.search(text, idx[s], idx[last] + len(words[last]))  # a dated photo caption
