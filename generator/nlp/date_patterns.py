@@ -261,8 +261,8 @@ _WORD_HINTS = (
     ("eve", (" eve ",)),
     ("anniv", ("anniversar", " year of", " years of", " decades of")),
     ("season", ("spring", "summer", "autumn", "fall", "winter")),
-    ("daypart", ("morning", "afternoon", "evening", ":", "a.m.", "p.m.", " am", " pm",
-                 *(f"{d}{m}" for d in "0123456789" for m in ("am", "pm")))),  # "at 9 am", "at 9am"
+    ("daypart", ("morning", "afternoon", "evening", "a.m.", "p.m.", " am", " pm",
+                 *(f"{d}{m}" for d in "0123456789" for m in ("am", "pm", ":")))),  # "at 9 am", "9am", "09:30"
     ("hijri", ("ramadan", "ramazan", "ramadhan", "muharram", "eid ")),
     ("then", ("since", "subsequently", "thereafter")),
     ("recent", ("recent", "soon", "shortly")),
