@@ -9,6 +9,8 @@ spans of one sentence into its clauses, its event type and its stance.
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -18,7 +20,7 @@ from generator.config import TUNING
 from generator.content.events import DENIALS, NOT_EVENTS
 from generator.content.terms import normalise
 from generator.content.vocabulary import EVENT_QUAD, EVENT_STANCE, NON_STATES
-from generator.nlp.components import filter_matches, sentence_starts, set_spans
+from generator.nlp.components import filter_matches, sentence_starts, set_spans, token_texts
 
 # Words that start a new clause: coordination and contrast, and reported speech (the words of a
 # speaker are a clause of their own: "X said", "Y told reporters", "according to Z", quotation marks).
@@ -56,8 +58,11 @@ class Clause:
 
 def clause_starts(words: Sequence[str], doc: Doc) -> list[int]:
     """Token indices where a clause starts (each sentence start, and each clause word)."""
-    starts = sentence_starts(doc)
-    return [i for i, w in enumerate(words) if w in CLAUSE_WORDS or starts[i]] if len(doc) else []
+    if not len(doc):
+        return []
+    starts = sentence_starts(doc)  # (compress and map: one pass in C, not a Python test per token)
+    return list(itertools.compress(range(len(starts)),
+                                   map(operator.or_, map(CLAUSE_WORDS.__contains__, words), starts)))
 
 
 def _joined_gaps(heads: list[tuple[str, int, int]], tails: list[tuple[str, int, int]], reach: int,
@@ -87,6 +92,7 @@ def code_cues(doc: Doc, words: Sequence[str], matches: list[tuple[str, int, int]
     THREATEN. A modal written with a capital inside a sentence is a name ("May"), not a modal.
     """
     starts = clause_starts(words, doc)
+    texts = token_texts(doc)
     if not starts:  # an empty text
         set_spans(doc, "clauses", [])
         set_spans(doc, "events", [])
@@ -108,45 +114,45 @@ def code_cues(doc: Doc, words: Sequence[str], matches: list[tuple[str, int, int]
         elif kind == "gap":
             (heads if rest.endswith(":head") else tails).append((rest.rsplit(":", 1)[0], start, end))
         elif kind == "mod":
-            name = rest == "intent" and end - start == 1 and doc[start].text[:1].isupper()
+            name = rest == "intent" and end - start == 1 and texts[start][:1].isupper()
             if name and start not in start_set:  # "May", "Theresa May": a name, not a modal
                 continue
             mods.append((rest, start, end))
     cues.extend((t.split(":")[0], s, e) for t, s, e in _joined_gaps(heads, tails, window + 2, clause_of))
-    mod_spans = [Span(doc, s, e, label=t) for t, s, e in filter_matches(mods)]
-    covered = {i for m in mod_spans for i in range(m.start, m.end)}
-    spans = [Span(doc, s, e, label=t) for t, s, e in filter_matches([c for c in cues if c[1] not in covered])]
+    # (label, start, end) tuples until the end: a Span only for each event kept
+    mods = filter_matches(mods)
+    covered = {i for _, s, e in mods for i in range(s, e)}
+    kept = filter_matches([c for c in cues if c[1] not in covered])
     # A not-event phrase hides the cues inside it; a denial also hides what it denies, the rest of its clause
     # ("denied reports that it had signed a deal": no deal).
-    denied = [(sp.end, clause_of[sp.start]) for sp in spans if sp.label_ == DENIALS]
-    spans = [sp for sp in spans if sp.label_ not in (NOT_EVENTS, DENIALS)
-             and not any(clause_of[sp.start] == clause and sp.start >= end for end, clause in denied)]
+    denied = [(e, clause_of[s]) for t, s, e in kept if t == DENIALS]
+    kept = [(t, s, e) for t, s, e in kept if t not in (NOT_EVENTS, DENIALS)
+            and not any(clause_of[s] == clause and s >= end for end, clause in denied)]
     used: set[int] = set()
     out = []
-    by_clause: dict[int, list[tuple[int, Span]]] = {}  # each clause's modifiers, with their index in mods
-    for k, m in enumerate(mod_spans):
-        by_clause.setdefault(clause_of[m.start], []).append((k, m))
-    for cue in spans:
-        label = _modified(cue, by_clause.get(clause_of[cue.start], ()), window, used)
+    by_clause: dict[int, list[tuple[int, tuple[str, int, int]]]] = {}  # each clause's modifiers, numbered
+    for k, m in enumerate(mods):
+        by_clause.setdefault(clause_of[m[1]], []).append((k, m))
+    for kind, start, end in kept:
+        label = _modified(kind, start, by_clause.get(clause_of[start], ()), window, used)
         if label:
-            out.append(Span(doc, cue.start, cue.end, label=label))
-    out.extend(Span(doc, m.start, m.end, label="REJECT") for k, m in enumerate(mod_spans)
-               if m.label_ == "refusals" and k not in used)
+            out.append(Span(doc, start, end, label=label))
+    out.extend(Span(doc, s, e, label="REJECT") for k, (t, s, e) in enumerate(mods)
+               if t == "refusals" and k not in used)
     # a pledge or an offer that governs no cue is itself a commitment ("pledged to offer 1,000 police
     # officers": PLOVER's AGREE, "offer, promise, or indicate willingness to cooperate")
-    out.extend(Span(doc, m.start, m.end, label="AGREE") for m in mod_spans
-               if m.label_ == "intent" and words[m.start] in COMMITMENTS
-               and not any(clause_of[c.start] == clause_of[m.start] and 0 <= c.start - m.end < window
-                           for c in out))
+    out.extend(Span(doc, s, e, label="AGREE") for t, s, e in mods
+               if t == "intent" and words[s] in COMMITMENTS
+               and not any(clause_of[c.start] == clause_of[s] and 0 <= c.start - e < window for c in out))
     set_spans(doc, "events", sorted(out, key=lambda sp: sp.start))
 
 
-def _modified(cue: Span, mods: Iterable[tuple[int, Span]], window: int, used: set[int]) -> str | None:
-    """The type of a cue after the modifiers of its clause before it, given with their index in the
-    Doc's modifiers (None: no event)."""
-    kind = cue.label_
+def _modified(kind: str, start: int, mods: Iterable[tuple[int, tuple[str, int, int]]], window: int,
+              used: set[int]) -> str | None:
+    """The type of a cue of type `kind` at token `start` after the modifiers (label, start, end) of its clause
+    before it, given with their index in the Doc's modifiers (None: no event)."""
     quad = EVENT_QUAD[kind]
-    found = {m.label_: k for k, m in mods if m.end <= cue.start and cue.start - m.end < window}
+    found = {label: k for k, (label, _, end) in mods if end <= start and start - end < window}
     negation = found.get("negators", found.get("refusals"))
     if negation is not None:
         used.add(negation)
