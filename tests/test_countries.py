@@ -202,3 +202,21 @@ def test_context_actor_types_must_be_actor_types(tmp_path: Path) -> None:
     with pytest.raises(GeneratorError) as err:
         load_countries(tmp_path / "countries.yaml")
     assert "unknown actor type 'press' in 'context_actor_types'" in str(err.value)
+
+
+def test_briefs_english_computes_the_lexeme_attributes_the_pipeline_reads() -> None:
+    """BriefsEnglish's vocabulary computes lower case, norm, punctuation and whitespace as spaCy's blank
+    English does (the matchers and the paragraph component read them), and no other lexeme attribute."""
+    import spacy
+
+    from generator.nlp.countries import BriefsEnglish
+
+    text = "Hello, World!  The U.S. said 10 Ministers’ ‘talks’ (in Kyiv) cost $5bn.\n\nNext: été"
+    ours, blank = BriefsEnglish()(text), spacy.blank("en")(text)
+    assert [t.text for t in ours] != [] and len(ours) >= len(blank) - 1
+    reads = [(t.text, t.lower_, t.norm_, t.is_punct, t.is_space) for t in ours if t.text in blank.text]
+    theirs = {t.text: (t.text, t.lower_, t.norm_, t.is_punct, t.is_space) for t in blank}
+    assert all(theirs.get(r[0], r) == r for r in reads)
+    new = BriefsEnglish()("Zorblax 98765 whereupon")  # words new to the vocabulary: nothing reads the rest
+    assert [(t.shape_, t.like_num, t.is_stop) for t in new] == [("", False, False)] * 3
+    assert [t.shape_ for t in spacy.blank("en")("Zorblax 98765")] == ["Xxxxx", "dddd"]

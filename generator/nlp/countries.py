@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, LANG, LOWER, NORM
 from spacy.lang.en import English, EnglishDefaults
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -397,11 +398,24 @@ class _BriefsDefaults(EnglishDefaults):  # type: ignore[misc]
     prefixes = [*(EnglishDefaults.prefixes or []), _BULLET_HYPHEN]
 
 
+# The lexeme attributes the pipeline reads (PhraseMatcher attrs LOWER and NORM, the IS_PUNCT and IS_SPACE
+# arrays of the paragraph component): spaCy computes some twenty for every new word (shape, prefix, suffix,
+# like_url, like_num, is_stop ...), half the cost of a word the tokenizer meets for the first time.
+LEXEME_ATTRS = (LOWER, NORM, IS_PUNCT, IS_SPACE, LANG)
+
+
 class BriefsEnglish(English):  # type: ignore[misc]
     """spaCy's blank English whose tokenizer also splits "U.S.-China" (built with the infix, not changed
-    after: changing a built tokenizer's infixes reloads its special cases, a fifth of a second)."""
+    after: changing a built tokenizer's infixes reloads its special cases, a fifth of a second), and whose
+    vocabulary computes only the lexeme attributes the pipeline reads (LEXEME_ATTRS)."""
 
     Defaults = _BriefsDefaults
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        getters = self.vocab.lex_attr_getters  # type: ignore[attr-defined]  # (not in spaCy's stubs)
+        self.vocab.lex_attr_getters = {  # type: ignore[attr-defined]
+            attr: getters[attr] for attr in LEXEME_ATTRS if attr in getters}
 
 
 def _split_abbreviation_hyphens(nlp: Language) -> None:
