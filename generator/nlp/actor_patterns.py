@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import itertools
-from collections import defaultdict
 from collections.abc import Callable
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -15,7 +14,15 @@ from generator.content.actors import ActorConfig
 from generator.content.vocabulary import MONTH_NUMBERS
 from generator.nlp.actor_cues import CueRules
 from generator.nlp.actor_orgs import Candidate, DocView, OrgRules
-from generator.nlp.components import sentence_starts, span_text, spans_of, text_of, token_offsets, token_texts
+from generator.nlp.components import (
+    sentence_starts,
+    span_text,
+    spans_of,
+    text_of,
+    token_offsets,
+    token_texts,
+    word_index,
+)
 from generator.nlp.date_patterns import CAPTION_END
 
 HYPHENS = {"-", "–"}
@@ -71,15 +78,12 @@ def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
             cur[i] = item
     # Token features from the cached token strings and offsets: Token objects are slow to create. Each
     # distinct word is lower-cased once (the Doc's word index is built here, the rules read it).
-    text, idx, words = text_of(doc), token_offsets(doc), token_texts(doc)
-    index: defaultdict[str, list[int]] = defaultdict(list)
-    for i, w in enumerate(words):
-        index[w].append(i)
+    text, idx, words, index = text_of(doc), token_offsets(doc), token_texts(doc), word_index(doc)
     lower_of = {w: w.lower() for w in index}
     capital = {w: w[:1].isupper() for w in index}
     view = DocView(doc, list(map(lower_of.__getitem__, words)), list(map(capital.__getitem__, words)),
                    country, cur)
-    view.set_index(dict(index))
+    view.set_index(index)
     view.sent_end, view.heading, view.kind, view.para = [0] * n, [False] * n, kind, [0] * n
     view.sent_start = [0] * n
     view.text = words

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -169,6 +170,24 @@ def token_texts(doc: Doc) -> tuple[str, ...]:
     doc.user_data[WORDS_KEY] = words
     doc.user_data[OFFSETS_KEY] = tuple(starts)
     return words
+
+
+INDEX_KEY = "briefs_word_index"
+
+
+def word_index(doc: Doc) -> dict[str, list[int]]:
+    """Each distinct token text of the Doc -> the ascending indices of its tokens, built once per Doc (cached
+    with token_texts) for the components that look words up: read the lists, never change them."""
+    words = token_texts(doc)
+    cached = doc.user_data.get(INDEX_KEY)
+    if cached is not None and cached[0] is words:
+        return cached[1]  # type: ignore[no-any-return]
+    lists: defaultdict[str, list[int]] = defaultdict(list)
+    for i, w in enumerate(words):
+        lists[w].append(i)
+    index = dict(lists)  # a plain dict: a lookup adds no key
+    doc.user_data[INDEX_KEY] = (words, index)
+    return index
 
 
 def token_offsets(doc: Doc) -> tuple[int, ...]:

@@ -5,6 +5,7 @@ states of a sentence are parties to what it says (`sentence_countries`)."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -28,6 +29,7 @@ from generator.nlp.components import (
     text_of,
     token_offsets,
     token_texts,
+    word_index,
 )
 
 SPANS_KEY = "countries"
@@ -188,29 +190,35 @@ class CountryRecognizer:
         return filter_spans(places)
 
     def _place_matches(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """(start, end, name) of the longest gazetteer name at each capitalised token."""
+        """(start, end, name) of the longest gazetteer name at each capitalised token, in token order (each
+        distinct capitalised word of the Doc looked up once)."""
         words = token_texts(doc)
         n, first, names, texts = len(words), self.place_first, self.place_names, self.place_texts
         found = []
-        for i, word in enumerate(words):
+        for word, positions in word_index(doc).items():
             if not word[:1].isupper():
                 continue
             lengths = first.get(word)
-            best: tuple[int, int, str] | None = None
-            if lengths:
-                for size in lengths:
-                    name = " ".join(words[i : i + size]) if i + size <= n else ""
-                    if name in names:
-                        best = (i, i + size, name)
-                        break
             head = word if word.isalpha() else (m.group() if (m := _LETTERS.match(word)) else "")
-            for name in texts.get(head, ()):
-                end = _token_end(doc, i, name)
-                if end and (best is None or end > best[1]):
-                    best = (i, end, name)
-                    break
-            if best:
-                found.append(best)
+            spelled = texts.get(head, ())
+            if not lengths and not spelled:
+                continue
+            for i in positions:
+                best: tuple[int, int, str] | None = None
+                if lengths:
+                    for size in lengths:
+                        name = " ".join(words[i : i + size]) if i + size <= n else ""
+                        if name in names:
+                            best = (i, i + size, name)
+                            break
+                for name in spelled:
+                    end = _token_end(doc, i, name)
+                    if end and (best is None or end > best[1]):
+                        best = (i, end, name)
+                        break
+                if best:
+                    found.append(best)
+        found.sort()  # one match per start token: in token order
         return found
 
     @staticmethod
@@ -283,6 +291,7 @@ def _token_end(doc: Doc, i: int, name: str) -> int | None:
 
 
 _MARKS_KEY = "briefs_bracket_marks"
+_BRACKETS = re.compile(r"[()]")
 
 
 def _in_brackets(doc: Doc, i: int, reach: int = 12) -> bool:
@@ -290,9 +299,10 @@ def _in_brackets(doc: Doc, i: int, reach: int = 12) -> bool:
     marks = doc.user_data.get(_MARKS_KEY)
     words = token_texts(doc)
     if marks is None or marks[0] is not words:  # tokens that open or close brackets or a sentence
-        starts = sentence_starts(doc)
-        marks = doc.user_data[_MARKS_KEY] = (words, [k for k, w in enumerate(words)
-                                                     if starts[k] or "(" in w or ")" in w])
+        offsets = token_offsets(doc)  # the token holding each bracket of the text (brackets are rare)
+        held = {bisect.bisect_right(offsets, m.start()) - 1 for m in _BRACKETS.finditer(text_of(doc))}
+        starts = itertools.compress(range(len(words)), sentence_starts(doc))
+        marks = doc.user_data[_MARKS_KEY] = (words, sorted(held.union(starts)))
     at = bisect.bisect_left(marks[1], i) - 1  # the nearest such token before i
     if at < 0 or marks[1][at] < i - reach:
         return False
