@@ -15,7 +15,7 @@ from generator.content import Content
 from generator.content.events import GAP as GAP_KEY
 from generator.content.events import NOT_EVENTS
 from generator.content.terms import normalise_all
-from generator.nlp.components import filter_matches, set_spans, spans_of, token_texts
+from generator.nlp.components import filter_matches, sentence_starts, set_spans, spans_of, token_texts
 from generator.nlp.events import code_cues, majority_stance
 
 EXACT_KEYS = ("negator", "mod:negators")  # matched as written, not by stem
@@ -124,27 +124,26 @@ class LexiconComponent:
             else:
                 negators.append((start, end))
         # Spans only for the matches kept (a Span builds Token objects): each sector's longest matches
-        kept = [Span(doc, s, e, label=label)
-                for group in sectors.values() for label, s, e in filter_matches(group)]
-        set_spans(doc, "sectors", sorted(kept, key=lambda s: (s.start, s.label_)))
-        stance = [Span(doc, s, e, label=label) for label, s, e in filter_matches(cues)]
-        set_spans(doc, "stance", list(self._apply_negation(doc, stance, negators)))
+        kept = sorted((s, label, e) for group in sectors.values() for label, s, e in filter_matches(group))
+        set_spans(doc, "sectors", [Span(doc, s, e, label=label) for s, label, e in kept])  # by start, label
+        set_spans(doc, "stance", self._apply_negation(doc, filter_matches(cues), negators))
         code_cues(doc, normalise_all(token_texts(doc)) if words is None else words, events,
                   self.event_window)
 
-    def _apply_negation(self, doc: Doc, cues: list[Span], negators: list[tuple[int, int]]) -> Iterable[Span]:
+    def _apply_negation(self, doc: Doc, cues: list[tuple[str, int, int]],
+                        negators: list[tuple[int, int]]) -> list[Span]:
+        """The relation-word spans of the (label, start, end) cues: a cooperation word a negator reaches is
+        tension ("no cooperation"), any other word it reaches is dropped."""
         reach = set()  # tokens at most `window` after a negator's start, in its sentence
+        starts = sentence_starts(doc) if negators else []
         for start, end in negators:
             for k in range(start + 1, min(start + self.window, len(doc) - 1) + 1):
-                if doc[k].is_sent_start:
+                if starts[k]:
                     break
                 if k >= end:
                     reach.add(k)
-        for cue in cues:
-            if cue.start not in reach:
-                yield cue
-            elif cue.label_ == "cooperation":
-                yield Span(doc, cue.start, cue.end, label="tension")
+        return [Span(doc, start, end, label=label if start not in reach else "tension")
+                for label, start, end in cues if start not in reach or label == "cooperation"]
 
 
 @Language.factory("briefs_lexicon", assigns=["doc.spans"])
