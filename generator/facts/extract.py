@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import dataclasses
+import functools
 import gc
 import hashlib
 import itertools
@@ -59,7 +60,13 @@ def _states(codes: list[str]) -> list[str]:
 
 def pairs_of(countries: list[str]) -> tuple[Pair, ...]:
     """Every pair of states among the codes, each in alphabetical order (CN-IT), the pairs sorted."""
-    return tuple(Pair(a, b) for a, b in itertools.combinations(sorted(set(_states(countries))), 2))
+    return tuple(_pair(a, b) for a, b in itertools.combinations(sorted(set(_states(countries))), 2))
+
+
+@functools.lru_cache(maxsize=4096)
+def _pair(a: str, b: str) -> Pair:
+    """One Pair object per pair of codes (immutable: shared by every fact about it, not made per fact)."""
+    return Pair(a, b)
 
 
 def _quantity(q: Any, dollar: str | None = None) -> Quantity:

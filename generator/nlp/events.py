@@ -12,7 +12,7 @@ import bisect
 import itertools
 import operator
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -37,11 +37,11 @@ COOPERATION_QUADS = ("verbal cooperation", "material cooperation")
 INTENT_TYPES = {"material cooperation": "AGREE", "material conflict": "THREATEN"}  # intent to act
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     """One clause of a sentence: its offsets in the cleaned text, its event type (None when no cue) and
     its stance. `opposes` is the type of the hostile act the clause's event opposes ("condemned the
-    attack on X": ACCUSE opposing ASSAULT), so a pair rule can side the speaker with the victim."""
+    attack on X": ACCUSE opposing ASSAULT), so a pair rule can side the speaker with the victim.
+    (Immutable, like a frozen dataclass, and five times cheaper to make: one per clause of every text.)"""
 
     start: int
     end: int
