@@ -723,3 +723,35 @@ def test_the_start_and_end_of_a_year() -> None:
     assert values("2020-02-07", "Russia cut supplies at the start of this year.") == [("2020-01", True)]
     assert values("2020-02-07", "Talks resume at the beginning of next year.") == [("2021-01", True)]
     assert values("2020-02-07", "Exports will rise by the end of the year.") == [("2020-12", True)]
+
+
+def test_pattern_gates_are_those_of_plain_substring_tests() -> None:
+    """_kinds_for's one-pass automaton gives each sentence of the demo and dev articles the same pattern
+    kinds as testing every hint word, unit stem and month name one by one would."""
+    from generator.nlp import date_patterns as dp
+
+    units = re.compile(dp._UNIT_HINT.pattern)
+
+    def plain(sentence: str) -> tuple[str, ...]:
+        low = sentence.lower()
+        flags = set(dp._DIGIT_FLAGS) if re.search(r"[0-9]", low) else set()
+        for word, word_flags in dp._HINT_GROUPS:
+            if word in low:
+                flags |= word_flags
+        if units.search(low):
+            flags.add("unit")
+        if dp._DIGIT.search(sentence):
+            flags.add("digit")
+        if dp._MONTH_HINT.search(sentence):
+            flags.add("month")
+        if dp._WEEKDAY_HINT.search(sentence):
+            flags.add("weekday")
+        return dp._kinds(frozenset(flags))
+
+    root = Path(__file__).resolve().parent.parent
+    paths = [*sorted((root / "content" / "sources").glob("*.txt")),
+             *sorted((root / "tests" / "devset" / "articles").glob("*.txt"))]
+    sentences = [s for p in paths for s in re.split(r"(?<=[.!?])\s+|\n+", p.read_text(encoding="utf-8"))]
+    sentences += ["Today, Monday, they met.", "A two-day visit on 9 May", "Mayday", "in 2019s", "_day one"]
+    assert len(sentences) > 2000
+    assert [dp._kinds_for(s) for s in sentences] == [plain(s) for s in sentences]

@@ -209,9 +209,10 @@ _NAME_BEFORE = re.compile(r"\b(?!(?:On|In|By|Since|Until|From|Before|After|Early
 
 # every pattern of the "digit" kinds holds a four-digit year: sentences with only short numbers skip them
 _DIGIT = re.compile(r"\d{4}")
+_UNIT_STEMS = ("day", "week", "month", "year", "decade", "centur")  # a unit opens a word with one
 _MONTH_HINT = re.compile(rf"\b{MONTH_NAME}\b")
 _WEEKDAY_HINT = re.compile(rf"\b(?:{_WD})\b")
-_UNIT_HINT = re.compile(r"\b(?:day|week|month|year|decade|centur)")
+_UNIT_HINT = re.compile(rf"\b(?:{'|'.join(_UNIT_STEMS)})")
 # Which kinds can match at all, from cheap tests: most sentences need few of the 21 patterns.
 _NEEDS = {
     "iso": "digit", "num": "digit", "dmy": "digit", "mdy": "digit", "my": "digit", "fuzzy": "digit",
@@ -274,13 +275,11 @@ _WORD_HINTS = (
 # (word, flag) for every hint word and gate word: one loop of substring tests
 _HINT_WORDS = tuple(sorted({(w, kind) for kind, words in _WORD_HINTS for w in words}
                            | {(w, f"gate:{kind}") for kind, words in _GATES.items() for w in words}))
-_UNIT_WORDS = ("day", "week", "month", "year", "decade", "centur")
 _DIGIT_ASCII = re.compile(r"[0-9][0-9][0-9][0-9]")  # as _DIGIT on ASCII text, and faster
 # The hint patterns without their leading "\b": a pattern that opens with a literal alternation is searched
 # several times faster; the word boundary before a match is checked by _at_word_start.
 _MONTH_WORDS = re.compile(_MONTH_HINT.pattern.removeprefix(r"\b"))
 _WEEKDAY_WORDS = re.compile(_WEEKDAY_HINT.pattern.removeprefix(r"\b"))
-_UNIT_STARTS = re.compile(_UNIT_HINT.pattern.removeprefix(r"\b"))
 
 
 def _word_found(words: re.Pattern[str], text: str) -> bool:
@@ -301,13 +300,27 @@ _HINT_GROUPS = tuple((word, frozenset(flag for w, flag in _HINT_WORDS if w == wo
 _ANY_DIGIT = re.compile(r"[0-9]")
 
 
+# The three letters every month name and abbreviation of MONTH_NAME opens with, lower-cased: a sentence
+# without any of them names no month (the month pattern is not searched).
+_MONTH_OPENINGS = tuple(dict.fromkeys(name[:3].lower()
+                                      for name in MONTH_NAME.strip("(?:)").replace("?", "").split("|")))
+
+
 def _hint_automaton() -> ahocorasick.Automaton:
-    """One Aho-Corasick automaton of the hint words (each with its flags): a single pass over a sentence
-    finds every hint word it holds, overlapping ones too, as `word in sentence` for each word would (117
-    substring tests: a quarter of the date resolver's time)."""
+    """One Aho-Corasick automaton of the hint words (each with its flags), of the unit stems and of the
+    month openings: a single pass over a lower-cased sentence finds every one it holds, overlapping ones
+    too, as `word in sentence` for each word would (117 substring tests: a quarter of the date resolver's
+    time). Each value: (length, flags, is a unit stem, is a month opening)."""
+    entries: dict[str, tuple[frozenset[str], bool, bool]] = {w: (f, False, False) for w, f in _HINT_GROUPS}
+    for stem in _UNIT_STEMS:
+        flags, _, month = entries.get(stem, (frozenset(), False, False))
+        entries[stem] = (flags, True, month)
+    for opening in _MONTH_OPENINGS:
+        flags, unit, _ = entries.get(opening, (frozenset(), False, False))
+        entries[opening] = (flags, unit, True)
     automaton = ahocorasick.Automaton()
-    for word, flags in _HINT_GROUPS:
-        automaton.add_word(word, flags)
+    for word, (flags, unit, month) in entries.items():
+        automaton.add_word(word, (len(word), flags, unit, month))
     automaton.make_automaton()
     return automaton
 
@@ -319,13 +332,18 @@ def _kinds_for(sentence: str) -> tuple[str, ...]:
     """The pattern kinds worth running on a sentence, in priority order."""
     low = sentence.lower()
     flags = set(_DIGIT_FLAGS) if _ANY_DIGIT.search(low) else set()
-    for _end, word_flags in _HINTS.iter(low):
+    unit = month = False
+    for end, (size, word_flags, is_unit, is_month) in _HINTS.iter(low):
         flags |= word_flags
-    if _word_found(_UNIT_STARTS, low):  # "Monday" and "today" hold no unit
+        if is_unit and not unit:  # a unit stem at the start of a word: "Monday" and "today" hold no unit
+            at = end - size + 1
+            unit = at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_")
+        month = month or is_month
+    if unit:
         flags.add("unit")
     if (_DIGIT_ASCII if sentence.isascii() else _DIGIT).search(sentence):
         flags.add("digit")
-    if _word_found(_MONTH_WORDS, sentence):
+    if month and _word_found(_MONTH_WORDS, sentence):
         flags.add("month")
     if "day" in sentence and _word_found(_WEEKDAY_WORDS, sentence):
         flags.add("weekday")
