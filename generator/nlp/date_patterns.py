@@ -328,17 +328,27 @@ def _hint_automaton() -> ahocorasick.Automaton:
 _HINTS = _hint_automaton()
 
 
-def _kinds_for(sentence: str) -> tuple[str, ...]:
-    """The pattern kinds worth running on a sentence, in priority order."""
-    low = sentence.lower()
-    flags = set(_DIGIT_FLAGS) if _ANY_DIGIT.search(low) else set()
+def _hint_scan(low: str) -> tuple[set[str], bool, bool]:
+    """One pass of the hint automaton over a lower-cased sentence: the flags of its hint words, whether a
+    unit stem opens one of its words (as _UNIT_HINT finds: "two days", not "Monday" or "today"), and
+    whether it holds a month's opening letters (else _MONTH_HINT cannot match the sentence)."""
+    flags: set[str] = set()
     unit = month = False
     for end, (size, word_flags, is_unit, is_month) in _HINTS.iter(low):
         flags |= word_flags
-        if is_unit and not unit:  # a unit stem at the start of a word: "Monday" and "today" hold no unit
+        if is_unit and not unit:
             at = end - size + 1
             unit = at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_")
         month = month or is_month
+    return flags, unit, month
+
+
+def _kinds_for(sentence: str) -> tuple[str, ...]:
+    """The pattern kinds worth running on a sentence, in priority order."""
+    low = sentence.lower()
+    flags, unit, month = _hint_scan(low)
+    if _ANY_DIGIT.search(low):
+        flags |= _DIGIT_FLAGS
     if unit:
         flags.add("unit")
     if (_DIGIT_ASCII if sentence.isascii() else _DIGIT).search(sentence):
