@@ -479,3 +479,28 @@ def test_unit_symbols_table_is_what_pint_gives() -> None:
     assert table["barrel/day"] == "bbl/d" and table["kilometer**2"] == "km²"
     assert [(q.value, q.unit) for q in find_quantities("Output rose to 1.2 million barrels a day.")
             if q.kind == "measure"] == [(1200000, "bbl/d")]
+
+
+def _cue_words_by_splitting(sentence: str) -> frozenset[str]:
+    from generator.nlp.quantities import _CUES
+
+    return frozenset(re.findall(r"[a-z]+", sentence.lower())) & _CUES
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aonetwyhirdsxz -é1.")), max_size=40))
+def test_cue_words_are_the_cues_among_the_words(text: str) -> None:
+    """cue_words (one automaton pass) gives the cue words among the text's [a-z] words, as splitting it
+    into words would."""
+    from generator.nlp.quantities import cue_words
+
+    assert cue_words(text) == _cue_words_by_splitting(text)
+
+
+def test_cue_words_of_every_dev_sentence() -> None:
+    from generator.nlp.quantities import cue_words
+
+    folder = ROOT / "tests" / "devset" / "articles"
+    sentences = [s for p in sorted(folder.glob("*.txt")) for s in _SENTENCE_SPLIT.split(p.read_text("utf-8"))]
+    assert len(sentences) > 2000
+    assert [cue_words(s) for s in sentences] == [_cue_words_by_splitting(s) for s in sentences]

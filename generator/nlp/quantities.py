@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import ahocorasick
+
 from generator.nlp.numbers import (
     DURATIONS,
     MONTHS,
@@ -215,14 +217,44 @@ _ZERO_RE = re.compile(r"\b(?i:zero)[\s-]+(?i:(tariffs?|dut(?:y|ies)|tax(?:es)?|r
 _LOOKBACK = 60
 
 
-_WORD_RE = re.compile(r"[a-z]+")
 _DIGIT_RE = re.compile(r"\d")
 _NUMBER_WORDS = frozenset(TENS) | frozenset(UNITS) | frozenset(ORDINALS) | frozenset(SCALE_WORD.split("|"))
 
 
+# Every cue word the figure rules test a sentence for, in one Aho-Corasick automaton: its words among them are
+# found in one pass (as the set of its [a-z] words would give them, less the words no rule asks about).
+_CUES = frozenset(w for w in _NUMBER_WORDS | _SPAN_CUES | _VAGUE_CUES | _FRACTION_CUES | _SPLIT_CUES
+                  | _TOP_CUES | _ZERO_CUES | _MEETINGS_CUES if re.fullmatch(r"[a-z]+", w))
+
+
+def _cue_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in _CUES:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+_CUE_FINDER = _cue_automaton()
+
+
+def cue_words(sentence: str) -> frozenset[str]:
+    """The cue words (_CUES) the sentence writes as whole words: a run of the letters a-z of its lower-cased
+    text (so "one" is not in "someone", "day" is in "day-long")."""
+    low, found = sentence.lower(), set()
+    size = len(low)
+    for end, word in _CUE_FINDER.iter(low):
+        start = end - len(word) + 1
+        before = low[start - 1] if start else " "
+        after = low[end + 1] if end + 1 < size else " "
+        if not "a" <= before <= "z" and not "a" <= after <= "z":
+            found.add(word)
+    return frozenset(found)
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """Return the money, percent, count and rank figures of `sentence`, in order, non-overlapping."""
-    words = frozenset(_WORD_RE.findall(sentence.lower()))
+    words = cue_words(sentence)
     spelled = not _NUMBER_WORDS.isdisjoint(words)
     if not spelled and not _DIGIT_RE.search(sentence):  # no digit, spelled number, ordinal or scale word
         return find_halves_only(sentence, words)
@@ -257,10 +289,10 @@ def find_halves_only(sentence: str, words: frozenset[str] | None = None) -> list
 def _extras(sentence: str, words: frozenset[str] | None = None) -> list[Quantity]:
     """Figures written without a numeral: "about a decade", "dozens of firms", "two-thirds", "a 60-40
     split", "its largest trading partner" (rank 1), "zero tariffs" (0 percent). `words`: the sentence's
-    lower-cased words, when the caller has them; each pattern runs only when one of its cue words is there."""
+    cue words (`cue_words`), when the caller has them; each pattern runs only when one of its cues is in."""
     found: list[Quantity] = []
     if words is None:
-        words = frozenset(_WORD_RE.findall(sentence.lower()))
+        words = cue_words(sentence)
     if not _SPAN_CUES.isdisjoint(words):
         found.extend(_spans(sentence))
     if not _VAGUE_CUES.isdisjoint(words):
