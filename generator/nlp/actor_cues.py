@@ -232,8 +232,7 @@ class CueRules:
         n = len(v.doc)
         firsts = self.institution_firsts
         # only "the", the first token of a seat, and the last of a curated name can start a body
-        starts = [i for i, (w, kind, cur) in enumerate(zip(v.lower, v.kind, v.curated, strict=True))
-                  if w == "the" or kind == "seats" or cur is not None]
+        starts = sorted({*v.where(("the",)), *v.marked})
         for i in starts:
             cand = None
             if v.lower[i] == "the" and i + 2 < n and v.lower[i + 1] in firsts:

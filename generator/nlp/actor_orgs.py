@@ -83,6 +83,7 @@ class DocView:
     text: tuple[str, ...] = ()  # each token's text (generator.nlp.components.token_texts: no Token objects)
     para: list[int] = field(default_factory=list)  # first token of each token's paragraph
     sent_start: list[int] = field(default_factory=list)  # first token of each token's sentence
+    marked: list[int] = field(default_factory=list)  # tokens of seats of government and of curated names
     _indexes: dict[bool, dict[str, list[int]]] = field(default_factory=dict)  # exact? -> word -> indices
 
     def where(self, words: Collection[str], *, exact: bool = False) -> list[int]:

@@ -69,13 +69,18 @@ def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
     n = len(doc)
     country: list[str | None] = [None] * n
     kind: list[str | None] = [None] * n
+    marked: set[int] = set()  # tokens of seats of government and of curated names (descriptive_bodies)
     for span in spans_of(doc, "countries"):
+        seat = span.kb_id_ == "seats"
         for i in range(span.start, span.end):
             country[i], kind[i] = span.label_, span.kb_id_
+            if seat:
+                marked.add(i)
     cur: list[tuple[str, str, int, int] | None] = [None] * n
     for item in curated:
         for i in range(item[2], item[3]):
             cur[i] = item
+            marked.add(i)
     # Token features from the cached token strings and offsets: Token objects are slow to create. Each
     # distinct word is lower-cased once (the Doc's word index is built here, the rules read it).
     text, idx, words, index = text_of(doc), token_offsets(doc), token_texts(doc), word_index(doc)
@@ -84,6 +89,7 @@ def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
     view = DocView(doc, list(map(lower_of.__getitem__, words)), list(map(capital.__getitem__, words)),
                    country, cur)
     view.set_index(index)
+    view.marked = sorted(marked)
     view.sent_end, view.heading, view.kind, view.para = [0] * n, [False] * n, kind, [0] * n
     view.sent_start = [0] * n
     view.text = words
