@@ -258,17 +258,21 @@ class ActorRecognizer:
         """Later mentions by surname ("Savoini", "Salvinis") or by a name found elsewhere in the doc."""
         names = _name_index(actors)
         covered = {t for span in mentions for t in range(span.start, span.end)}
-        found, i, n = [], 0, len(v.doc)
-        while i < n:
-            hit = None if i in covered or not v.cap[i] or v.country[i] else _lookup(v, i, names)
+        # only a capitalised word that opens a known name, or its plural ("Salvinis"), can start one
+        index = v.index(exact=True)
+        starts = sorted(i for w, hits in index.items() if w[:1].isupper()
+                        and (w in names or (w.endswith("s") and w[:-1] in names)) for i in hits)
+        found, after = [], 0
+        for i in starts:
+            if i < after or i in covered or v.country[i]:
+                continue
+            hit = _lookup(v, i, names)
             if hit and any(t in covered for t in range(i, hit[1])):
                 hit = None  # "The Élysée" over a mention of "Élysée" already made
             if hit:
                 found.append(Span(v.doc, i, hit[1], label=hit[0]))
                 actors[hit[0]]["aliases"].add(span_text(v.doc, i, hit[1]))
-                i = hit[1]
-            else:
-                i += 1
+                after = hit[1]
         return found
 
     def set_annotations(self, doc: Doc, mentions: list[Span], actors: dict[str, dict[str, Any]]) -> Doc:
