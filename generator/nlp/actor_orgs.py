@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
@@ -11,6 +10,7 @@ from spacy.tokens import Doc
 
 from generator.config import TUNING
 from generator.content.vocabulary import INTERNATIONAL_ORG, country_name, country_name_after_of
+from generator.nlp.components import word_index
 
 LIST_SEPS = {",", "and", "/", "&"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -84,7 +84,7 @@ class DocView:
     para: list[int] = field(default_factory=list)  # first token of each token's paragraph
     sent_start: list[int] = field(default_factory=list)  # first token of each token's sentence
     marked: list[int] = field(default_factory=list)  # tokens of seats of government and of curated names
-    _indexes: dict[bool, dict[str, list[int]]] = field(default_factory=dict)  # exact? -> word -> indices
+    _indexes: dict[bool, dict[str, list[int]]] = field(default_factory=dict)  # False -> the lower-cased index
 
     def where(self, words: Collection[str], *, exact: bool = False) -> list[int]:
         """The ascending indices of the tokens whose lower-cased text (`exact`: text) is one of `words`: the
@@ -94,26 +94,20 @@ class DocView:
         found.sort()
         return found
 
-    def set_index(self, index: dict[str, list[int]]) -> None:
-        """Take the index of the Doc's words as written (word -> ascending token indices), built elsewhere."""
-        self._indexes[True] = index
-
     def index(self, *, exact: bool = True) -> dict[str, list[int]]:
         """Each distinct word of the Doc (`exact`: as written, else lower-cased) -> the ascending indices of
         its tokens (shared lists: read them, do not change them)."""
         return self._index(exact)
 
     def _index(self, exact: bool) -> dict[str, list[int]]:
-        """Word -> ascending indices of its tokens (text, or lower-cased text), built once per Doc."""
+        """Word -> ascending indices of its tokens (text, or lower-cased text): the Doc's word index
+        (generator.nlp.components.word_index), and the lower-cased one built from it once per Doc."""
+        if exact:
+            return word_index(self.doc)
         index = self._indexes.get(exact)
-        if index is None and exact:
-            lists: defaultdict[str, list[int]] = defaultdict(list)
-            for i, w in enumerate(self.text):
-                lists[w].append(i)
-            index = self._indexes[exact] = dict(lists)  # a plain dict: a lookup adds no key
-        elif index is None:  # from the distinct words of the text ("The", "the"): fewer than its tokens
+        if index is None:  # from the distinct words of the text ("The", "the"): fewer than its tokens
             index = {}
-            for w, found in self._index(True).items():
+            for w, found in word_index(self.doc).items():
                 key = w.lower()  # as self.lower holds it
                 have = index.get(key)
                 index[key] = found if have is None else sorted(have + found)

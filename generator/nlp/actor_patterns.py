@@ -88,7 +88,6 @@ def view_of(doc: Doc, curated: list[tuple[str, str, int, int]]) -> DocView:
     capital = {w: w[:1].isupper() for w in index}
     view = DocView(doc, list(map(lower_of.__getitem__, words)), list(map(capital.__getitem__, words)),
                    country, cur)
-    view.set_index(index)
     view.marked = sorted(marked)
     view.sent_end, view.heading, view.kind, view.para = [0] * n, [False] * n, kind, [0] * n
     view.sent_start = [0] * n
