@@ -414,3 +414,55 @@ def test_plural_demonyms_keep_their_s() -> None:
     assert {"Italy", "Rome"} <= known and not {"Tajik", "Kenyan", "Italian"} & known
     assert repair_points("a clash left two Tajiks dead; Kenyans and Italians voted", known) == []
     assert repair_points("Italys role", known) == [5]
+
+
+def _texts_and_noise() -> list[str]:
+    """The demo and dev articles, and random strings of the characters word-boundary rules trip over."""
+    import random
+
+    texts = [p.read_text(encoding="utf-8") for d in ("content/sources", "tests/devset/articles")
+             for p in sorted((ROOT / d).glob("*.txt"))]
+    rnd = random.Random(7)
+    alphabet = "dlsSaAbBMJK_1٣½² é É-'’.İıſ\n2019"
+    return texts + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 16))) for _ in range(20000)]
+
+
+def test_word_start_scans_match_their_word_boundary_patterns() -> None:
+    """The ingest and date scans whose patterns lost their leading "\\b" (so the regex engine can skip ahead)
+    find what the "\\b" patterns find, with the boundary checked on the match."""
+    from generator.ingest import boilerplate as bp
+    from generator.nlp import dates
+    from generator.nlp.date_patterns import _FULL, _WD, at_word_start
+
+    glued, elided = re.compile(r"\b(?P<head>[A-Z][^\W\d_]*?)s\b"), re.compile(r"\b[dl](?=[A-Z][a-z]{2,}\b)")
+    months, weekdays = re.compile(rf"\d|\b(?:{_FULL})\b"), re.compile(rf"\b(?:{_WD})\b")
+    known = {"Italy", "China", "Kenya", "United State", "Tajik", "Ital", "Xi", "Abe", "Japan", "Ab", "S"}
+
+    def reference(text: str) -> list[int]:  # repair_points as written with "\b" patterns
+        points = [m.end() for m in elided.finditer(text)]
+        for m in glued.finditer(text):
+            head = m.group("head")
+            if head + "s" not in known and (head in known or bp._multiword(text, m.start(), head, known)):
+                points.append(m.end("head"))
+        return sorted(points)
+
+    for text in _texts_and_noise():
+        assert bp.repair_points(text, known) == reference(text), text
+        assert bool(dates._ANY_DIGIT.search(text) or dates._month_word(text)) == bool(months.search(text))
+        assert [m.group() for m in dates._BARE_WEEKDAY.finditer(text) if at_word_start(text, m.start())] \
+            == weekdays.findall(text)
+
+
+def test_a_date_line_is_the_clock_only_after_every_year_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """_found_date stops at the first year that keeps the date line; it decides as the rule reads: the line is
+    the site's clock when it lies more than a year after every year (1800-2099) the text writes."""
+    from generator.ingest import boilerplate as bp
+    from generator.ingest import reader
+
+    year = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+    for text in _texts_and_noise()[:3000]:
+        for line in ("2019-01-02", "2021", "1999-03", "2025-06-30"):
+            monkeypatch.setattr(reader.meta, "date_line", lambda _s, line=line: line)
+            years = [int(y) for y in year.findall(text)]
+            expected = None if years and int(line[:4]) > max(years) + 1 else line
+            assert reader._found_date(["x"], [bp.DATE], text) == expected

@@ -6,6 +6,7 @@ import re
 from collections.abc import Collection
 
 from generator.ingest import metadata as meta
+from generator.nlp.date_patterns import at_word_start
 
 KEEP, BLANK, CHROME, BYLINE, DATE = "keep", "blank", "chrome", "byline", "date"
 Segment = tuple[str, "int | None"]  # (text, source offset; None for inserted text)
@@ -156,15 +157,19 @@ def _quoted_elsewhere(bio: str, lines: list[str], kinds: list[str], at: int) -> 
     return any(surname in line.split() for k, line in enumerate(lines) if k != at and kinds[k] == KEEP)
 
 
-_GLUED = re.compile(r"\b(?P<head>[A-Z][^\W\d_]*?)s\b")
-_ELIDED = re.compile(r"\b[dl](?=[A-Z][a-z]{2,}\b)")
+# Both patterns start a word, checked on their matches (at_word_start): without "\b" at their head the regex
+# engine skips ahead to candidates.
+_GLUED = re.compile(r"(?P<head>[A-Z][^\W\d_]*)s\b")
+_ELIDED = re.compile(r"[dl](?=[A-Z][a-z]{2,}\b)")
 
 
 def repair_points(text: str, known: Collection[str]) -> list[int]:
     """Offsets in text where a dropped apostrophe belongs ("Italys" -> "Italy's", "dItalia" -> "d'Italia")."""
-    points = [m.end() for m in _ELIDED.finditer(text)]
+    points = [m.end() for m in _ELIDED.finditer(text) if at_word_start(text, m.start())]
     if known:
         for m in _GLUED.finditer(text):
+            if not at_word_start(text, m.start()):
+                continue
             head = m.group("head")
             word = head + "s"
             if word in known or (head not in known and not _multiword(text, m.start(), head, known)):

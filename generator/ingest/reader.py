@@ -265,13 +265,23 @@ def _found_date(strings: list[str], kinds: list[str], text: str) -> str | None:
         if k == bp.CHROME and meta.is_modified_line(s)
     ]
     found = next((d for d in dated + modified if d), None)
-    years = [int(y) for y in _YEAR.findall(text)] if found else []
-    if found and years and int(found[:4]) > max(years) + 1:
+    if found is None:
         return None
-    return found
+    # the first year of the text that is no more than a year before the line's keeps it (most texts write
+    # their own year early, so the scan stops there); a text that writes no year keeps it too
+    least, written = int(found[:4]) - 1, False
+    for m in _YEAR.finditer(text):
+        if m.start() and text[m.start() - 1].isdecimal():
+            continue
+        if int(m.group()) >= least:
+            return found
+        written = True
+    return None if written else found
 
 
-_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+# a year from 1800 to 2099 not inside a longer number (the digit before it is checked on the match: a
+# pattern that opens with a literal lets the regex engine skip ahead)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d(?!\d)")
 
 
 def _found_author(strings: list[str], kinds: list[str]) -> str | None:

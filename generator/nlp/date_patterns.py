@@ -277,19 +277,25 @@ _HINT_WORDS = tuple(sorted({(w, kind) for kind, words in _WORD_HINTS for w in wo
                            | {(w, f"gate:{kind}") for kind, words in _GATES.items() for w in words}))
 _DIGIT_ASCII = re.compile(r"[0-9][0-9][0-9][0-9]")  # as _DIGIT on ASCII text, and faster
 # The hint patterns without their leading "\b": a pattern that opens with a literal alternation is searched
-# several times faster; the word boundary before a match is checked by _at_word_start.
+# several times faster; the word boundary before a match is checked by at_word_start.
 _MONTH_WORDS = re.compile(_MONTH_HINT.pattern.removeprefix(r"\b"))
 _WEEKDAY_WORDS = re.compile(_WEEKDAY_HINT.pattern.removeprefix(r"\b"))
+
+
+def at_word_start(text: str, at: int) -> bool:
+    """Whether "\\b" holds before a word character at `at`: no word character (alphanumeric or "_", as the
+    re module reads \\w) stands before it. Patterns that open with a literal or a character class instead of
+    "\\b" let the regex engine skip ahead to candidates; this checks the boundary on their matches."""
+    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
 
 
 def _word_found(words: re.Pattern[str], text: str) -> bool:
     """Whether `words` matches `text` at the start of a word (as the same pattern opening with \\b)."""
     m = words.search(text)
     while m is not None:
-        at = m.start()
-        if at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+        if at_word_start(text, m.start()):
             return True
-        m = words.search(text, at + 1)
+        m = words.search(text, m.start() + 1)
     return False
 
 
@@ -337,8 +343,7 @@ def _hint_scan(low: str) -> tuple[set[str], bool, bool]:
     for end, (size, word_flags, is_unit, is_month) in _HINTS.iter(low):
         flags |= word_flags
         if is_unit and not unit:
-            at = end - size + 1
-            unit = at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_")
+            unit = at_word_start(low, end - size + 1)
         month = month or is_month
     return flags, unit, month
 

@@ -49,6 +49,7 @@ from generator.nlp.date_patterns import (  # noqa: F401
     CAPTION_END,
     MONTH_NAME,
     _kinds_for,
+    at_word_start,
 )
 from generator.nlp.numbers import TENS, UNITS
 
@@ -919,7 +920,7 @@ _WEEKDAY_DATE = re.compile(rf"\b(?P<wd>{'|'.join(w.capitalize() for w in _WEEKDA
                            r"(?:\.?,?\s+(?P<y>1[89]\d\d|20\d\d))?")
 _ANNIVERSARY = re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\b[^.;]{0,120}?\b(?:in|since|of)\s+"
                           r"(?P<y>1[89]\d\d|20\d\d)\b")
-_BARE_WEEKDAY = re.compile(rf"\b(?:{_WD})\b")
+_BARE_WEEKDAY = re.compile(rf"(?:{_WD})\b")  # at a word's start (at_word_start)
 
 
 def _reported(sentence: str, start: int) -> bool:
@@ -941,7 +942,7 @@ def infer_document_date(text: str) -> str | None:
     (a month is how a later analysis names a past event)."""
     # an archive photo's caption ("FILE - Trucks wait at the border, Sept. 2, 2021.") dates the photo
     sentences = [s for s in _ROUGH_SENTENCE.split(text[:60000])
-                 if s and _DIGIT_OR_MONTH.search(s) and not _FILE_PHOTO.match(s)]
+                 if s and (_ANY_DIGIT.search(s) or _month_word(s)) and not _FILE_PHOTO.match(s)]
     past: list[DateValue] = []
     other: list[DateValue] = []
     agreed: set[str] = set()
@@ -996,7 +997,9 @@ def infer_document_date(text: str) -> str | None:
         return best
     if len(best) < 10:  # a month is how a later analysis names a past event: only its year is the document's
         return best[:4]
-    weekdays = {_WEEKDAYS.index(w.lower()) for w in _BARE_WEEKDAY.findall(text[:60000])}
+    head = text[:60000]
+    weekdays = {_WEEKDAYS.index(m.group().lower()) for m in _BARE_WEEKDAY.finditer(head)
+                if at_word_start(head, m.start())}
     if date.fromisoformat(best).weekday() in weekdays:
         return best
     close = bool(_NEAR_TEXT.search(text[:60000]))
@@ -1020,7 +1023,13 @@ _NEAR_TEXT = re.compile(r"\b(?:(?:this|last|next|earlier this|later this) (?:wee
 
 
 _FILE_PHOTO = re.compile(r"^\W*FILE\b(?:\s+PHOTO)?\s*[-–—:]")
-_DIGIT_OR_MONTH = re.compile(rf"\d|\b(?:{_FULL})\b")
+_ANY_DIGIT = re.compile(r"\d")
+_MONTH_WORD = re.compile(rf"(?:{_FULL})\b")  # a month's full name, at a word's start (at_word_start)
+
+
+def _month_word(s: str) -> bool:
+    """Whether s writes a month's full name as a word."""
+    return any(at_word_start(s, m.start()) for m in _MONTH_WORD.finditer(s))
 
 
 def _weekday_of(y: int, m: int, d: int) -> int | None:
