@@ -8,6 +8,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 from typing import Any
 
 from spacy.attrs import IS_PUNCT, IS_SPACE, LANG, LOWER, NORM
@@ -310,7 +311,7 @@ def _in_brackets(doc: Doc, i: int, reach: int = 12) -> bool:
     return "(" in text and ")" not in text  # "):" is one token; a sentence start without "(" ends the search
 
 
-def _is_party(doc: Doc, span: Span, actor_type: str | None, context_nouns: frozenset[str],
+def _is_party(doc: Doc, i: int, e: int, kind: str, actor_type: str | None, context_nouns: frozenset[str],
               context_actors: frozenset[str]) -> bool | str:
     """Whether the state a mention names acts or is acted upon, rather than being context: a place, a
     region or a capital after "in"/"at" is a VENUE (a party unless the clause has two others: "talks in
@@ -321,7 +322,7 @@ def _is_party(doc: Doc, span: Span, actor_type: str | None, context_nouns: froze
     think tank's name, or as the scene of a place ("Japan's southwestern city") is context. Everything
     else is a party: "the Greeks", "Turkish officials", "Italian exports to Russia", "Ankara said"."""
     words, starts = token_texts(doc), sentence_starts(doc)  # cached strings: Token objects cost more
-    n, i, e, kind = len(words), span.start, span.end, span.kb_id_
+    n = len(words)
     before = words[i - 1].lower() if i else ""
     if actor_type in context_actors or _in_brackets(doc, i):
         return False
@@ -361,22 +362,22 @@ def sentence_countries(doc: Doc, countries: list[Span], places: list[Span],
             actor_type[t] = kind
     people = _person_words(doc, info) if places else set()
     kept = [p for p in places if p.start not in actor_type and span_text(doc, p.start, p.end) not in people]
-    mentions = sorted([*countries, *kept], key=lambda s: s.start)
-    names = list(dict.fromkeys(s.label_ for s in mentions))
+    # (start, end, code, kind) of each mention: Span attributes read once
+    mentions = sorted([(s.start, s.end, s.label_, s.kb_id_) for s in (*countries, *kept)], key=itemgetter(0))
+    names = list(dict.fromkeys(m[2] for m in mentions))
     context_nouns, context_actors = doc.user_data.get(CONTEXT_NOUNS_KEY) or (frozenset(), frozenset())
-    roles = [(s.label_, False if _seat_of_body(doc, s, actor_type)
-              else _is_party(doc, s, actor_type.get(s.start), context_nouns, context_actors))
-             for s in mentions]
+    roles = [(code, False if _seat_of_body(doc, i, kind, actor_type)
+              else _is_party(doc, i, e, kind, actor_type.get(i), context_nouns, context_actors))
+             for i, e, code, kind in mentions]
     parties = list(dict.fromkeys(code for code, role in roles if role is True))
     venues = list(dict.fromkeys(code for code, role in roles if role == VENUE))
     return names, parties, venues
 
 
-def _seat_of_body(doc: Doc, span: Span, actor_type: dict[int, str]) -> bool:
-    """A place written as the seat of an international body ("the International Court of Justice in The
-    Hague", "the WTO in Geneva"): where the body sits, not a party."""
-    i = span.start
-    if i < 2 or actor_type.get(i - 2) != INTERNATIONAL_ORG or span.kb_id_ not in SEAT_KINDS:
+def _seat_of_body(doc: Doc, i: int, kind: str, actor_type: dict[int, str]) -> bool:
+    """A place (its first token i, its kind) written as the seat of an international body ("the
+    International Court of Justice in The Hague", "the WTO in Geneva"): where the body sits, not a party."""
+    if i < 2 or actor_type.get(i - 2) != INTERNATIONAL_ORG or kind not in SEAT_KINDS:
         return False
     return token_texts(doc)[i - 1].lower() in ("in", "at")
 

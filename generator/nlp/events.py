@@ -216,47 +216,47 @@ def code_sentence(clauses: list[Span], events: list[Span], descriptors: list[Spa
     (generator.nlp.pipeline), from which each clause keeps its parties and their roles for `pair_coding`.
     """
     out = []
-    event_starts = [e.start for e in events]  # Span attributes read once, not per clause
-    descriptor_starts = [d.start for d in descriptors]
+    cues = [(e.start, e.label_, e) for e in events]  # Span attributes read once, not per clause
+    described: list[tuple[int, str]] | None = None
     for n, clause in enumerate(clauses):
         c_start, c_end = clause.start, clause.end
-        inside = [e for at, e in zip(event_starts, events, strict=True) if c_start <= at < c_end]
+        inside = [cue for cue in cues if c_start <= cue[0] < c_end]
         first = inside[0] if inside else None
         named = list(parties[n]) if parties is not None and n < len(parties) else []
-        sources = tuple(dict.fromkeys(c for i, c in named if first is None or i < first.start)) \
-            if named else ()
+        cue_at = first[0] if first is not None else None
+        sources = tuple(dict.fromkeys(c for i, c in named if cue_at is None or i < cue_at)) if named else ()
         joint = None
-        if first is not None and EVENT_QUAD[first.label_] in COOPERATION_QUADS and first.label_ not in ABOUT:
+        if first is not None and EVENT_QUAD[first[1]] in COOPERATION_QUADS and first[1] not in ABOUT:
             # restriction and refusal outweigh cooperation words in the same clause ("agreed to ban
             # Chinese vendors", "will cooperate with Oslo and exclude Huawei"); what talks are about is
             # their topic, not their outcome ("met to discuss the ban"), and an exemption or a lifting is
             # about the restriction it ends ("exempted Canada from the tariffs")
-            restriction = next((e for e in inside if e.label_ in RESTRICTIONS), None)
+            restriction = next((cue for cue in inside if cue[1] in RESTRICTIONS), None)
             if restriction is not None:
-                joint, first = first.label_, restriction  # those who agree together still cooperate
+                joint, first = first[1], restriction  # those who agree together still cooperate
         if first is not None:
-            kind: str | None = first.label_
-            stance = EVENT_STANCE[first.label_]
+            kind: str | None = first[1]
+            stance = EVENT_STANCE[first[1]]
         else:
             kind = None
-            words = [(d.label_, at) for at, d in zip(descriptor_starts, descriptors, strict=True)
-                     if c_start <= at < c_end]
-            stance = majority_stance(words)
+            if described is None:
+                described = [(d.start, d.label_) for d in descriptors]
+            stance = majority_stance([(label, at) for at, label in described if c_start <= at < c_end])
         opposes, opposing = None, None
         victims: tuple[str, ...] = ()
-        if first is not None and first.label_ in OPPOSING:
-            acts = [e for e in inside if e.start > first.start and e.label_ in HOSTILE]
+        if first is not None and first[1] in OPPOSING:
+            acts = [e for at, label, e in inside if at > first[0] and label in HOSTILE]
             opposes = acts[0].label_ if acts else None
             named_victim = [e for e in acts if _names_victim(e)]
             if named_victim:
                 # "condemned the attack on X", "opposed anti-Russian sanctions": the clause sides with the
                 # victim the act names; against the actor of the act it is still `opposes`
-                opposing, kind, stance = first.label_, "SUPPORT", EVENT_STANCE["SUPPORT"]
+                opposing, kind, stance = first[1], "SUPPORT", EVENT_STANCE["SUPPORT"]
                 victims = tuple(dict.fromkeys(c for e in named_victim  # the first state named there
                                               for c in [next((c for i, c in named if i in _victim_tokens(e)),
                                                              None)] if c))
         a, b = clause.start_char, clause.end_char
-        cue = text[first.start_char:first.end_char] if first is not None else None
+        cue = text[first[2].start_char:first[2].end_char] if first is not None else None
         own = tuple(dict.fromkeys(c for _, c in named)) if named else ()
         out.append(Clause(base + a, base + b, kind, stance, cue, opposes, own, sources, victims, opposing,
                           joint))
