@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from pathlib import Path
@@ -467,15 +468,21 @@ def test_ages_are_spans_of_years_without_a_key_figure(sentence: str, expected: l
     assert all(q.kind == "duration" and q.noun is None for q in found)
 
 
-def test_unit_symbols_table_is_what_pint_gives() -> None:
-    """The shipped table of unit symbols is pint's own output for every expression a figure can form (a
-    change to the unit tables or to pint's version needs `python -m generator.nlp.numbers`), and a unit
-    written per a rate reads through it without building pint's registry."""
+def test_symbol_tables_are_what_pint_and_babel_give() -> None:
+    """The shipped table of unit symbols is pint's own output for every expression a figure can form, and
+    that of currency symbols Babel's (a change to the unit tables or to pint's or Babel's version needs
+    `python -m generator.nlp.numbers`); a unit written per a rate reads through it without building pint's
+    registry, and a symbol that writes several currencies ("$") maps to none by CLDR alone."""
     from generator.nlp import numbers
 
     table = numbers._unit_symbols()
     expected = {expr: numbers.pint_format(expr) for expr in numbers.unit_expressions()}
     assert table == expected, "unit_symbols.json is stale: run .venv/bin/python -m generator.nlp.numbers"
+    currencies = json.loads(numbers.CURRENCY_SYMBOLS_FILE.read_text("utf-8"))
+    assert currencies == numbers.babel_currency_symbols(), \
+        "currency_symbols.json is stale: run .venv/bin/python -m generator.nlp.numbers"
+    assert currencies["ksh"] == ["KES"] and numbers.cldr_symbols()["ksh"] == "KES"
+    assert len(currencies["$"]) > 1
     assert table["barrel/day"] == "bbl/d" and table["kilometer**2"] == "km²"
     assert [(q.value, q.unit) for q in find_quantities("Output rose to 1.2 million barrels a day.")
             if q.kind == "measure"] == [(1200000, "bbl/d")]

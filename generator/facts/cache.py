@@ -16,7 +16,7 @@ from generator.facts.model import DocumentFacts
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # The code whose output is cached: a change to any of it invalidates every cached result; page,
 # render and publish code does not (ingest changes reach the key through the Document itself).
-# config: TUNING; nlp/*.json: the unit symbols pint wrote
+# config: TUNING; nlp/*.json: the unit symbols pint wrote and the currency symbols Babel wrote
 EXTRACTION_CODE = ("facts/*.py", "content/*.py", "errors.py", "config.py", "nlp/*.py", "nlp/*.json")
 
 

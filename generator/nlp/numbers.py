@@ -300,10 +300,15 @@ def plural_after(sentence: str, pos: int) -> str | None:
 _NOT_ALONE = frozenset({"gold", "mark", "marks", "dram", "drams", "reals", "mvdol", "mvdols"})
 
 
-@lru_cache(maxsize=1)
-def cldr_symbols() -> dict[str, str]:
-    """Lower-cased currency symbol -> ISO code: the hand defaults, then CLDR's English symbols
-    ("A$", "CN¥") and each English-speaking territory's own ("Ksh", "TSh", "₦", "R"), unambiguous ones."""
+# CLDR's currency symbols as Babel gives them (babel_currency_symbols), written by `python -m
+# generator.nlp.numbers` and checked against Babel by tests/test_quantities.py: reading every English locale
+# costs 0.04 s a process, for a table this small.
+CURRENCY_SYMBOLS_FILE = Path(__file__).with_name("currency_symbols.json")
+
+
+def babel_currency_symbols() -> dict[str, list[str]]:
+    """Lower-cased currency symbol -> the ISO codes it writes, from Babel: CLDR's English symbols ("A$",
+    "CN¥") and each English-speaking territory's own for its first tender currency ("Ksh", "TSh", "₦")."""
     from babel import Locale
     from babel.localedata import locale_identifiers
     from babel.numbers import get_territory_currencies
@@ -320,7 +325,15 @@ def cldr_symbols() -> dict[str, str]:
             sym = loc.currency_symbols.get(code, code)
             if sym != code:
                 table.setdefault(sym.lower().replace("\u202f", " "), set()).add(code)
-    out = {sym: next(iter(codes)) for sym, codes in table.items() if len(codes) == 1}
+    return {sym: sorted(codes) for sym, codes in sorted(table.items())}
+
+
+@lru_cache(maxsize=1)
+def cldr_symbols() -> dict[str, str]:
+    """Lower-cased currency symbol -> ISO code: the hand defaults, then CLDR's symbols that write one
+    currency only (the table Babel wrote, CURRENCY_SYMBOLS_FILE)."""
+    table: dict[str, list[str]] = json.loads(CURRENCY_SYMBOLS_FILE.read_text("utf-8"))
+    out = {sym: codes[0] for sym, codes in table.items() if len(codes) == 1}
     out.update(SYMBOLS)
     return out
 
@@ -438,11 +451,13 @@ def pint_format(expr: str) -> str:
     return f"{_ureg().parse_units(expr):~P}"
 
 
-def write_unit_symbols() -> None:
-    """Write UNIT_SYMBOLS_FILE from pint (after a change to the unit tables or to pint's version)."""
-    table = {expr: pint_format(expr) for expr in unit_expressions()}
-    UNIT_SYMBOLS_FILE.write_text(json.dumps(table, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
-                                 encoding="utf-8")
+def write_tables() -> None:
+    """Write UNIT_SYMBOLS_FILE from pint and CURRENCY_SYMBOLS_FILE from Babel (after a change to the unit
+    tables or to pint's or Babel's version)."""
+    for path, table in ((UNIT_SYMBOLS_FILE, {expr: pint_format(expr) for expr in unit_expressions()}),
+                        (CURRENCY_SYMBOLS_FILE, babel_currency_symbols())):
+        text = json.dumps(table, indent=1, sort_keys=True, ensure_ascii=False)
+        path.write_text(text + "\n", encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
@@ -453,4 +468,4 @@ def _ureg() -> Any:
 
 
 if __name__ == "__main__":
-    write_unit_symbols()
+    write_tables()
