@@ -757,3 +757,22 @@ def test_pattern_gates_are_those_of_plain_substring_tests() -> None:
     sentences += ["Today, Monday, they met.", "A two-day visit on 9 May", "Mayday", "in 2019s", "_day one"]
     assert len(sentences) > 2000
     assert [dp._kinds_for(s) for s in sentences] == [plain(s) for s in sentences]
+
+
+def test_occasion_scan_finds_what_the_occasion_pattern_finds() -> None:
+    """_occasions (one automaton pass) gives the (start, word) matches of _OCCASION.finditer on the demo and
+    dev sentences and on random text, with the characters re.I folds into ASCII letters (İ, ı, ſ, K)."""
+    import random
+
+    from generator.nlp import dates
+
+    texts = [line for d in ("content/sources", "tests/devset/articles")
+             for p in sorted((ROOT / d).glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()]
+    rnd = random.Random(11)
+    pieces = ["met", "Meets", "TALKS", "war", "summits", "call", "_", "1", "-", " ", "é", "x", "s", "\u0130",
+              "\u0131", "\u017f", "\u212a", "stay", "vote"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 8))) for _ in range(20000)]
+    assert {"summit", "summits", "talks", "met", "meets"} <= set(dates._OCCASION_FORMS)
+    for text in texts:
+        expected = [(m.start(), m.group("w")) for m in dates._OCCASION.finditer(text)]
+        assert dates._occasions(text) == expected, text

@@ -432,7 +432,8 @@ def test_word_start_scans_match_their_word_boundary_patterns() -> None:
     find what the "\\b" patterns find, with the boundary checked on the match."""
     from generator.ingest import boilerplate as bp
     from generator.nlp import dates
-    from generator.nlp.date_patterns import _FULL, _WD, at_word_start
+    from generator.nlp.date_patterns import _FULL, _WD
+    from generator.nlp.textscan import at_word_start
 
     glued, elided = re.compile(r"\b(?P<head>[A-Z][^\W\d_]*?)s\b"), re.compile(r"\b[dl](?=[A-Z][a-z]{2,}\b)")
     months, weekdays = re.compile(rf"\d|\b(?:{_FULL})\b"), re.compile(rf"\b(?:{_WD})\b")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Collection
 
 from generator.ingest import metadata as meta
-from generator.nlp.date_patterns import at_word_start
+from generator.nlp.textscan import at_word_start
 
 KEEP, BLANK, CHROME, BYLINE, DATE = "keep", "blank", "chrome", "byline", "date"
 Segment = tuple[str, "int | None"]  # (text, source offset; None for inserted text)

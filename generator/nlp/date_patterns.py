@@ -8,6 +8,7 @@ from functools import lru_cache
 import ahocorasick
 
 from generator.content.vocabulary import MONTH_NUMBERS, MONTHS
+from generator.nlp.textscan import at_word_start, automaton
 
 _MONTHS = MONTHS
 _MONTH_NUM = MONTH_NUMBERS
@@ -277,16 +278,9 @@ _HINT_WORDS = tuple(sorted({(w, kind) for kind, words in _WORD_HINTS for w in wo
                            | {(w, f"gate:{kind}") for kind, words in _GATES.items() for w in words}))
 _DIGIT_ASCII = re.compile(r"[0-9][0-9][0-9][0-9]")  # as _DIGIT on ASCII text, and faster
 # The hint patterns without their leading "\b": a pattern that opens with a literal alternation is searched
-# several times faster; the word boundary before a match is checked by at_word_start.
+# several times faster; the word boundary before a match is checked by at_word_start (textscan).
 _MONTH_WORDS = re.compile(_MONTH_HINT.pattern.removeprefix(r"\b"))
 _WEEKDAY_WORDS = re.compile(_WEEKDAY_HINT.pattern.removeprefix(r"\b"))
-
-
-def at_word_start(text: str, at: int) -> bool:
-    """Whether "\\b" holds before a word character at `at`: no word character (alphanumeric or "_", as the
-    re module reads \\w) stands before it. Patterns that open with a literal or a character class instead of
-    "\\b" let the regex engine skip ahead to candidates; this checks the boundary on their matches."""
-    return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
 
 
 def _word_found(words: re.Pattern[str], text: str) -> bool:
@@ -324,11 +318,7 @@ def _hint_automaton() -> ahocorasick.Automaton:
     for opening in _MONTH_OPENINGS:
         flags, unit, _ = entries.get(opening, (frozenset(), False, False))
         entries[opening] = (flags, unit, True)
-    automaton = ahocorasick.Automaton()
-    for word, (flags, unit, month) in entries.items():
-        automaton.add_word(word, (len(word), flags, unit, month))
-    automaton.make_automaton()
-    return automaton
+    return automaton((word, (len(word), *value)) for word, value in entries.items())
 
 
 _HINTS = _hint_automaton()

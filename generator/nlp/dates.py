@@ -49,9 +49,9 @@ from generator.nlp.date_patterns import (  # noqa: F401
     CAPTION_END,
     MONTH_NAME,
     _kinds_for,
-    at_word_start,
 )
 from generator.nlp.numbers import TENS, UNITS
+from generator.nlp.textscan import at_word_end, at_word_start, automaton
 
 
 @dataclass(frozen=True)
@@ -399,6 +399,27 @@ _OCCASION_WORDS = (r"summits?|meetings?|talks|visits?|stay|signing|agreements?|d
                    r"|coup|ceremony|conference|votes?|referendum|declaration|ruling|announcement|accords?"
                    r"|treaty|trip|call|war|crisis|inauguration|launch|election")
 _OCCASION = re.compile(rf"\b(?P<w>{_OCCASION_WORDS}|meets|met)\b", re.I)
+# the words _OCCASION matches, each inflection spelled out ("summits?": summit, summits), found in one pass
+_OCCASION_FORMS = tuple(dict.fromkeys(form for w in f"{_OCCASION_WORDS}|meets|met".split("|")
+                                      for form in ((w[:-2], w[:-1]) if w.endswith("s?") else (w,))))
+_OCCASION_FINDER = automaton((w, len(w)) for w in _OCCASION_FORMS)
+# the characters re.I matches with an ASCII letter other than its two cases (İ, ı, ſ and the Kelvin sign K)
+_CASE_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def _occasions(s: str) -> list[tuple[int, str]]:
+    """(start, word as written) of each occasion word of s: what _OCCASION.finditer finds, from one pass of
+    an automaton over the lower-cased sentence. A match of "\\b(?P<w>…)\\b" is a whole run of word
+    characters whose lower case is one of the words; a sentence holding a character that re.I folds into
+    an ASCII letter otherwise (or whose lower case changes its length: "İ") is left to the regex."""
+    if not s.isascii() and not _CASE_FOLDS.isdisjoint(s):
+        return [(m.start(), m.group("w")) for m in _OCCASION.finditer(s)]
+    found = []
+    for end, size in _OCCASION_FINDER.iter(s.lower()):
+        start = end - size + 1
+        if at_word_start(s, start) and at_word_end(s, end + 1):
+            found.append((start, s[start:end + 1]))
+    return found
 _TODAYS_OCCASION = re.compile(rf"['’]s\s+(?:[A-Z][\w-]*\s+){{0,4}}(?i:{_OCCASION_WORDS}|dialogue|session"
                               r"|forum|statement|decision|actions?|designations?|measures|steps?)\b")
 _OCCASION_AFTER = re.compile(rf"^\s*(?:of\s+)?(?:the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?"
@@ -582,9 +603,9 @@ class DateResolver:
         """Note the occasions a dated sentence names ("held a summit"), not those it counts from."""
         if len(self._occasions) > 200:
             return
-        for m in _OCCASION.finditer(sentence):
-            if not _POINTS_BACK.search(sentence[max(0, m.start() - 40):m.start()]):
-                key = _occasion_key(m.group("w"))
+        for start, word in _occasions(sentence):
+            if not _POINTS_BACK.search(sentence[max(0, start - 40):start]):
+                key = _occasion_key(word)
                 self._occasions[key] = dv
                 if key in ("meeting", "summit", "trip"):  # _occasion_key names talks and visits "meeting"
                     self._last_meeting = dv

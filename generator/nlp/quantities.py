@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-import ahocorasick
-
 from generator.nlp.numbers import (
     DURATIONS,
     MONTHS,
@@ -34,6 +32,7 @@ from generator.nlp.numbers import (
     tidy,
     words_after,
 )
+from generator.nlp.textscan import automaton
 
 __all__ = ["Quantity", "find_quantities", "parse_amount"]
 
@@ -227,15 +226,7 @@ _CUES = frozenset(w for w in _NUMBER_WORDS | _SPAN_CUES | _VAGUE_CUES | _FRACTIO
                   | _TOP_CUES | _ZERO_CUES | _MEETINGS_CUES if re.fullmatch(r"[a-z]+", w))
 
 
-def _cue_automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for word in _CUES:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton
-
-
-_CUE_FINDER = _cue_automaton()
+_CUE_FINDER = automaton((word, word) for word in _CUES)
 
 
 def cue_words(sentence: str) -> frozenset[str]:
