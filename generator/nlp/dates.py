@@ -51,7 +51,7 @@ from generator.nlp.date_patterns import (  # noqa: F401
     _kinds_for,
 )
 from generator.nlp.numbers import TENS, UNITS
-from generator.nlp.textscan import at_word_end, at_word_start, automaton
+from generator.nlp.textscan import WordFinder, at_word_end, at_word_start
 
 
 @dataclass(frozen=True)
@@ -402,7 +402,7 @@ _OCCASION = re.compile(rf"\b(?P<w>{_OCCASION_WORDS}|meets|met)\b", re.I)
 # the words _OCCASION matches, each inflection spelled out ("summits?": summit, summits), found in one pass
 _OCCASION_FORMS = tuple(dict.fromkeys(form for w in f"{_OCCASION_WORDS}|meets|met".split("|")
                                       for form in ((w[:-2], w[:-1]) if w.endswith("s?") else (w,))))
-_OCCASION_FINDER = automaton((w, len(w)) for w in _OCCASION_FORMS)
+_OCCASION_FINDER = WordFinder((w, w) for w in _OCCASION_FORMS)
 # the characters re.I matches with an ASCII letter other than its two cases (İ, ı, ſ and the Kelvin sign K)
 _CASE_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
 
@@ -414,12 +414,8 @@ def _occasions(s: str) -> list[tuple[int, str]]:
     an ASCII letter otherwise (or whose lower case changes its length: "İ") is left to the regex."""
     if not s.isascii() and not _CASE_FOLDS.isdisjoint(s):
         return [(m.start(), m.group("w")) for m in _OCCASION.finditer(s)]
-    found = []
-    for end, size in _OCCASION_FINDER.iter(s.lower()):
-        start = end - size + 1
-        if at_word_start(s, start) and at_word_end(s, end + 1):
-            found.append((start, s[start:end + 1]))
-    return found
+    return sorted((start, s[start:end]) for _, start, end in _OCCASION_FINDER.find(s.lower())
+                  if at_word_start(s, start) and at_word_end(s, end))
 _TODAYS_OCCASION = re.compile(rf"['’]s\s+(?:[A-Z][\w-]*\s+){{0,4}}(?i:{_OCCASION_WORDS}|dialogue|session"
                               r"|forum|statement|decision|actions?|designations?|measures|steps?)\b")
 _OCCASION_AFTER = re.compile(rf"^\s*(?:of\s+)?(?:the|this|that|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?"

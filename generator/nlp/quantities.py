@@ -32,7 +32,7 @@ from generator.nlp.numbers import (
     tidy,
     words_after,
 )
-from generator.nlp.textscan import automaton
+from generator.nlp.textscan import WordFinder
 
 __all__ = ["Quantity", "find_quantities", "parse_amount"]
 
@@ -226,7 +226,7 @@ _CUES = frozenset(w for w in _NUMBER_WORDS | _SPAN_CUES | _VAGUE_CUES | _FRACTIO
                   | _TOP_CUES | _ZERO_CUES | _MEETINGS_CUES if re.fullmatch(r"[a-z]+", w))
 
 
-_CUE_FINDER = automaton((word, word) for word in _CUES)
+_CUE_FINDER = WordFinder((word, word) for word in _CUES)
 
 
 def cue_words(sentence: str) -> frozenset[str]:
@@ -234,12 +234,12 @@ def cue_words(sentence: str) -> frozenset[str]:
     text (so "one" is not in "someone", "day" is in "day-long")."""
     low, found = sentence.lower(), set()
     size = len(low)
-    for end, word in _CUE_FINDER.iter(low):
-        start = end - len(word) + 1
+    words = _CUE_FINDER.values
+    for k, start, end in _CUE_FINDER.find(low):
         before = low[start - 1] if start else " "
-        after = low[end + 1] if end + 1 < size else " "
+        after = low[end] if end < size else " "
         if not "a" <= before <= "z" and not "a" <= after <= "z":
-            found.add(word)
+            found.add(words[k])
     return frozenset(found)
 
 

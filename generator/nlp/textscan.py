@@ -1,7 +1,7 @@
 """Scans of a text for words that give what a regex opening (and closing) with "\\b" gives, faster.
 
 A pattern that opens with a literal or a character class lets the regex engine skip ahead to candidates,
-which "\\b" at its head prevents; an Aho-Corasick automaton (pyahocorasick) finds many words in one pass.
+which "\\b" at its head prevents; an Aho-Corasick automaton (ahocorasick-rs) finds many words in one pass.
 The word boundary is then checked on each match, as the re module reads it: a word character is
 alphanumeric or "_" (\\w).
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 
 
 def at_word_start(text: str, at: int) -> bool:
@@ -24,11 +24,18 @@ def at_word_end(text: str, end: int) -> bool:
     return end == len(text) or not (text[end].isalnum() or text[end] == "_")
 
 
-def automaton(entries: Iterable[tuple[str, Any]]) -> ahocorasick.Automaton:
-    """An Aho-Corasick automaton of (word, value) entries: `.iter(text)` yields (end index, value) for every
-    occurrence of every word, overlapping ones too."""
-    found = ahocorasick.Automaton()
-    for word, value in entries:
-        found.add_word(word, value)
-    found.make_automaton()
-    return found
+class WordFinder:
+    """An Aho-Corasick automaton (ahocorasick-rs) of (word, value) entries: `find` gives (k, start, end) of
+    each occurrence, `values[k]` the value of its word."""
+
+    __slots__ = ("_automaton", "values")
+
+    def __init__(self, entries: Iterable[tuple[str, Any]]) -> None:
+        pairs = list(entries)
+        self.values = [value for _, value in pairs]
+        self._automaton = ahocorasick_rs.AhoCorasick([word for word, _ in pairs])
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        """(k, start, end) of every occurrence of every word in text, overlapping ones too (as a `word in
+        text` test for each word would find them); offsets are indices of the str, k the word's entry."""
+        return self._automaton.find_matches_as_indexes(text, overlapping=True)  # type: ignore[no-any-return]
