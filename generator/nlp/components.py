@@ -52,6 +52,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             doc[0].is_sent_start = True
         return doc
     arr = doc.to_array([IS_SPACE, SENT_START, IDX, LENGTH, IS_PUNCT])
+    _keep_texts(doc, arr[:, 2], arr[:, 3])  # the token texts from the same array: the components read them
     space = arr[:, 0].astype(bool)
     # sentences end at punctuation (as spaCy's sentencizer decides, without its Token objects), unless a
     # component before this one set them
@@ -163,9 +164,14 @@ def token_texts(doc: Doc) -> tuple[str, ...]:
     cached = doc.user_data.get(WORDS_KEY)
     if cached is not None and len(cached) == len(doc):
         return cached  # type: ignore[no-any-return]
-    text = text_of(doc)
     arr = doc.to_array([IDX, LENGTH])
-    starts, ends = arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist()  # flat lists: cheaper than rows
+    return _keep_texts(doc, arr[:, 0], arr[:, 1])
+
+
+def _keep_texts(doc: Doc, idx: Any, length: Any) -> tuple[str, ...]:
+    """token_texts from the IDX and LENGTH columns of an attribute array, cached."""
+    text = text_of(doc)
+    starts, ends = idx.tolist(), (idx + length).tolist()  # flat lists: cheaper than rows
     words = tuple([text[a:b] for a, b in zip(starts, ends, strict=True)])
     doc.user_data[WORDS_KEY] = words
     doc.user_data[OFFSETS_KEY] = tuple(starts)
