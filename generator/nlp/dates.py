@@ -51,7 +51,7 @@ from generator.nlp.date_patterns import (  # noqa: F401
     _kinds_for,
 )
 from generator.nlp.numbers import TENS, UNITS
-from generator.nlp.textscan import WordFinder, at_word_end, at_word_start
+from generator.nlp.textscan import WordFinder, at_word_end, at_word_start, case_folds
 
 
 @dataclass(frozen=True)
@@ -403,8 +403,6 @@ _OCCASION = re.compile(rf"\b(?P<w>{_OCCASION_WORDS}|meets|met)\b", re.I)
 _OCCASION_FORMS = tuple(dict.fromkeys(form for w in f"{_OCCASION_WORDS}|meets|met".split("|")
                                       for form in ((w[:-2], w[:-1]) if w.endswith("s?") else (w,))))
 _OCCASION_FINDER = WordFinder((w, w) for w in _OCCASION_FORMS)
-# the characters re.I matches with an ASCII letter other than its two cases (İ, ı, ſ and the Kelvin sign K)
-_CASE_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
 
 
 def _occasions(s: str) -> list[tuple[int, str]]:
@@ -412,7 +410,7 @@ def _occasions(s: str) -> list[tuple[int, str]]:
     an automaton over the lower-cased sentence. A match of "\\b(?P<w>…)\\b" is a whole run of word
     characters whose lower case is one of the words; a sentence holding a character that re.I folds into
     an ASCII letter otherwise (or whose lower case changes its length: "İ") is left to the regex."""
-    if not s.isascii() and not _CASE_FOLDS.isdisjoint(s):
+    if case_folds(s):
         return [(m.start(), m.group("w")) for m in _OCCASION.finditer(s)]
     return sorted((start, s[start:end]) for _, start, end in _OCCASION_FINDER.find(s.lower())
                   if at_word_start(s, start) and at_word_end(s, end))

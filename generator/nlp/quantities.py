@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from generator.nlp.numbers import (
     DURATIONS,
@@ -32,7 +33,7 @@ from generator.nlp.numbers import (
     tidy,
     words_after,
 )
-from generator.nlp.textscan import WordFinder
+from generator.nlp.textscan import WordFinder, case_folds
 
 __all__ = ["Quantity", "find_quantities", "parse_amount"]
 
@@ -85,11 +86,9 @@ _NUM = (r"\d{1,3},\d{1,2}(?=\s?%|\s*(?:per\s?cent|million|billion|trillion|bn|mn
 # A leading character class lets the regex engine skip to candidate characters: trying the alternatives
 # at every position costs more than the rest of find_quantities
 _FIRST_LETTERS = "".join(sorted({w[0] for w in [*ORDINALS, *UNITS, *TENS, "a", "an"]}))
-_TOKEN_RE = re.compile(
-    rf"(?=[0-9{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}])"
-    rf"(?:(?P<ord>(?<!\w)\d+(?:st|nd|rd|th)\b|\b(?i:{ORDINAL_WORD})\b)|(?P<num>{_NUM})"
-    rf"|(?P<word>\b(?i:an?\s+(?:{SCALE_WORD})|{WORD_NUMBER})\b))"
-)
+_TOKEN_BODY = (rf"(?:(?P<ord>(?<!\w)\d+(?:st|nd|rd|th)\b|\b(?i:{ORDINAL_WORD})\b)|(?P<num>{_NUM})"
+               rf"|(?P<word>\b(?i:an?\s+(?:{SCALE_WORD})|{WORD_NUMBER})\b))")
+_TOKEN_RE = re.compile(rf"(?=[0-9{_FIRST_LETTERS}{_FIRST_LETTERS.upper()}]){_TOKEN_BODY}")
 # The same without spelled numbers, for the many sentences whose only numbers are digits (years, sums)
 _DIGIT_TOKEN_RE = re.compile(
     rf"(?=\d)(?:(?P<ord>(?<!\w)\d+(?:st|nd|rd|th)\b)|(?P<num>{_NUM})|(?P<word>(?!)))"
@@ -217,7 +216,8 @@ _LOOKBACK = 60
 
 
 _DIGIT_RE = re.compile(r"\d")
-_NUMBER_WORDS = frozenset(TENS) | frozenset(UNITS) | frozenset(ORDINALS) | frozenset(SCALE_WORD.split("|"))
+_SCALES = frozenset(SCALE_WORD.split("|"))
+_NUMBER_WORDS = frozenset(TENS) | frozenset(UNITS) | frozenset(ORDINALS) | _SCALES
 
 
 # Every cue word the figure rules test a sentence for, in one Aho-Corasick automaton: its words among them are
@@ -243,6 +243,24 @@ def cue_words(sentence: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=512)
+def _token_re_from(letters: str) -> re.Pattern[str]:
+    """_TOKEN_RE with only the digits and `letters` (both cases) in its leading class."""
+    return re.compile(rf"(?=[0-9{letters}{letters.upper()}]){_TOKEN_BODY}")
+
+
+def _token_re(sentence: str, words: frozenset[str]) -> re.Pattern[str]:
+    """_TOKEN_RE for a sentence whose cue words are `words`: its leading class holds only the first letters
+    of the number words the sentence writes ("a" too with a scale word: "a million"), so the engine skips
+    the other letters. A spelled number the pattern matches is one of those words (its lower case, whole),
+    unless the sentence holds a character re.I folds into a letter (then the whole class is kept)."""
+    if case_folds(sentence):
+        return _TOKEN_RE
+    found = words & _NUMBER_WORDS
+    letters = {w[0] for w in found} | ({"a"} if not _SCALES.isdisjoint(found) else set())
+    return _token_re_from("".join(sorted(letters)))
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """Return the money, percent, count and rank figures of `sentence`, in order, non-overlapping."""
     words = cue_words(sentence)
@@ -251,7 +269,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
         return find_halves_only(sentence, words)
     state = _State()
     pos = 0
-    for m in (_TOKEN_RE if spelled else _DIGIT_TOKEN_RE).finditer(sentence):
+    for m in (_token_re(sentence, words) if spelled else _DIGIT_TOKEN_RE).finditer(sentence):
         if m.start() < pos:
             continue
         q = _ordinal(sentence, m, state) if m.group("ord") else _cardinal(sentence, m, state)

@@ -13,6 +13,16 @@ from typing import Any
 
 import ahocorasick_rs
 
+# The characters re.I matches with an ASCII letter other than that letter's two cases (İ, ı, ſ and the Kelvin
+# sign K); "İ" is also the one whose lower case is longer. A text without them reads the same lower-cased.
+CASE_FOLDS = frozenset("\u0130\u0131\u017f\u212a")
+
+
+def case_folds(text: str) -> bool:
+    """Whether text holds one of CASE_FOLDS (then a case-insensitive pattern may match what its lower-cased
+    words do not show)."""
+    return not text.isascii() and not CASE_FOLDS.isdisjoint(text)
+
 
 def at_word_start(text: str, at: int) -> bool:
     """Whether "\\b" holds before a word character at `at`: no word character stands before it."""
