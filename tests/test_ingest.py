@@ -467,3 +467,14 @@ def test_a_date_line_is_the_clock_only_after_every_year_written(monkeypatch: pyt
             years = [int(y) for y in year.findall(text)]
             expected = None if years and int(line[:4]) > max(years) + 1 else line
             assert reader._found_date(["x"], [bp.DATE], text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \t\n\u00a0\u2009.")), max_size=300), st.integers(0, 130))
+def test_capped_word_count_compares_like_the_full_count(line: str, limit: int) -> None:
+    """The boilerplate rules count a line's words only up to the largest limit they compare it with."""
+    from generator.ingest.boilerplate import _words
+
+    for most in range(limit, limit + 3):
+        assert (_words(line, most) <= limit) == (len(line.split()) <= limit)
+        assert (_words(line, most) >= limit) == (len(line.split()) >= limit)

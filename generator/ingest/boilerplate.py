@@ -39,6 +39,8 @@ _SHORT_RULES = [  # (max words, pattern) matched against the stripped line
     (80, re.compile(r"^(?:©|\(c\)|copyright\b).*\ball rights reserved\b", _I)),
     (12, re.compile(r"^read the (?:original|full) (?:article|story|report)\b", _I)),
 ]
+_CROSS_PROMO_WORDS = 60  # most words of a cross-promotion line
+_MOST_WORDS = max(*(limit for limit, _ in _SHORT_RULES), _CROSS_PROMO_WORDS)  # line_rule's largest limit
 _CROSS_PROMO = re.compile(
     r"\b(?:read|see|check out|explore|browse)\s+(?:also\s+)?our\s+(?:[\w-]+\s+){0,3}"
     r"(?:explainers?|articles?|coverage|guides?|analys[ie]s|stories|reports?|posts?|series)\b", _I)
@@ -55,8 +57,10 @@ _ROLE = re.compile(r"\b(?:fellow|analyst|journalist|correspondent|editor|profess
 _BULLET = re.compile(r"^\s*(?:[•·▪◦‣*+-]|\d{1,3}[.)])\s")
 
 
-def _words(line: str) -> int:
-    return len(line.split())
+def _words(line: str, most: int) -> int:
+    """The number of words of a line, counted up to most + 1: enough to compare it with any limit up to
+    `most` (splitting a long paragraph whole would cost more than the rules that read the count)."""
+    return len(line.split(None, most))
 
 
 def is_stray(line: str) -> bool:
@@ -70,12 +74,12 @@ def is_stray(line: str) -> bool:
 
 def line_rule(line: str) -> bool:
     """True if a stripped line is site chrome wherever it appears."""
-    words = _words(line)
+    words = _words(line, _MOST_WORDS)
     if is_stray(line) or meta.is_modified_line(line):
         return True
     if any(words <= limit and rule.search(line) for limit, rule in _SHORT_RULES):
         return True
-    if words <= 60 and _CROSS_PROMO.search(line):
+    if words <= _CROSS_PROMO_WORDS and _CROSS_PROMO.search(line):
         return True
     return len(line) <= 200 and bool(_PROMO.match(line)) and not line.rstrip().endswith(".")
 
@@ -87,7 +91,7 @@ def is_bullet(line: str) -> bool:
 
 def is_body(line: str) -> bool:
     """A line that reads like article prose (long, with sentence punctuation)."""
-    return _words(line) >= 15 and bool(re.search(r"[.!?][\"'”’)]?(?:\s|$)", line))
+    return _words(line, 15) >= 15 and bool(re.search(r"[.!?][\"'”’)]?(?:\s|$)", line))
 
 
 def _breadcrumb(line: str, following: str | None) -> bool:
@@ -130,7 +134,7 @@ def _top(lines: list[str], kinds: list[str], first: int) -> None:
     headings = [i for i in nonblank if kinds[i] == KEEP and meta.is_heading(lines[i])]
     for n, i in enumerate(headings[:-1]):  # a masthead glued to chrome ("Language : ..." + "Foreign Policy")
         glued = (i > 0 and kinds[i - 1] == CHROME) or (i + 1 < len(kinds) and kinds[i + 1] == CHROME)
-        if glued and _words(lines[i]) <= 4 and headings[n + 1] > i:
+        if glued and _words(lines[i], 4) <= 4 and headings[n + 1] > i:
             kinds[i] = CHROME
 
 
@@ -145,7 +149,7 @@ def _tail(lines: list[str], kinds: list[str], first: int) -> None:
             kinds[i] = BYLINE
         elif kinds[i] == KEEP and after_written_by and meta.is_name(s):
             kinds[i] = BYLINE
-        elif kinds[i] == KEEP and i > 0 and _BIO.match(s) and _ROLE.search(s) and _words(s) <= 120 \
+        elif kinds[i] == KEEP and i > 0 and _BIO.match(s) and _ROLE.search(s) and _words(s, 120) <= 120 \
                 and not _quoted_elsewhere(s, lines, kinds, i):
             kinds[i] = CHROME
 
