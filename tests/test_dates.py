@@ -776,3 +776,20 @@ def test_occasion_scan_finds_what_the_occasion_pattern_finds() -> None:
     for text in texts:
         expected = [(m.start(), m.group("w")) for m in dates._OCCASION.finditer(text)]
         assert dates._occasions(text) == expected, text
+
+
+def test_rough_sentence_breaks_split_as_the_plain_pattern() -> None:
+    """The rough sentence split of document-date inference (written to open with whitespace, so the regex
+    engine skips ahead) splits as the plain lookbehind pattern does."""
+    import random
+
+    from generator.nlp import dates
+
+    plain = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])|\n+")
+    texts = [p.read_text(encoding="utf-8") for d in ("content/sources", "tests/devset/articles")
+             for p in sorted((ROOT / d).glob("*.txt"))]
+    rnd = random.Random(2)
+    chars = ". !?”\"A“\n \ta\u00a0\r"
+    texts += ["".join(rnd.choice(chars) for _ in range(rnd.randint(0, 30))) for _ in range(20000)]
+    for text in texts:
+        assert dates._ROUGH_SENTENCE.split(text) == plain.split(text), text

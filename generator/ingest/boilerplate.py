@@ -39,6 +39,7 @@ _SHORT_RULES = [  # (max words, pattern) matched against the stripped line
     (80, re.compile(r"^(?:©|\(c\)|copyright\b).*\ball rights reserved\b", _I)),
     (12, re.compile(r"^read the (?:original|full) (?:article|story|report)\b", _I)),
 ]
+_RULES_BY_LIMIT = sorted(_SHORT_RULES, key=lambda rule: -rule[0])  # most words allowed first (stable)
 _CROSS_PROMO_WORDS = 60  # most words of a cross-promotion line
 _MOST_WORDS = max(*(limit for limit, _ in _SHORT_RULES), _CROSS_PROMO_WORDS)  # line_rule's largest limit
 _CROSS_PROMO = re.compile(
@@ -77,8 +78,11 @@ def line_rule(line: str) -> bool:
     words = _words(line, _MOST_WORDS)
     if is_stray(line) or meta.is_modified_line(line):
         return True
-    if any(words <= limit and rule.search(line) for limit, rule in _SHORT_RULES):
-        return True
+    for limit, rule in _RULES_BY_LIMIT:
+        if words > limit:
+            break  # the rules after allow fewer words still
+        if rule.search(line):
+            return True
     if words <= _CROSS_PROMO_WORDS and _CROSS_PROMO.search(line):
         return True
     return len(line) <= 200 and bool(_PROMO.match(line)) and not line.rstrip().endswith(".")

@@ -921,7 +921,10 @@ def _dateutil(text: str) -> DateValue | None:
 
 # --- the document's own date, inferred from its text ---------------------------------------------
 
-_ROUGH_SENTENCE = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"])|\n+")
+# Rough sentence breaks: spaces after a sentence's final mark before a capital or a quote, and line breaks.
+# As r"(?<=[.!?”\"])\s+(?=[A-Z“\"])|\n+", written to open with its first whitespace character (the regex
+# engine then skips ahead to whitespace instead of trying both branches at every character).
+_ROUGH_SENTENCE = re.compile(r"\s(?:(?<=[.!?”\"]\s)\s*(?=[A-Z“\"])|(?<=\n)\n*)")
 # A date after these words is a deadline or the end of a span, not a moment the article reports.
 _DEADLINE_BEFORE = re.compile(
     r"\b(?:by|until|till|through|to|due(?:\s+in)?|before|target(?:s|ed|ing)?|deadline|horizon|vision)\s+"
