@@ -195,3 +195,28 @@ def test_crossing_the_border_of_one_state_has_the_other_side_of_the_story(
 
 def test_a_pair_named_in_passing_does_not_take_our_countries(facts: dict[str, list[dict[str, Any]]]) -> None:
     assert fact_with(facts, "passing_pair", "Relations between our countries")["pairs"] == ["GE-LV"]
+
+
+def test_context_patterns_searched_only_with_their_cues_find_what_the_patterns_find() -> None:
+    """_with_context searches "the two countries", "ties" and "the country" only in sentences holding one of
+    their cue words (CuedPattern); that finds what the patterns find, on the demo and dev lines and on
+    random text with the characters re.I folds into letters (ſ, K, İ, ı)."""
+    import random
+
+    from generator.facts import extract
+
+    paths = [p for d in ("content/sources", "tests/devset/articles") for p in sorted((ROOT / d).glob("*.t*"))]
+    lines = [line for p in paths for line in p.read_text(encoding="utf-8").splitlines()]
+    rnd = random.Random(5)
+    pieces = ["the", " two", " ", "TWO", "both", "Bilateral", "between", " them", "each", " other", "one",
+              " another", "ties", "relations", "rapprochement", "cross-border", "the border", " Frontier",
+              "country", "nation", "He", "She", "this", "that", "ſ", "\u212a", "\u0130", "ı", "é", "-", "s"]
+    lines += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 8))) for _ in range(20000)]
+    cued = (extract._BILATERAL_CUES, extract._RELATIONS_CUES, extract._CARRY_CUES)
+    found = 0
+    for line in lines:
+        for gated in cued:
+            expected = gated.pattern.search(line) is not None
+            assert gated.search(line) == expected, (gated.pattern.pattern[:30], line)
+            found += expected
+    assert found > 2000

@@ -48,6 +48,7 @@ from generator.nlp.pipeline import (
     chunks,
     iter_sentences,
 )
+from generator.nlp.textscan import CuedPattern
 from generator.progress import progress
 
 __all__ = ["SCHEMA_VERSION", "extract_documents", "extract_facts", "extract_one", "merge_results", "pairs_of"]
@@ -85,12 +86,17 @@ _BILATERAL = re.compile(r"\b(?:the two|both)\s+(?:[\w-]+\s+){0,2}?(?:countries|n
                         r"|capitals|leaders|states|neighbou?rs|members|allies|partners|delegations|ministers"
                         r"|presidents|premiers)\b|\bbilateral\b|\bbetween them\b|\beach other\b"
                         r"|\bone another\b", re.IGNORECASE)
+_BILATERAL_CUES = CuedPattern(_BILATERAL, ("the two", "both", "bilateral", "between them", "each other",
+                                           "one another"), folded=True)
 # "Ties soured when Ankara ...": relations of which one state, or none, is named are those of the last pair;
 # a border has two sides.
 _RELATIONS = re.compile(r"\b(?:ties|relations|relationship|rapprochement|cross-border"
                         r"|the\s+(?:[\w-]+\s+)?(?:border|frontier))\b", re.IGNORECASE)
+_RELATIONS_CUES = CuedPattern(_RELATIONS, ("ties", "relation", "rapprochement", "border", "frontier"),
+                              folded=True)
 # "the country", "he" (opening the sentence): the last state the paragraph named takes part.
 _CARRY = re.compile(r"\b(?i:the|that|this) (?:country|nation)\b|^(?:He|She)\b")
+_CARRY_CUES = CuedPattern(_CARRY, ("country", "nation", "He", "She"), folded=False)
 
 
 MEETING = "CONSULT"  # meetings, visits and talks have two sides: a visit to Fiji in a New Zealand-Fiji story
@@ -153,13 +159,13 @@ def _with_context(sents: list[SentenceFacts], actors: dict[str, tuple[str | None
         parties = list(own) if s.countries else list(dict.fromkeys(context_parties + own))
         states = _states(parties)
         if s.countries and last_state and last_state not in states and len(states) < 2 \
-                and _CARRY.search(s.text):
+                and _CARRY_CUES.search(s.text):
             parties.append(last_state)
             states = _states(parties)
         if topic_key != (len(pairs_seen), last_pair):  # the topic changes only when a pair is named
             topic_key, topic = (len(pairs_seen), last_pair), _topic_pair(seen, last_pair, story) or story
-        if topic and len(states) < 2 and (_BILATERAL.search(s.text) or set(states) <= set(topic) and (
-                _RELATIONS.search(s.text) or any(a in stateless for a in s.actors)
+        if topic and len(states) < 2 and (_BILATERAL_CUES.search(s.text) or set(states) <= set(topic) and (
+                _RELATIONS_CUES.search(s.text) or any(a in stateless for a in s.actors)
                 or ((s.dates or s.quantities) and not countries) or (s.dates and len(states) == 1)
                 or any(c.event_type == MEETING for c in s.clauses))):
             parties = list(dict.fromkeys(parties + topic))
