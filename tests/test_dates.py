@@ -793,3 +793,44 @@ def test_rough_sentence_breaks_split_as_the_plain_pattern() -> None:
     texts += ["".join(rnd.choice(chars) for _ in range(rnd.randint(0, 30))) for _ in range(20000)]
     for text in texts:
         assert dates._ROUGH_SENTENCE.split(text) == plain.split(text), text
+
+
+def test_date_patterns_opened_with_their_first_characters_match_as_the_plain_patterns() -> None:
+    """Each date pattern is searched with a lookahead for the characters its matches open with
+    (textscan.with_opening_class); it finds the matches (spans and groups) of the plain pattern on the demo
+    and dev lines and on random text of date words, digits and the characters re.I folds (İ, ı, ſ, K)."""
+    import random
+
+    from generator.nlp import date_patterns as dp
+
+    lines = [line for d in ("content/sources", "tests/devset/articles")
+             for p in sorted((ROOT / d).glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()]
+    rnd = random.Random(7)
+    pieces = ["In", " March", " 2019", "since", " early", "-", "12", "/", "3", " ", "the ", "Same", " year", "day",
+              "s", "Ago", " two", " weeks", " later", "at ", "9:30", " a.m.", "on ", "Monday", "last ", "'s",
+              "Mid", "\u0130", "\u0131n", "\u017f", "\u212a", "é", "_", "Sept.", " 1st", " of ", "Eve", "now"]
+    lines += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10))) for _ in range(20000)]
+    opened = [kind for kind in dp._RX if dp._RX[kind] is not dp._PLAIN_RX[kind]]
+    assert {"mon", "md", "year", "daypart", "weekday", "within"} <= set(opened)
+    found = 0
+    for kind in dp._RX:
+        rx, plain = dp._RX[kind], dp._PLAIN_RX[kind]
+        for line in lines:
+            expected = [(m.span(), m.groupdict()) for m in plain.finditer(line)]
+            assert [(m.span(), m.groupdict()) for m in rx.finditer(line)] == expected, (kind, line)
+            found += len(expected)
+    assert found > 4000
+
+
+def test_opening_class_is_only_given_to_patterns_whose_matches_open_with_a_few_characters() -> None:
+    """A pattern that can match the empty string, or open with many characters, is left as it is; a
+    case-insensitive one's class holds both cases and the characters re.I folds into ASCII letters."""
+    from generator.nlp.textscan import with_opening_class
+
+    for plain in (r"\b(?:x)?", r"\b[A-Za-z]+\d", r"\w+ing\b", r"(?i:\bk)?"):
+        assert with_opening_class(re.compile(plain)).pattern == plain
+    rx = with_opening_class(re.compile(r"\b(?i:in|since)\s+\d"))
+    assert rx.pattern.startswith("(?=[")
+    for text in ("In 2", "\u0130n 2", "\u0131n 2", "\u017fince 2", "SINCE 4", "x in 5", "sin 5", "inn 4"):
+        assert [m.span() for m in rx.finditer(text)] == [
+            m.span() for m in re.finditer(r"\b(?i:in|since)\s+\d", text)], text

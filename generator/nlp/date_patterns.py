@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from generator.content.vocabulary import MONTH_NUMBERS, MONTHS
-from generator.nlp.textscan import WordFinder, at_word_start
+from generator.nlp.textscan import WordFinder, at_word_start, with_opening_class
 
 _MONTHS = MONTHS
 _MONTH_NUM = MONTH_NUMBERS
@@ -33,7 +33,7 @@ _QUANTITY_WORDS = (r"per\s*cent|percent|million|billion|trillion|thousand|people
                    r"dollars|euros?|yuan|rupees|yen|barrels|vehicles|jobs|workers|students|feet")
 
 # Explicit kinds come first: a longer written date must win over its pieces (overlaps are dropped).
-_RX = {
+_PLAIN_RX = {
     "iso": re.compile(r"(?<![\d-])(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d-])"),
     "num": re.compile(r"(?<![\d.:/-])(?P<a>\d{1,2})(?P<s>[-/.])(?P<b>\d{1,2})(?P=s)(?P<y>\d{4})(?![\d:])"),
     "dmy": re.compile(rf"(?<![\w.,\-–]){_D}(?:\s+of)?\s+{_MON},?\s+{_Y}"),
@@ -148,6 +148,8 @@ _RX = {
                          r"|\b[Rr]ecent\s+(?:figures|data|statistics|surveys?|polls?|estimates)\b"),
     "deictic": re.compile(r"\b(?P<w>[Nn]ow|[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|[Cc]urrently)\b"),
 }
+# Each searched with a lookahead for the characters its matches open with (the same matches, found faster)
+_RX = {kind: with_opening_class(rx) for kind, rx in _PLAIN_RX.items()}
 _EXPLICIT = ("iso", "num", "dmy", "mdy", "my", "part", "season", "fuzzy", "decade", "range", "year")
 _HINT = re.compile(r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|year|month|recent|now"
                    r"|tomorrow)")

@@ -9,7 +9,9 @@ alphanumeric or "_" (\\w).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 import ahocorasick_rs
@@ -72,3 +74,74 @@ class CuedPattern:
         else:
             shown = text
         return any(cue in shown for cue in self.cues) and self.pattern.search(text) is not None
+
+
+class _NoClass(Exception):
+    """A pattern's first character is not confined to a small class (or the parse is not understood)."""
+
+
+_CLASS_LIMIT = 32  # a wider opening class lets through most of a text and only adds a test
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s"}
+
+
+def _chars(code: int, flags: int) -> set[str]:
+    """The characters a literal matches: with re.I, an ASCII letter's two cases and CASE_FOLDS."""
+    c = chr(code)
+    if flags & re.IGNORECASE and c.lower() != c.upper():
+        if not c.isascii():
+            raise _NoClass
+        return {re.escape(c.lower()), re.escape(c.upper()), *CASE_FOLDS}
+    return {re.escape(c)}
+
+
+def _first_of(items: Sequence[tuple[Any, Any]], flags: int) -> tuple[set[str], bool]:
+    """(the class items a match of this sequence of parsed items can open with, whether it can be empty)."""
+    found: set[str] = set()
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # "\b", lookarounds: they consume nothing
+            continue
+        if op is sre.LITERAL:
+            return found | _chars(av, flags), False
+        if op is sre.IN:
+            for kind, value in av:
+                if kind is sre.LITERAL:
+                    found |= _chars(value, flags)
+                elif kind is sre.RANGE and value[1] - value[0] < _CLASS_LIMIT:
+                    found = found.union(*(_chars(k, flags) for k in range(value[0], value[1] + 1)))
+                elif kind is sre.CATEGORY and value in _CATEGORIES:
+                    found.add(_CATEGORIES[value])
+                else:
+                    raise _NoClass
+            return found, False
+        if op is sre.SUBPATTERN:
+            _group, add, remove, sub = av
+            chars, empty = _first_of(sub.data, (flags | add) & ~remove)
+        elif op is sre.BRANCH:
+            chars, empty = set(), False
+            for alternative in av[1]:
+                more, can = _first_of(alternative.data, flags)
+                chars, empty = chars | more, empty or can
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+            low, _high, sub = av
+            chars, empty = _first_of(sub.data, flags)
+            empty = empty or low == 0
+        else:
+            raise _NoClass
+        found |= chars
+        if not empty:
+            return found, False
+    return found, True
+
+
+def with_opening_class(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern, opened with a lookahead for the class of characters its matches can start with, when
+    that class is small: the engine then skips every other character at once, where a pattern opening with
+    "\\b" or a case-insensitive alternation is tried in full at every word boundary. The same matches;
+    the pattern itself when no small class is found (or the parse is one this does not read)."""
+    try:
+        items, empty = _first_of(sre_parse.parse(pattern.pattern, pattern.flags).data, pattern.flags)
+        if empty or not items or len(items) > _CLASS_LIMIT:
+            return pattern
+        return re.compile(f"(?=[{''.join(sorted(items))}])(?:{pattern.pattern})", pattern.flags)
+    except (_NoClass, re.error, AttributeError, TypeError, ValueError):
+        return pattern
