@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 
 from generator.config import TUNING
@@ -93,9 +94,9 @@ def _group_by_sentence(doc: Doc, group: str, sents: list[Span]) -> list[list[Spa
     return out
 
 
-def _labels(spans: list[Span]) -> list[str]:
-    """Labels in order of first mention, no repeats."""
-    return list(dict.fromkeys(span.label_ for span in spans))
+def _labels(spans: list[Span], strings: StringStore) -> list[str]:
+    """Labels in order of first mention, no repeats (each looked up once in the string store)."""
+    return [strings[label] for label in dict.fromkeys(span.label for span in spans)]
 
 
 def _clause_parties(doc: Doc, clauses: list[Span], mentions: list[Span], actors: list[Span],
@@ -142,6 +143,7 @@ def iter_sentences(doc: Doc, resolver: DateResolver, base: int = 0, first_index:
                                                                   "speakers")}
     coding = {g: _group_by_sentence(doc, g, sents) for g in ("events", "clauses")}
     places = _group_by_sentence(doc, PLACES_KEY, sents)
+    strings = doc.vocab.strings
     previous_end = 0
     for k, sent in enumerate(sents):
         start = sent.start_char
@@ -157,11 +159,11 @@ def iter_sentences(doc: Doc, resolver: DateResolver, base: int = 0, first_index:
         yield SentenceFacts(
             index=first_index + k, start=base + start, end=base + start + len(text), text=text,
             dates=resolver.resolve(text, new_paragraph=new_paragraph),
-            countries=countries, parties=parties, venues=venues, actors=_labels(groups["actors"][k]),
-            sectors=_labels(groups["sectors"][k]),
+            countries=countries, parties=parties, venues=venues, actors=_labels(groups["actors"][k], strings),
+            sectors=_labels(groups["sectors"][k], strings),
             stance=stance, event_type=event_type, clauses=clauses,
             quantities=find_quantities(text), heading=_is_heading(sent, text), new_paragraph=new_paragraph,
-            speakers=_labels(groups["speakers"][k]),
+            speakers=_labels(groups["speakers"][k], strings),
         )
 
 
