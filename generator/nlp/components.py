@@ -87,7 +87,9 @@ def _punctuation_starts(doc: Doc, is_punct: Any) -> Any:
     """Sentence starts by spaCy's Sentencizer rule: a sentence starts at the first token that is not
     punctuation after a token of PUNCT_CHARS (".", "!", "?", …). Read from token strings and the IS_PUNCT
     array: the Sentencizer builds a Token object per token, which costs a third of the tokenizer."""
-    in_chars = numpy.fromiter((w in PUNCT_CHARS for w in token_texts(doc)), dtype=bool, count=len(doc))
+    in_chars = numpy.zeros(len(doc), dtype=bool)
+    index = word_index(doc)  # built once per Doc, for the components too: a lookup per mark, not per token
+    in_chars[[i for w in index.keys() & PUNCT_CHARS for i in index[w]]] = True
     words = numpy.flatnonzero(~(is_punct.astype(bool) | in_chars))  # tokens that can start a sentence
     starts = numpy.zeros(len(doc), dtype=bool)
     starts[0] = True
