@@ -344,11 +344,13 @@ def _kinds_for(sentence: str) -> tuple[str, ...]:
     """The pattern kinds worth running on a sentence, in priority order."""
     low = sentence.lower()
     flags, unit, month = _hint_scan(low)
-    if _ANY_DIGIT.search(low):
+    ascii_digit = _ANY_DIGIT.search(low) is not None
+    if ascii_digit:
         flags |= _DIGIT_FLAGS
     if unit:
         flags.add("unit")
-    if (_DIGIT_ASCII if sentence.isascii() else _DIGIT).search(sentence):
+    text_ascii = sentence.isascii()  # then its only digits are 0-9: four in a row need one
+    if (ascii_digit or not text_ascii) and (_DIGIT_ASCII if text_ascii else _DIGIT).search(sentence):
         flags.add("digit")
     if month and _word_found(_MONTH_WORDS, sentence):
         flags.add("month")
