@@ -175,8 +175,8 @@ def _with_context(sents: list[SentenceFacts], actors: dict[str, tuple[str | None
             yield s, countries
         if s.countries:
             context, context_parties = s.countries, parties
-        if _states(parties):
-            last_state = _states(parties)[0]  # the subject, usually: "Vietnam signed with Laos. The country"
+        if subject := _states(parties):
+            last_state = subject[0]  # the subject, usually: "Vietnam signed with Laos. The country"
         own = _states(own)
         if len(own) >= 2:
             last_pair = sorted(own[:2])

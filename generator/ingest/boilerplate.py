@@ -166,8 +166,9 @@ def _quoted_elsewhere(bio: str, lines: list[str], kinds: list[str], at: int) -> 
 
 
 # Both patterns start a word, checked on their matches (at_word_start): without "\b" at their head the regex
-# engine skips ahead to candidates.
-_GLUED = re.compile(r"(?P<head>[A-Z][^\W\d_]*)s\b")
+# engine skips ahead to candidates. A capitalised word ending in "s" (its letters taken at once, never
+# given back: the only "s" a word boundary can follow is the last letter).
+_GLUED = re.compile(r"[A-Z][^\W\d_]*+(?<=s)\b")
 _ELIDED = re.compile(r"[dl](?=[A-Z][a-z]{2,}\b)")
 
 
@@ -178,11 +179,11 @@ def repair_points(text: str, known: Collection[str]) -> list[int]:
         for m in _GLUED.finditer(text):
             if not at_word_start(text, m.start()):
                 continue
-            head = m.group("head")
-            word = head + "s"
+            word = m.group()
+            head = word[:-1]
             if word in known or (head not in known and not _multiword(text, m.start(), head, known)):
                 continue
-            points.append(m.end("head"))
+            points.append(m.end() - 1)
     return sorted(points)
 
 
