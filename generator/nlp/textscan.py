@@ -46,7 +46,9 @@ class WordFinder:
     def __init__(self, entries: Iterable[tuple[str, Any]]) -> None:
         pairs = list(entries)
         self.values = [value for _, value in pairs]
-        self._automaton = ahocorasick_rs.AhoCorasick([word for word, _ in pairs])
+        # a DFA: more memory than the default NFA (a few hundred short words here), twice as fast a scan
+        self._automaton = ahocorasick_rs.AhoCorasick([word for word, _ in pairs],
+                                                     implementation=ahocorasick_rs.Implementation.DFA)
 
     def find(self, text: str) -> list[tuple[int, int, int]]:
         """(k, start, end) of every occurrence of every word in text, overlapping ones too (as a `word in
