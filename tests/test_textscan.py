@@ -64,3 +64,17 @@ def test_opening_class_is_only_given_to_patterns_whose_matches_open_with_a_few_c
     for text in ("In 2", "\u0130n 2", "\u0131n 2", "\u017fince 2", "SINCE 4", "x in 5", "sin 5", "inn 4"):
         assert [m.span() for m in rx.finditer(text)] == [
             m.span() for m in re.finditer(r"\b(?i:in|since)\s+\d", text)], text
+
+
+def test_ascii_digit_test_agrees_with_searching_for_0_to_9() -> None:
+    """has_ascii_digit (bytes less the ten digits) is a search for [0-9], on text of every script, on
+    lone surrogates and on other digits (Arabic-Indic, full-width), which it does not count."""
+    from generator.nlp.textscan import has_ascii_digit
+
+    rnd = random.Random(17)
+    pieces = ["a", "Z", " ", "7", "0", "9", "é", "\u0663", "\uff17", "\ud800", "\U0001f600", "٩", "中",
+              "/", ":"]
+    texts = ["", "2024", "no digits here", "\u0663\u0662", "x\ud83dy"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))) for _ in range(20000)]
+    for text in texts:
+        assert has_ascii_digit(text) == (re.search(r"[0-9]", text) is not None), ascii(text)

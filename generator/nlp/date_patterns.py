@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from generator.content.vocabulary import MONTH_NUMBERS, MONTHS
-from generator.nlp.textscan import WordFinder, at_word_start, with_opening_class
+from generator.nlp.textscan import WordFinder, at_word_start, has_ascii_digit, with_opening_class
 
 _MONTHS = MONTHS
 _MONTH_NUM = MONTH_NUMBERS
@@ -297,7 +297,6 @@ def _word_found(words: re.Pattern[str], text: str) -> bool:
 _DIGIT_FLAGS = frozenset(flag for word, flag in _HINT_WORDS if word.isdigit())
 _HINT_GROUPS = tuple((word, frozenset(flag for w, flag in _HINT_WORDS if w == word))
                      for word in dict.fromkeys(w for w, _ in _HINT_WORDS if not w.isdigit()))
-_ANY_DIGIT = re.compile(r"[0-9]")
 
 
 # The three letters every month name and abbreviation of MONTH_NAME opens with, lower-cased: a sentence
@@ -344,7 +343,7 @@ def _kinds_for(sentence: str) -> tuple[str, ...]:
     """The pattern kinds worth running on a sentence, in priority order."""
     low = sentence.lower()
     flags, unit, month = _hint_scan(low)
-    ascii_digit = _ANY_DIGIT.search(low) is not None
+    ascii_digit = has_ascii_digit(sentence)  # lower-casing makes no digit
     if ascii_digit:
         flags |= _DIGIT_FLAGS
     if unit:

@@ -33,7 +33,7 @@ from generator.nlp.numbers import (
     tidy,
     words_after,
 )
-from generator.nlp.textscan import WordFinder, case_folds
+from generator.nlp.textscan import WordFinder, case_folds, has_ascii_digit
 
 __all__ = ["Quantity", "find_quantities", "parse_amount"]
 
@@ -265,7 +265,8 @@ def find_quantities(sentence: str) -> list[Quantity]:
     """Return the money, percent, count and rank figures of `sentence`, in order, non-overlapping."""
     words = cue_words(sentence)
     spelled = not _NUMBER_WORDS.isdisjoint(words)
-    if not spelled and not _DIGIT_RE.search(sentence):  # no digit, spelled number, ordinal or scale word
+    if not spelled and not (has_ascii_digit(sentence) if sentence.isascii() else _DIGIT_RE.search(sentence)):
+        # no digit, spelled number, ordinal or scale word
         return find_halves_only(sentence, words)
     state = _State()
     pos = 0

@@ -27,6 +27,13 @@ def case_folds(text: str) -> bool:
     return not text.isascii() and not CASE_FOLDS.isdisjoint(text)
 
 
+def has_ascii_digit(text: str) -> bool:
+    """Whether text holds one of 0-9: its UTF-8 bytes lose some when those ten are deleted (no byte of a
+    multi-byte character is an ASCII digit). A C pass over bytes: twice as fast as searching [0-9]."""
+    raw = text.encode("utf-8", "surrogatepass")
+    return len(raw.translate(None, b"0123456789")) != len(raw)
+
+
 def at_word_start(text: str, at: int) -> bool:
     """Whether "\\b" holds before a word character at `at`: no word character stands before it."""
     return at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "_")
